@@ -1,0 +1,45 @@
+import 'server-only';
+
+import { cookies } from 'next/headers';
+
+import { createDraftStore, DRAFT_ID_PATTERN, type DraftStore } from './store';
+
+export { type PublicDraft, type SaveDraftInput, type DraftStore, createDraftStore, newDraftId } from './store';
+export { type SecretMarkers, type JsonObject } from './secret-fields';
+
+/**
+ * The fields of an InstallConfig that are secrets: never written to disk unless the user opts in,
+ * never sent back to the browser. Paths that do not exist for the chosen variant (a GCS bucket has
+ * no keys, a local chart no password) are simply absent.
+ */
+export const SECRET_FIELD_PATHS = [
+  'platform.license',
+  'registry.password',
+  'charts.operator.source.password',
+  'charts.platform.source.password',
+  'mysql.password',
+  'bucket.accessKey',
+  'bucket.secretKey',
+  'ingress.tls.privateKey',
+] as const;
+export type SecretFieldPath = (typeof SECRET_FIELD_PATHS)[number];
+
+/** The cookie that names a browser's draft; proxy.ts sets it on the first request. */
+export const DRAFT_COOKIE = 'wizard-draft';
+
+let store: DraftStore | undefined;
+
+/** The process's draft store, under `WIZARD_DATA_DIR` (default `.data` in the working directory). */
+export function draftStore(): DraftStore {
+  store ??= createDraftStore({
+    dir: process.env.WIZARD_DATA_DIR || '.data',
+    secretPaths: SECRET_FIELD_PATHS,
+  });
+  return store;
+}
+
+/** The draft id of the current request (from its cookie), or null when it has none yet. */
+export async function currentDraftId(): Promise<string | null> {
+  const id = (await cookies()).get(DRAFT_COOKIE)?.value;
+  return id && DRAFT_ID_PATTERN.test(id) ? id : null;
+}
