@@ -286,6 +286,35 @@ function allMirrored043(): object {
   };
 }
 
+type PolicyRule = {
+  apiGroups?: string[];
+  resources?: string[];
+  verbs: string[];
+  nonResourceURLs?: string[];
+};
+
+/** The rules of `rules` that `granted` does not cover, one line per group/resource/verb. */
+function uncovered(rules: PolicyRule[], granted: PolicyRule[]): string[] {
+  const missing: string[] = [];
+  for (const rule of rules) {
+    for (const verb of rule.verbs) {
+      for (const url of rule.nonResourceURLs ?? []) {
+        if (!granted.some((g) => g.nonResourceURLs?.includes(url) && g.verbs.includes(verb)))
+          missing.push(`${url} ${verb}`);
+      }
+      for (const group of rule.apiGroups ?? []) {
+        for (const resource of rule.resources ?? []) {
+          const ok = granted.some(
+            (g) => g.apiGroups?.includes(group) && g.resources?.includes(resource) && g.verbs.includes(verb),
+          );
+          if (!ok) missing.push(`${group}/${resource} ${verb}`);
+        }
+      }
+    }
+  }
+  return missing;
+}
+
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfixture\n-----END CERTIFICATE-----\n';
 
 describe.each([
@@ -602,6 +631,32 @@ describe.each([
       );
     });
   });
+
+  it.each([
+    ['0.18', WANDB_018],
+    ['0.43', WANDB_043],
+  ])(
+    'operator-wandb %s asks only for RBAC rules the operator holds (no escalation needed)',
+    async (_v, chart) => {
+      const operator = await render(bin, OPERATOR, {}, { release: 'operator', namespace: 'wandb' });
+      const granted = (
+        find(operator, 'ClusterRole', 'wandb-manager-role') as unknown as { rules: PolicyRule[] }
+      ).rules;
+      const everything = {
+        mysql: { install: true },
+        'weave-trace': { install: true },
+        'flat-run-fields-updater': { install: true },
+        nginx: { install: true },
+      };
+      const ms = await render(bin, chart, everything);
+      const roles = ms.filter((m) => m.kind === 'ClusterRole' || m.kind === 'Role');
+      expect(roles.length).toBeGreaterThan(2);
+      for (const role of roles) {
+        const rules = (role as unknown as { rules: PolicyRule[] }).rules;
+        expect(uncovered(rules, granted), `${role.kind}/${role.metadata.name}`).toEqual([]);
+      }
+    },
+  );
 
   describe('operator-wandb 0.43.8', () => {
     it('renders the default workloads with the public default images', async () => {
