@@ -69,7 +69,9 @@ export const errorMessages = {
     'errors.registry.tls': 'TLS verification failed for {target} ({code}).',
     'errors.registry.unreachable': 'The registry for {target} is unreachable ({code}).',
     'errors.registry.timeout': 'The registry did not answer in time for {target}.',
-    'errors.registry.protocol': 'The registry gave an unexpected answer for {target} (HTTP {status}).',
+    'errors.registry.protocol':
+      'The registry gave an unexpected answer for {target} (HTTP {status}): {detail}',
+    'errors.chartIndex.invalid': 'The index.yaml of the chart repository cannot be read: {reason}',
     'errors.registry.badReference': '"{reference}" is not a valid image reference: {reason}',
     'errors.registry.tokenFailed':
       'The token service of the registry refused to issue a token for {target} (HTTP {status}).',
@@ -166,7 +168,9 @@ export const errorMessages = {
     'errors.registry.tls': '{target} の TLS 検証に失敗しました（{code}）。',
     'errors.registry.unreachable': '{target} のレジストリに接続できません（{code}）。',
     'errors.registry.timeout': '{target} についてレジストリから時間内に応答がありませんでした。',
-    'errors.registry.protocol': '{target} についてレジストリから想定外の応答がありました（HTTP {status}）。',
+    'errors.registry.protocol':
+      '{target} についてレジストリから想定外の応答がありました（HTTP {status}）: {detail}',
+    'errors.chartIndex.invalid': 'チャートリポジトリの index.yaml を読み取れません: {reason}',
     'errors.registry.badReference': '「{reference}」はイメージ参照として正しくありません: {reason}',
     'errors.registry.tokenFailed':
       'レジストリのトークンサービスが {target} のトークン発行を拒否しました（HTTP {status}）。',

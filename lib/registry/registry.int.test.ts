@@ -1,0 +1,642 @@
+/**
+ * The registry client against the real registries of scripts/test-env (Debian's distribution
+ * 2.8): plain HTTP, TLS with the private CA, TLS + htpasswd Basic auth, and a fourth instance
+ * started here with `auth: token`, whose tokens are JWTs signed by a small token service in this
+ * file (the registry verifies their signature, issuer, audience and access claims itself).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes, randomUUID, sign } from 'node:crypto';
+import { once } from 'node:events';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { MEDIA_TYPES, MIRRORED_IMAGES } from '@/test/fixtures/images';
+
+import { RegistryClient } from './client';
+import { registryFailureMessage } from './failure';
+import { formatImageReference, mirrorImageReference } from './reference';
+
+/** A variable of `scripts/test-env env`; the test fails (never skips) when the env is not up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
+  return value;
+}
+
+const env = {
+  get http() {
+    return requireEnv('REGISTRY_HTTP');
+  },
+  get tls() {
+    return requireEnv('REGISTRY_TLS');
+  },
+  get auth() {
+    return requireEnv('REGISTRY_AUTH');
+  },
+  get ca() {
+    return readFileSync(requireEnv('REGISTRY_CA_FILE'));
+  },
+  get user() {
+    return requireEnv('REGISTRY_USER');
+  },
+  get password() {
+    return requireEnv('REGISTRY_PASSWORD');
+  },
+  get prefix() {
+    return requireEnv('REGISTRY_PREFIX');
+  },
+};
+
+async function freePort(): Promise<number> {
+  const s = net.createServer().listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const port = (s.address() as net.AddressInfo).port;
+  s.close();
+  await once(s, 'close');
+  return port;
+}
+
+/** A server that accepts connections and never says a word: the black hole. */
+async function blackHole() {
+  const sockets = new Set<net.Socket>();
+  const closed: Array<Promise<unknown>> = [];
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    closed.push(once(s, 'close'));
+    // Read and drop what comes (so that the client's FIN is seen), answer nothing.
+    s.resume();
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    address: `127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    closed,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+const expectedMediaType = (format: 'docker' | 'oci-index') =>
+  format === 'docker' ? MEDIA_TYPES.dockerManifest : MEDIA_TYPES.ociIndex;
+
+function clients() {
+  return [
+    {
+      name: 'plain HTTP',
+      client: new RegistryClient({ registry: env.http, plainHttp: true }),
+      registry: env.http,
+    },
+    { name: 'TLS', client: new RegistryClient({ registry: env.tls, ca: env.ca }), registry: env.tls },
+    {
+      name: 'TLS + basic auth',
+      client: new RegistryClient({
+        registry: env.auth,
+        ca: env.ca,
+        username: env.user,
+        password: env.password,
+      }),
+      registry: env.auth,
+    },
+  ];
+}
+
+describe('RegistryClient against the test registries', () => {
+  it.each([0, 1, 2])('finds every mirrored image, with its media type and digest (variant %i)', async (i) => {
+    const v = clients()[i]!;
+    try {
+      const items = MIRRORED_IMAGES.map((img) => {
+        const m = mirrorImageReference(img.source, { registry: v.registry, prefix: env.prefix });
+        expect(m.error).toBeUndefined();
+        return { repository: m.value!.repository, reference: m.value!.reference, img };
+      });
+      const results = await v.client.headManifests(items, { concurrency: 8 });
+      results.forEach((r, n) => {
+        const img = items[n]!.img;
+        expect(r.kind, `${v.name} ${img.source}: ${JSON.stringify(r)}`).toBe('present');
+        if (r.kind !== 'present') return;
+        expect(r.mediaType).toBe(expectedMediaType(img.format));
+        expect(r.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+        expect(r.method).toBe('HEAD');
+      });
+    } finally {
+      v.client.close();
+    }
+  });
+
+  it('pings each variant; the auth one reports Basic and authenticated', async () => {
+    const [plain, tls, auth] = clients();
+    try {
+      expect(await plain!.client.ping()).toMatchObject({
+        kind: 'ok',
+        auth: 'none',
+        authenticated: false,
+        apiVersion: 'registry/2.0',
+      });
+      expect(await tls!.client.ping()).toMatchObject({ kind: 'ok', auth: 'none' });
+      const p = await auth!.client.ping();
+      expect(p).toMatchObject({ kind: 'ok', auth: 'basic', authenticated: true });
+      expect(p.exchanges.map((e) => e.request)).toEqual([
+        `GET https://${env.auth}/v2/`,
+        `GET https://${env.auth}/v2/ (Basic credentials)`,
+      ]);
+      expect(JSON.stringify(p)).not.toContain(env.password);
+    } finally {
+      for (const c of [plain, tls, auth]) c!.client.close();
+    }
+  });
+
+  it('sends Basic credentials up front once the registry has asked for them', async () => {
+    const c = new RegistryClient({
+      registry: env.auth,
+      ca: env.ca,
+      username: env.user,
+      password: env.password,
+    });
+    try {
+      const first = await c.headManifest(`${env.prefix}/wandb/local`, '0.62.2');
+      expect(first.exchanges).toHaveLength(2);
+      const second = await c.headManifest(`${env.prefix}/wandb/console`, '2.13.1');
+      expect(second.kind).toBe('present');
+      expect(second.exchanges).toHaveLength(1);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('a missing tag and a missing repository are "missing", named in the message', async () => {
+    const c = new RegistryClient({ registry: env.tls, ca: env.ca });
+    try {
+      const tag = await c.headManifest(`${env.prefix}/wandb/local`, '0.0.0-not-pushed');
+      expect(tag).toMatchObject({ kind: 'missing', status: 404 });
+      const repo = await c.headManifest(`${env.prefix}/wandb/nothing-here`, 'latest');
+      expect(repo).toMatchObject({ kind: 'missing', status: 404 });
+      const target = `${env.tls}/${env.prefix}/wandb/local:0.0.0-not-pushed`;
+      if (tag.kind !== 'present')
+        expect(registryFailureMessage(tag, target)).toEqual({
+          key: 'errors.registry.missing',
+          params: { target, status: 404 },
+        });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('a digest reference is found by digest', async () => {
+    const c = new RegistryClient({ registry: env.tls, ca: env.ca });
+    try {
+      const byTag = await c.headManifest(`${env.prefix}/wandb/controller`, '1.16.1');
+      expect(byTag.kind).toBe('present');
+      if (byTag.kind !== 'present') return;
+      const ref = mirrorImageReference(`wandb/controller@${byTag.digest}`, {
+        registry: env.tls,
+        prefix: env.prefix,
+      }).value!;
+      expect(formatImageReference(ref)).toBe(`${env.tls}/${env.prefix}/wandb/controller@${byTag.digest}`);
+      expect(await c.headManifest(ref.repository, ref.reference)).toMatchObject({
+        kind: 'present',
+        digest: byTag.digest,
+      });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('a wrong password is "unauthorized" (ping and manifest), and so is no password', async () => {
+    const wrong = new RegistryClient({
+      registry: env.auth,
+      ca: env.ca,
+      username: env.user,
+      password: 'not-the-password',
+    });
+    const none = new RegistryClient({ registry: env.auth, ca: env.ca });
+    try {
+      expect(await wrong.ping()).toMatchObject({
+        kind: 'unauthorized',
+        status: 401,
+        detail: 'credentials rejected',
+      });
+      expect(await wrong.headManifest(`${env.prefix}/wandb/local`, '0.62.2')).toMatchObject({
+        kind: 'unauthorized',
+      });
+      expect(await none.ping()).toMatchObject({ kind: 'unauthorized', detail: 'credentials required' });
+      expect(await none.headManifest(`${env.prefix}/wandb/local`, '0.62.2')).toMatchObject({
+        kind: 'unauthorized',
+        detail: 'credentials required',
+      });
+    } finally {
+      wrong.close();
+      none.close();
+    }
+  });
+
+  it('without the CA, or with a wrong CA, TLS fails as a tls-error naming the verification code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wrong-ca-'));
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=Some Other CA',
+          '-keyout',
+          join(dir, 'k'),
+          '-out',
+          join(dir, 'ca.crt'),
+        ],
+        { stdio: 'ignore' },
+      );
+      for (const opts of [{}, { ca: readFileSync(join(dir, 'ca.crt')) }]) {
+        const c = new RegistryClient({ registry: env.tls, ...opts });
+        try {
+          const r = await c.headManifest(`${env.prefix}/wandb/local`, '0.62.2');
+          expect(r).toMatchObject({ kind: 'tls-error', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+          expect(await c.ping()).toMatchObject({ kind: 'tls-error' });
+        } finally {
+          c.close();
+        }
+      }
+      // The right CA next to the system roots works too.
+      const both = new RegistryClient({ registry: env.tls, ca: env.ca, includeSystemCa: true });
+      expect((await both.ping()).kind).toBe('ok');
+      both.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('HTTPS to the plain-HTTP port is a TLS protocol error; HTTP to the TLS port a protocol error', async () => {
+    const https = new RegistryClient({ registry: env.http, ca: env.ca });
+    const plain = new RegistryClient({ registry: env.tls, plainHttp: true });
+    try {
+      const a = await https.ping();
+      expect(a.kind).toBe('tls-error');
+      const b = await plain.ping();
+      expect(b).toMatchObject({ kind: 'protocol-error', status: 400 });
+      if (b.kind === 'protocol-error') expect(b.detail).toContain('this port speaks HTTPS');
+    } finally {
+      https.close();
+      plain.close();
+    }
+  });
+
+  it('a closed port is "unreachable" (ECONNREFUSED)', async () => {
+    const c = new RegistryClient({ registry: `127.0.0.1:${await freePort()}`, ca: env.ca });
+    try {
+      expect(await c.headManifest('a/b', 'c')).toMatchObject({ kind: 'unreachable', code: 'ECONNREFUSED' });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('a port that accepts and never answers is a "timeout" within the bound, and the socket is closed', async () => {
+    const hole = await blackHole();
+    const c = new RegistryClient({ registry: hole.address, ca: env.ca, requestTimeoutMs: 400 });
+    try {
+      const t0 = performance.now();
+      const r = await c.headManifest('a/b', 'c');
+      const elapsed = performance.now() - t0;
+      expect(r).toMatchObject({ kind: 'timeout', afterMs: 400 });
+      expect(elapsed).toBeGreaterThanOrEqual(390);
+      expect(elapsed).toBeLessThan(1_000);
+      expect(hole.closed.length).toBe(1);
+      await hole.closed[0];
+    } finally {
+      c.close();
+      hole.close();
+    }
+  });
+
+  it("the caller's abort cancels a hung request at once", async () => {
+    const hole = await blackHole();
+    const c = new RegistryClient({ registry: hole.address, plainHttp: true, requestTimeoutMs: 10_000 });
+    try {
+      const t0 = performance.now();
+      const r = await c.ping({ signal: AbortSignal.timeout(150) });
+      expect(r.kind).toBe('aborted');
+      expect(performance.now() - t0).toBeLessThan(1_000);
+      await hole.closed[0];
+    } finally {
+      c.close();
+      hole.close();
+    }
+  });
+
+  it('lists the tags of a repository, and of an OCI chart repository', async () => {
+    const c = new RegistryClient({
+      registry: env.auth,
+      ca: env.ca,
+      username: env.user,
+      password: env.password,
+    });
+    try {
+      const tags = await c.listTags(`${env.prefix}/wandb/controller`);
+      expect(tags.kind).toBe('ok');
+      if (tags.kind === 'ok') expect(tags.tags.sort()).toEqual(['1.13.3', '1.16.1']);
+      const chartUrl = new URL(requireEnv('CHARTS_OCI_AUTH_URL').replace(/^oci:/, 'https:'));
+      const chartName = readFileSync(
+        join(__dirname, '../../test/fixtures/charts/operator/Chart.yaml'),
+        'utf8',
+      ).match(/^name:\s*(\S+)/m)?.[1];
+      const version = readFileSync(
+        join(__dirname, '../../test/fixtures/charts/operator/Chart.yaml'),
+        'utf8',
+      ).match(/^version:\s*(\S+)/m)?.[1];
+      const charts = await c.listTags(`${chartUrl.pathname.slice(1)}/${chartName}`);
+      expect(charts.kind).toBe('ok');
+      if (charts.kind === 'ok') expect(charts.tags).toContain(version);
+      expect(await c.listTags(`${env.prefix}/no/such/repo`)).toMatchObject({
+        kind: 'missing',
+        status: 404,
+        code: 'NAME_UNKNOWN',
+      });
+    } finally {
+      c.close();
+    }
+  });
+});
+
+describe('RegistryClient with Bearer token auth (a real distribution instance with auth: token)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'token-registry-'));
+  const user = 'token-user';
+  const password = randomBytes(12).toString('hex');
+  let registry: ChildProcess | undefined;
+  let tokenServer: http.Server | undefined;
+  let registryAddress = '';
+  const tokenRequests: Array<{ scope: string[]; service: string | null; user: string | null }> = [];
+
+  beforeAll(async () => {
+    // A CA and a signing certificate it issued; the registry trusts the CA (rootcertbundle).
+    const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+    ssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=token-ca',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+    );
+    ssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=token-signer',
+      '-keyout',
+      'sign.key',
+      '-out',
+      'sign.csr',
+    );
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      'sign.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '1',
+      '-out',
+      'sign.crt',
+    );
+    const signKey = readFileSync(join(dir, 'sign.key'));
+    const signCertDer = readFileSync(join(dir, 'sign.crt'), 'utf8').replace(/-----[^-]+-----|\s/g, '');
+
+    const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+    const service = 'wizard-test-registry';
+    const issuer = 'wizard-test-issuer';
+    tokenServer = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const auth = req.headers.authorization;
+      const [u, p] = auth?.startsWith('Basic ')
+        ? Buffer.from(auth.slice(6), 'base64').toString().split(':')
+        : [null, null];
+      tokenRequests.push({
+        scope: url.searchParams.getAll('scope'),
+        service: url.searchParams.get('service'),
+        user: u ?? null,
+      });
+      if (auth && (u !== user || p !== password)) {
+        res.writeHead(401, { 'content-type': 'application/json' }).end('{"details":"wrong credentials"}');
+        return;
+      }
+      const access = auth
+        ? url.searchParams.getAll('scope').flatMap((s) => {
+            const [type, name, actions] = s.split(':');
+            return type === 'repository' && name
+              ? [{ type, name, actions: (actions ?? '').split(',').filter((a) => a === 'pull') }]
+              : [];
+          })
+        : [];
+      const now = Math.floor(Date.now() / 1000);
+      const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5c: [signCertDer] }));
+      const claims = b64url(
+        JSON.stringify({
+          iss: issuer,
+          sub: u ?? '',
+          aud: service,
+          exp: now + 300,
+          nbf: now - 10,
+          iat: now,
+          jti: randomUUID(),
+          access,
+        }),
+      );
+      const signature = b64url(sign('sha256', Buffer.from(`${header}.${claims}`), signKey));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          token: `${header}.${claims}.${signature}`,
+          expires_in: 300,
+          issued_at: new Date().toISOString(),
+        }),
+      );
+    });
+    tokenServer.listen(0, '127.0.0.1');
+    await once(tokenServer, 'listening');
+    const tokenPort = (tokenServer.address() as net.AddressInfo).port;
+
+    // Its own copy of the TLS registry's storage, so it holds the mirrored images and touches nothing shared.
+    cpSync(join(requireEnv('TEST_ENV_DIR'), 'registry', 'registry-tls', 'data'), join(dir, 'data'), {
+      recursive: true,
+    });
+    const port = await freePort();
+    registryAddress = `127.0.0.1:${port}`;
+    writeFileSync(
+      join(dir, 'config.yml'),
+      [
+        'version: 0.1',
+        'log: { level: warn, accesslog: { disabled: true } }',
+        'storage:',
+        `  filesystem: { rootdirectory: ${join(dir, 'data')} }`,
+        '  maintenance: { uploadpurging: { enabled: false } }',
+        'http:',
+        `  addr: ${registryAddress}`,
+        `  secret: ${randomBytes(8).toString('hex')}`,
+        'auth:',
+        '  token:',
+        `    realm: http://127.0.0.1:${tokenPort}/token`,
+        `    service: ${service}`,
+        `    issuer: ${issuer}`,
+        `    rootcertbundle: ${join(dir, 'ca.crt')}`,
+        '',
+      ].join('\n'),
+    );
+    let stderr = '';
+    // distribution reads REGISTRY_* variables as configuration overrides (REGISTRY_HTTP would replace
+    // the http section): start it without the test env's REGISTRY_* variables.
+    const childEnv = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('REGISTRY_')),
+    );
+    const child = spawn('docker-registry', ['serve', join(dir, 'config.yml')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childEnv as NodeJS.ProcessEnv,
+    });
+    registry = child;
+    child.stdout.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const status = await new Promise<number>((resolve) => {
+        http
+          .get(`http://${registryAddress}/v2/`, (r) => (r.resume(), resolve(r.statusCode ?? 0)))
+          .on('error', () => resolve(0));
+      });
+      if (status === 401) break;
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`token registry did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    if (registry && registry.exitCode === null) {
+      registry.kill('SIGTERM');
+      await once(registry, 'exit');
+    }
+    tokenServer?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pings with a scope-less token, as docker login does', async () => {
+    const c = new RegistryClient({ registry: registryAddress, plainHttp: true, username: user, password });
+    try {
+      const r = await c.ping();
+      expect(r).toMatchObject({ kind: 'ok', auth: 'bearer', authenticated: true });
+      expect(tokenRequests.at(-1)).toEqual({ scope: [], service: 'wizard-test-registry', user });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('finds an image through the challenge → token → retry flow, then reuses the cached token', async () => {
+    const c = new RegistryClient({ registry: registryAddress, plainHttp: true, username: user, password });
+    try {
+      const before = tokenRequests.length;
+      const first = await c.headManifest(`${env.prefix}/wandb/local`, '0.62.2');
+      expect(first).toMatchObject({ kind: 'present', mediaType: MEDIA_TYPES.ociIndex });
+      expect(first.exchanges.map((e) => e.request.replace(/\?.*/, ''))).toEqual([
+        `HEAD http://${registryAddress}/v2/${env.prefix}/wandb/local/manifests/0.62.2`,
+        expect.stringMatching(/^GET http:\/\/127\.0\.0\.1:\d+\/token$/),
+        `HEAD http://${registryAddress}/v2/${env.prefix}/wandb/local/manifests/0.62.2 (Bearer credentials)`,
+      ]);
+      expect(tokenRequests.at(-1)?.scope).toEqual([`repository:${env.prefix}/wandb/local:pull`]);
+      const again = await c.headManifest(`${env.prefix}/wandb/local`, '0.59.2');
+      expect(again.kind).toBe('present');
+      expect(again.exchanges).toHaveLength(1);
+      // Another repository: a token for its scope is fetched up front, without a 401 round trip.
+      const other = await c.headManifest(`${env.prefix}/wandb/console`, '2.13.1');
+      expect(other.kind).toBe('present');
+      expect(other.exchanges).toHaveLength(2);
+      expect(tokenRequests.length - before).toBe(2);
+      expect(JSON.stringify([first, again, other])).not.toContain(password);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('shares one token request between concurrent checks of the same repository', async () => {
+    const c = new RegistryClient({ registry: registryAddress, plainHttp: true, username: user, password });
+    try {
+      await c.ping();
+      const before = tokenRequests.length;
+      const results = await c.headManifests(
+        ['1.16.1', '1.13.3', '1.16.1', '1.13.3'].map((t) => ({
+          repository: `${env.prefix}/wandb/controller`,
+          reference: t,
+        })),
+        { concurrency: 4 },
+      );
+      expect(results.map((r) => r.kind)).toEqual(['present', 'present', 'present', 'present']);
+      expect(tokenRequests.length - before).toBe(1);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('a missing tag is still "missing" behind token auth', async () => {
+    const c = new RegistryClient({ registry: registryAddress, plainHttp: true, username: user, password });
+    try {
+      expect(await c.headManifest(`${env.prefix}/wandb/local`, '0.0.0-none')).toMatchObject({
+        kind: 'missing',
+      });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('a wrong password is refused by the token service: "unauthorized"', async () => {
+    const c = new RegistryClient({
+      registry: registryAddress,
+      plainHttp: true,
+      username: user,
+      password: 'wrong',
+    });
+    try {
+      expect(await c.headManifest(`${env.prefix}/wandb/local`, '0.62.2')).toMatchObject({
+        kind: 'unauthorized',
+        status: 401,
+      });
+      expect(await c.ping()).toMatchObject({ kind: 'unauthorized' });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('an anonymous token without access is refused by the registry: "unauthorized"', async () => {
+    const c = new RegistryClient({ registry: registryAddress, plainHttp: true });
+    try {
+      expect(await c.headManifest(`${env.prefix}/wandb/local`, '0.62.2')).toMatchObject({
+        kind: 'unauthorized',
+        detail: 'credentials required',
+      });
+    } finally {
+      c.close();
+    }
+  });
+});
