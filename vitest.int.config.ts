@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 import unit from './vitest.config';
 
@@ -6,14 +6,14 @@ import unit from './vitest.config';
  * Integration tests: they talk to the real components that `scripts/test-env up` starts
  * and read their addresses from the environment (`eval "$(scripts/test-env env)"`).
  */
-export default mergeConfig(
-  unit,
-  defineConfig({
-    test: {
-      include: ['test/smoke/**/*.test.ts', 'lib/**/*.int.test.ts', 'test/integration/**/*.test.ts'],
-      testTimeout: 120_000,
-      hookTimeout: 300_000,
-      fileParallelism: false,
-    },
-  }),
-);
+export default defineConfig({
+  resolve: unit.resolve,
+  test: {
+    environment: 'node',
+    include: ['test/smoke/**/*.test.ts', 'lib/**/*.int.test.ts', 'test/integration/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+  },
+});
