@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+import { msg } from './field-errors';
+import { ENV_NAME, isHttpUrl } from './formats';
+
+export const envVarSchema = z.object({
+  key: z
+    .string()
+    .min(1, msg('config.required'))
+    .refine((value) => ENV_NAME.test(value), msg('config.platform.extraEnv.key.invalid')),
+  value: z.string().max(32_768, msg('config.tooLong')),
+});
+export type EnvVar = z.infer<typeof envVarSchema>;
+
+/**
+ * The platform itself: its external URL, the license, and `global.extraEnv` (a map in the chart,
+ * a list here so that forms can add rows; keys must be unique).
+ */
+export const platformSchema = z.object({
+  host: z
+    .string()
+    .min(1, msg('config.required'))
+    .refine((value) => isHttpUrl(value) && !/[?#]/.test(value), msg('config.platform.host.invalid')),
+  license: z.string().min(1, msg('config.required')).max(65_536, msg('config.tooLong')),
+  extraEnv: z.array(envVarSchema).superRefine((vars, ctx) => {
+    const seen = new Map<string, number>();
+    vars.forEach((envVar, index) => {
+      const first = seen.get(envVar.key);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('config.duplicateKey'),
+          path: [index, 'key'],
+          params: { first: first + 1 },
+        });
+      } else {
+        seen.set(envVar.key, index);
+      }
+    });
+  }),
+});
+export type Platform = z.infer<typeof platformSchema>;
+
+export const defaultPlatform: Platform = {
+  host: '',
+  license: '',
+  extraEnv: [],
+};

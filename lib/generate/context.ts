@@ -1,0 +1,159 @@
+import {
+  chartLineOf,
+  mergeCertificates,
+  parseRegistryAddress,
+  resolveConfigImages,
+  type ChartLine,
+  type InstallConfig,
+  type Message,
+  type RegistryAddress,
+  type ResolvedImage,
+} from '@/lib/config';
+
+/**
+ * Everything the generators derive from a configuration, computed once: the chart line, the
+ * resolved images, which secrets go by reference, the CA certificates of each consumer, and
+ * the notes (translatable) that the artifacts and the UI show.
+ */
+
+/** How one secret value reaches the platform. */
+export type Delivery = 'ref' | 'inline' | 'none';
+
+export interface SecretPlan {
+  readonly license: Delivery;
+  readonly mysqlPassword: Delivery;
+  readonly bucketKeys: Delivery;
+}
+
+export interface GenerateContext {
+  readonly config: InstallConfig;
+  readonly line: ChartLine;
+  /** False when the chosen version is newer than the newest line read (its keys are assumed). */
+  readonly lineVerified: boolean;
+  readonly registry: RegistryAddress;
+  readonly images: readonly ResolvedImage[];
+  readonly secrets: SecretPlan;
+  /** Registry credentials given: a pull secret is created and referenced. */
+  readonly pullSecret: boolean;
+  /** `customCACerts` of the operator: the custom bundle plus the platform chart repository's CA. */
+  readonly operatorCaCerts: readonly string[];
+  /** `global.customCACerts` of the platform. */
+  readonly platformCaCerts: readonly string[];
+  readonly notes: readonly Message[];
+  /** Write real secret values (true) or the placeholders of `SECRET_PLACEHOLDERS` (false). */
+  readonly includeSecrets: boolean;
+}
+
+/** Placeholders written instead of secret values when secrets are not included. */
+export const SECRET_PLACEHOLDERS = {
+  license: 'REPLACE_WITH_LICENSE',
+  mysqlPassword: 'REPLACE_WITH_MYSQL_PASSWORD',
+  bucketAccessKey: 'REPLACE_WITH_BUCKET_ACCESS_KEY',
+  bucketSecretKey: 'REPLACE_WITH_BUCKET_SECRET_KEY',
+  registryPassword: 'REPLACE_WITH_REGISTRY_PASSWORD',
+  chartPassword: 'REPLACE_WITH_CHART_REPOSITORY_PASSWORD',
+  tlsPrivateKey: 'REPLACE_WITH_TLS_PRIVATE_KEY',
+} as const;
+export type SecretField = keyof typeof SECRET_PLACEHOLDERS;
+
+/** A secret value, or its placeholder when secrets are not included. */
+export function secretValue(context: Pick<GenerateContext, 'includeSecrets'>, field: SecretField, value: string): string {
+  return context.includeSecrets ? value : SECRET_PLACEHOLDERS[field];
+}
+
+/** Thrown for a configuration the schema would reject; callers validate first. */
+export class InvalidConfigError extends Error {
+  constructor(what: string) {
+    super(`invalid install configuration: ${what}`);
+    this.name = 'InvalidConfigError';
+  }
+}
+
+function planSecrets(config: InstallConfig, line: ChartLine): SecretPlan {
+  const byRef = config.secrets.delivery === 'secretRef';
+  const mysqlHasPassword = config.mysql.password !== '';
+  const bucketHasKeys =
+    (config.bucket.provider === 's3' && config.bucket.accessKey !== '') ||
+    (config.bucket.provider === 'azure' && config.bucket.accessKey !== '');
+  return {
+    license: byRef && line.secretRefs.license ? 'ref' : 'inline',
+    // The in-cluster database reads its root password from the same Secret; the chart manages that one.
+    mysqlPassword: !mysqlHasPassword
+      ? 'none'
+      : byRef && line.secretRefs.mysqlPassword && config.mysql.mode === 'external'
+        ? 'ref'
+        : 'inline',
+    bucketKeys: !bucketHasKeys ? 'none' : byRef && line.secretRefs.bucketKeys ? 'ref' : 'inline',
+  };
+}
+
+function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>): Message[] {
+  const notes: Message[] = [];
+  const version = config.charts.platform.version;
+  if (!context.lineVerified) {
+    notes.push({ key: 'generate.note.unverifiedChartVersion', params: { version, verified: context.line.verifiedVersion } });
+  }
+  const { secrets } = context;
+  const fellBack =
+    config.secrets.delivery === 'secretRef' &&
+    [secrets.license, secrets.mysqlPassword, secrets.bucketKeys].some((delivery) => delivery === 'inline');
+  if (fellBack) notes.push({ key: 'generate.note.secretsInline', params: { version } });
+  if (context.pullSecret && !context.line.globalImagePullSecrets) {
+    notes.push({ key: 'generate.note.pullSecretsIgnored', params: { version, secret: config.registry.pullSecretName } });
+  }
+  if (config.registry.plainHttp || config.registry.insecureSkipVerify || config.registry.caBundle.trim() !== '') {
+    notes.push({ key: 'generate.note.nodesTrustRegistry', params: { registry: context.registry.host } });
+  }
+  if (config.charts.platform.source.kind === 'oci') {
+    notes.push({ key: 'generate.note.ociNeedsNewerOperator', params: {} });
+  }
+  if (config.charts.platform.source.kind === 'repo' && config.charts.platform.source.insecureSkipVerify) {
+    notes.push({ key: 'generate.note.operatorVerifiesTls', params: {} });
+  }
+  if (config.charts.platform.source.kind === 'local') {
+    notes.push({ key: 'generate.note.localChartConfigMap', params: { namespace: config.target.operatorNamespace } });
+  }
+  return notes;
+}
+
+/** Derives the generation context of a configuration that passed `installConfigSchema`. */
+export function buildContext(config: InstallConfig, options: { includeSecrets: boolean }): GenerateContext {
+  const match = chartLineOf(config);
+  if (!match) throw new InvalidConfigError('unsupported operator-wandb version');
+  const registry = parseRegistryAddress(config.registry.host);
+  if (!registry) throw new InvalidConfigError('registry address');
+  const platformSource = config.charts.platform.source;
+  const chartCa = platformSource.kind === 'local' ? '' : platformSource.caBundle;
+  const partial = {
+    config,
+    line: match.line,
+    lineVerified: match.verified,
+    registry,
+    images: resolveConfigImages(config),
+    secrets: planSecrets(config, match.line),
+    pullSecret: config.registry.username !== '',
+    operatorCaCerts: mergeCertificates(config.certificates.bundle, chartCa),
+    platformCaCerts: mergeCertificates(config.certificates.bundle),
+    includeSecrets: options.includeSecrets,
+  };
+  return { ...partial, notes: notesFor(config, partial) };
+}
+
+/** Sets `value` at `path` inside `target`, creating the intermediate objects in insertion order. */
+export function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  path.forEach((key, index) => {
+    if (index === path.length - 1) {
+      node[key] = value;
+      return;
+    }
+    const next = node[key];
+    if (typeof next === 'object' && next !== null && !Array.isArray(next)) {
+      node = next as Record<string, unknown>;
+    } else {
+      const created: Record<string, unknown> = {};
+      node[key] = created;
+      node = created;
+    }
+  });
+}

@@ -1,0 +1,115 @@
+import type { ResolvedImage } from '@/lib/config';
+
+import { CA_FILES } from './commands';
+import type { GenerateContext } from './context';
+import { shellQuote } from './shell';
+
+/** One image to mirror: the public reference and the internal one. */
+export interface MirrorEntry {
+  readonly id: ResolvedImage['id'];
+  readonly source: string;
+  readonly target: string;
+}
+
+/** The images this install pulls (deduplicated by target), in catalogue order. */
+export function mirrorEntries(context: GenerateContext): MirrorEntry[] {
+  const seen = new Set<string>();
+  const entries: MirrorEntry[] = [];
+  for (const image of context.images) {
+    if (!image.needed || seen.has(image.targetRef)) continue;
+    seen.add(image.targetRef);
+    entries.push({ id: image.id, source: image.sourceRef, target: image.targetRef });
+  }
+  return entries;
+}
+
+/**
+ * images.txt: one `SOURCE TARGET` pair per line, for mirroring with skopeo, from a `wsm`
+ * bundle, or with the customer's own tooling. Lines starting with `#` are comments.
+ */
+export function renderImageList(context: GenerateContext): string {
+  const lines = [
+    `# operator-wandb ${context.config.charts.platform.version}: images to mirror into ${context.config.registry.host}`,
+    '# SOURCE TARGET',
+    ...mirrorEntries(context).map((entry) => `${entry.source} ${entry.target}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * mirror-images.sh: copies every image of images.txt.
+ *   ./mirror-images.sh skopeo  — from the public registries (a host with internet and registry access);
+ *   ./mirror-images.sh docker  — after `docker load` of a `wsm download` bundle: tag and push.
+ * Credentials come from `REGISTRY_PASSWORD` (asked for when unset), never from the command line.
+ */
+export function renderMirrorScript(context: GenerateContext): string {
+  const { config, registry } = context;
+  const entries = mirrorEntries(context);
+  const tlsVerify = !(config.registry.plainHttp || config.registry.insecureSkipVerify);
+  const hasCa = config.registry.caBundle.trim() !== '';
+  const pairs = entries.map((entry) => `  ${shellQuote(entry.source)} ${shellQuote(entry.target)}`).join(' \\\n');
+  const login = config.registry.username === ''
+    ? ''
+    : [
+        `if [ -z "\${REGISTRY_PASSWORD:-}" ]; then`,
+        `  printf 'Password of %s at %s: ' ${shellQuote(config.registry.username)} ${shellQuote(registry.host)} >&2`,
+        '  read -rs REGISTRY_PASSWORD; echo >&2',
+        'fi',
+      ].join('\n');
+  const skopeoLogin = config.registry.username === ''
+    ? ''
+    : `  printf '%s' "$REGISTRY_PASSWORD" | skopeo login ${tlsVerify ? '' : '--tls-verify=false '}${hasCa ? '--cert-dir "$CERT_DIR" ' : ''}--username ${shellQuote(config.registry.username)} --password-stdin ${shellQuote(registry.host)}\n`;
+  const dockerLogin = config.registry.username === ''
+    ? ''
+    : `  printf '%s' "$REGISTRY_PASSWORD" | docker login --username ${shellQuote(config.registry.username)} --password-stdin ${shellQuote(registry.host)}\n`;
+  const destFlags = [tlsVerify ? '' : '--dest-tls-verify=false', hasCa ? '--dest-cert-dir "$CERT_DIR"' : '']
+    .filter((flag) => flag !== '')
+    .join(' ');
+
+  return `#!/usr/bin/env bash
+# Mirrors the images of operator-wandb ${config.charts.platform.version} into ${config.registry.host}.
+#   ./mirror-images.sh skopeo   copy from the public registries (needs internet and registry access)
+#   ./mirror-images.sh docker   tag and push images already loaded from a wsm bundle:
+#                               for f in bundle/images/*.tgz; do docker load -i "$f"; done
+set -euo pipefail
+
+MODE="\${1:-skopeo}"
+SKOPEO_COPY_FLAGS="\${SKOPEO_COPY_FLAGS:---all}"
+${hasCa ? `CERT_DIR="$(cd "$(dirname "$0")" && pwd)/registry-certs"
+mkdir -p "$CERT_DIR"
+cp "$(dirname "$0")/${CA_FILES.registry}" "$CERT_DIR/ca.crt"
+` : ''}${login}
+set -- \\
+${pairs}
+
+case "$MODE" in
+  skopeo)
+${skopeoLogin}    while [ "$#" -gt 0 ]; do
+      echo "copy $1 -> $2" >&2
+      # shellcheck disable=SC2086
+      skopeo copy $SKOPEO_COPY_FLAGS ${destFlags === '' ? '' : `${destFlags} `}"docker://$1" "docker://$2"
+      shift 2
+    done
+    ;;
+  docker)
+${dockerLogin}    while [ "$#" -gt 0 ]; do
+      source_ref="$1"
+      case "$source_ref" in docker.io/library/*) source_ref="\${source_ref#docker.io/library/}" ;; docker.io/*) source_ref="\${source_ref#docker.io/}" ;; esac
+      if ! docker image inspect "$source_ref" >/dev/null 2>&1 && ! docker image inspect "$1" >/dev/null 2>&1; then
+        echo "missing locally: $1 (load the wsm bundle first)" >&2
+        exit 1
+      fi
+      docker image inspect "$source_ref" >/dev/null 2>&1 || source_ref="$1"
+      echo "push $source_ref -> $2" >&2
+      docker tag "$source_ref" "$2"
+      docker push "$2"
+      shift 2
+    done
+    ;;
+  *)
+    echo "usage: $0 [skopeo|docker]" >&2
+    exit 2
+    ;;
+esac
+`;
+}

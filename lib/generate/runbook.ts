@@ -1,0 +1,245 @@
+import { translate, type Locale } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/messages/en';
+
+import {
+  CA_FILES,
+  helmInstallOperator,
+  helmRegistryLogin,
+  helmRepoAdd,
+  kubectlApplyFile,
+  kubectlApplyStdin,
+  kubectlChartsConfigMap,
+  kubectlNamespaceManifest,
+  kubectlTroubleshoot,
+  kubectlWaitOperator,
+  kubectlWaitPlatform,
+  namespacesOf,
+  prerequisiteChecks,
+} from './commands';
+import { SECRET_PLACEHOLDERS, type GenerateContext, type SecretField } from './context';
+import { mirrorEntries } from './image-list';
+import { buildSecretManifests, type SecretManifest } from './secrets';
+import { commandLine, shellQuote } from './shell';
+
+/** Shell variables the runbook reads secrets into (`read -rs`), by secret field. */
+const SECRET_VARIABLES: Record<SecretField, string> = {
+  license: 'WANDB_LICENSE',
+  mysqlPassword: 'MYSQL_PASSWORD',
+  bucketAccessKey: 'BUCKET_ACCESS_KEY',
+  bucketSecretKey: 'BUCKET_SECRET_KEY',
+  registryPassword: 'REGISTRY_PASSWORD',
+  chartPassword: 'CHART_REPOSITORY_PASSWORD',
+  tlsPrivateKey: 'TLS_PRIVATE_KEY',
+};
+
+const FIELD_LABELS: Record<SecretField, MessageKey> = {
+  license: 'generate.secretField.license',
+  mysqlPassword: 'generate.secretField.mysqlPassword',
+  bucketAccessKey: 'generate.secretField.bucketAccessKey',
+  bucketSecretKey: 'generate.secretField.bucketSecretKey',
+  registryPassword: 'generate.secretField.registryPassword',
+  chartPassword: 'generate.secretField.chartPassword',
+  tlsPrivateKey: 'generate.secretField.tlsPrivateKey',
+};
+
+function code(lines: readonly string[]): string {
+  return ['```bash', ...lines, '```'].join('\n');
+}
+
+function readSecret(variable: string): string {
+  return `read -rs ${variable}; echo`;
+}
+
+/** The command that creates one Secret from secrets typed at the prompt (no value in argv or history). */
+function fillSecretCommand(context: GenerateContext, secret: SecretManifest): string[] {
+  const { config } = context;
+  const kube = config.target.kubeContext === '' ? 'kubectl' : `kubectl --context ${shellQuote(config.target.kubeContext)}`;
+  const apply = commandLine(kubectlApplyStdin(config));
+  const ns = shellQuote(secret.namespace);
+  const name = shellQuote(secret.name);
+  switch (secret.purpose) {
+    case 'registryPull':
+      return [
+        readSecret(SECRET_VARIABLES.registryPassword),
+        `${kube} create secret docker-registry ${name} --namespace ${ns} --docker-server=${shellQuote(context.registry.host)} --docker-username=${shellQuote(config.registry.username)} --docker-password="$${SECRET_VARIABLES.registryPassword}" --dry-run=client --output=yaml | ${apply}`,
+      ];
+    case 'ingressTls':
+      // tls.crt is part of the bundle; tls.key is the private key file kept by the customer.
+      return [`${kube} create secret tls ${name} --namespace ${ns} --cert=tls.crt --key=tls.key --dry-run=client --output=yaml | ${apply}`];
+    default: {
+      const reads = Object.values(secret.fields).map((field) => readSecret(SECRET_VARIABLES[field]));
+      const files = Object.entries(secret.fields).map(
+        ([key, field]) => `--from-file=${key}=<(printf '%s' "$${SECRET_VARIABLES[field]}")`,
+      );
+      return [...reads, `${kube} create secret generic ${name} --namespace ${ns} ${files.join(' ')} --dry-run=client --output=yaml | ${apply}`];
+    }
+  }
+}
+
+/** Placeholders present in a document of the bundle, with what to put there. */
+function placeholderTable(locale: Locale, fields: readonly SecretField[]): string {
+  const rows = [...new Set(fields)].map(
+    (field) => `| \`${SECRET_PLACEHOLDERS[field]}\` | ${translate(locale, FIELD_LABELS[field])} |`,
+  );
+  return [`| ${translate(locale, 'generate.runbook.placeholder')} | ${translate(locale, 'generate.runbook.value')} |`, '|---|---|', ...rows].join('\n');
+}
+
+/** Secret fields written inline into wandb.yaml. */
+function inlineCrFields(context: GenerateContext): SecretField[] {
+  const { config, secrets } = context;
+  const fields: SecretField[] = [];
+  if (secrets.license === 'inline') fields.push('license');
+  if (secrets.mysqlPassword === 'inline') fields.push('mysqlPassword');
+  if (secrets.bucketKeys === 'inline') {
+    fields.push('bucketAccessKey');
+    if (config.bucket.provider === 's3') fields.push('bucketSecretKey');
+  }
+  const platform = config.charts.platform.source;
+  if (platform.kind !== 'local' && platform.username !== '') fields.push('chartPassword');
+  return fields;
+}
+
+/**
+ * RUNBOOK.md: the exact commands, in order, for sites where the wizard cannot reach the cluster.
+ * Secrets never appear in it: passwords are read with `read -rs` and piped to `--password-stdin`
+ * or to files; the bundle's placeholders are listed with what to put there.
+ */
+export function renderRunbook(context: GenerateContext, locale: Locale): string {
+  const { config } = context;
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const out: string[] = [];
+  const section = (title: string, ...body: string[]) => out.push(`## ${title}`, '', ...body.flatMap((part) => [part, '']));
+  let step = 0;
+  const title = (key: MessageKey, params: Record<string, string | number> = {}) => `${(step += 1)}. ${t(key, params)}`;
+
+  out.push(`# ${t('generate.runbook.title', { name: config.target.crName, namespace: config.target.crNamespace })}`, '');
+  out.push(
+    t('generate.runbook.intro', {
+      version: config.charts.platform.version,
+      line: context.line.id,
+      registry: config.registry.host,
+    }),
+    '',
+  );
+  if (context.notes.length > 0) {
+    out.push(`> **${t('generate.runbook.notes')}**`, '>');
+    for (const note of context.notes) out.push(`> - ${t(note.key, note.params)}`);
+    out.push('');
+  }
+
+  section(title('generate.runbook.prerequisites.title'), t('generate.runbook.prerequisites.body'), code(prerequisiteChecks(config).map(commandLine)));
+
+  section(
+    title('generate.runbook.images.title'),
+    t('generate.runbook.images.body', { count: mirrorEntries(context).length, registry: config.registry.host }),
+    code(['bash mirror-images.sh skopeo    # or: bash mirror-images.sh docker']),
+  );
+
+  // Chart sources.
+  const chartBody: string[] = [];
+  const addedRepos = new Set<string>();
+  for (const chart of ['operator', 'platform'] as const) {
+    const source = config.charts[chart].source;
+    const caFile = chart === 'operator' ? CA_FILES.operatorChart : CA_FILES.platformChart;
+    if (source.kind === 'repo') {
+      // The platform chart is fetched by the operator, not by this shell; only the operator's repository is added.
+      if (chart === 'platform' || addedRepos.has(source.repoName)) continue;
+      addedRepos.add(source.repoName);
+      chartBody.push(t('generate.runbook.charts.repo', { name: source.repoName, url: source.url }));
+      const add = helmRepoAdd(source, caFile);
+      const lines = source.username === ''
+        ? [commandLine(add)]
+        : [readSecret(SECRET_VARIABLES.chartPassword), `printf '%s' "$${SECRET_VARIABLES.chartPassword}" | ${commandLine(add)}`];
+      lines.push(commandLine(['helm', 'repo', 'update', source.repoName]));
+      lines.push(commandLine(['helm', 'search', 'repo', `${source.repoName}/operator`, '--versions']));
+      chartBody.push(code(lines));
+    } else if (source.kind === 'oci') {
+      if (chart === 'platform') continue;
+      chartBody.push(t('generate.runbook.charts.oci', { url: source.url }));
+      if (source.username !== '') {
+        chartBody.push(
+          code([
+            readSecret(SECRET_VARIABLES.chartPassword),
+            `printf '%s' "$${SECRET_VARIABLES.chartPassword}" | ${commandLine(helmRegistryLogin(source, caFile))}`,
+          ]),
+        );
+      }
+    } else if (chart === 'operator') {
+      chartBody.push(t('generate.runbook.charts.local', { path: source.path }), code([commandLine(['test', '-f', source.path])]));
+    }
+  }
+  const platformSource = config.charts.platform.source;
+  if (platformSource.kind !== 'local') {
+    chartBody.push(
+      t('generate.runbook.charts.platformFetchedByOperator', {
+        url: platformSource.url,
+        version: config.charts.platform.version,
+      }),
+    );
+  }
+  section(title('generate.runbook.charts.title'), ...chartBody);
+
+  const apply = commandLine(kubectlApplyStdin(config));
+  section(
+    title('generate.runbook.namespaces.title'),
+    t('generate.runbook.namespaces.body'),
+    code(namespacesOf(config).map((namespace) => `${commandLine(kubectlNamespaceManifest(config, namespace))} | ${apply}`)),
+  );
+
+  // Secrets.
+  const secrets = buildSecretManifests(context);
+  if (secrets.length > 0) {
+    const body: string[] = [];
+    if (context.includeSecrets) {
+      body.push(t('generate.runbook.secrets.included'), code([commandLine(kubectlApplyFile(config, 'secrets.yaml'))]));
+    } else {
+      body.push(
+        t('generate.runbook.secrets.placeholders'),
+        placeholderTable(locale, secrets.flatMap((secret) => Object.values(secret.fields))),
+        code([`grep -n 'REPLACE_WITH_' secrets.yaml`, commandLine(kubectlApplyFile(config, 'secrets.yaml'))]),
+        t('generate.runbook.secrets.commands'),
+        code(secrets.flatMap((secret) => fillSecretCommand(context, secret))),
+      );
+    }
+    section(title('generate.runbook.secrets.title'), ...body);
+  }
+
+  if (platformSource.kind === 'local') {
+    section(
+      title('generate.runbook.chartConfigMap.title'),
+      t('generate.runbook.chartConfigMap.body', { namespace: config.target.operatorNamespace, path: platformSource.path }),
+      code([
+        `base64 -w0 ${shellQuote(platformSource.path)} > operator-wandb.b64`,
+        `${commandLine(kubectlChartsConfigMap(config, 'operator-wandb.b64'))} | ${apply}`,
+      ]),
+    );
+  }
+
+  section(
+    title('generate.runbook.operator.title'),
+    t('generate.runbook.operator.body', { namespace: config.target.operatorNamespace }),
+    code([commandLine(helmInstallOperator(config)), ...kubectlWaitOperator(config).map(commandLine)]),
+  );
+
+  const crBody: string[] = [];
+  const inline = inlineCrFields(context);
+  if (!context.includeSecrets && inline.length > 0) {
+    crBody.push(t('generate.runbook.platform.placeholders'), placeholderTable(locale, inline), code([`grep -n 'REPLACE_WITH_' wandb.yaml`]));
+  }
+  crBody.push(
+    t('generate.runbook.platform.body', { name: config.target.crName, namespace: config.target.crNamespace }),
+    code([commandLine(kubectlApplyFile(config, 'wandb.yaml')), ...kubectlWaitPlatform(config).map(commandLine)]),
+  );
+  section(title('generate.runbook.platform.title'), ...crBody);
+
+  section(title('generate.runbook.verify.title'), t('generate.runbook.verify.body', { host: config.platform.host }));
+
+  section(t('generate.runbook.troubleshooting.title'), t('generate.runbook.troubleshooting.body'), code(kubectlTroubleshoot(config).map(commandLine)));
+
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** The shell lines that create each Secret from values typed at the prompt (one list per Secret). */
+export function secretFillCommands(context: GenerateContext): string[][] {
+  return buildSecretManifests(context).map((secret) => fillSecretCommand(context, secret));
+}

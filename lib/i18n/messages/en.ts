@@ -1,0 +1,161 @@
+/**
+ * English messages: the reference catalogue. Its keys are the type `MessageKey`; `ja.ts` must
+ * have exactly the same keys (a compile error otherwise).
+ *
+ * Conventions:
+ * - Keys are `namespace.group.name`, flat, ASCII; the namespace says who uses them
+ *   (`config.` validation, `generate.` generated artifacts, `ui.` screens…).
+ * - Parameters are written `{name}` and filled by `translate()`.
+ * - A key must appear as a string literal in app/, components/ or lib/ (tests excluded), or be
+ *   built by a template literal whose fixed parts name it (`generate.secretField.${field}`);
+ *   `lib/i18n/i18n.test.ts` fails on unused and on missing keys.
+ */
+export const en = {
+  // Generic validation messages (also used for zod's own issues, by code).
+  'config.required': 'Required.',
+  'config.invalid': 'This value is not valid.',
+  'config.invalidType': 'This value has the wrong type.',
+  'config.invalidFormat': 'This value has the wrong format.',
+  'config.invalidOption': 'Choose one of: {options}.',
+  'config.unknownKeys': 'Unknown settings: {keys}.',
+  'config.tooShort': 'Enter at least {minimum} characters.',
+  'config.tooLong': 'Enter at most {maximum} characters.',
+  'config.tooSmall': 'Enter a value of at least {minimum}.',
+  'config.tooLarge': 'Enter a value of at most {maximum}.',
+  'config.tooFewItems': 'Add at least {minimum} entries.',
+  'config.tooManyItems': 'Add at most {maximum} entries.',
+  'config.singleLine': 'Line breaks and control characters are not allowed here.',
+  'config.duplicateKey': 'This key is already used in row {first}.',
+  'config.credentials.bothOrNeither': 'Give both the user name and the password, or neither.',
+  'config.port.invalid': 'Enter a port between 1 and 65535.',
+  'config.name.dnsLabel':
+    'Use lower-case letters, digits and "-", starting and ending with a letter or digit, at most {maximum} characters.',
+  'config.name.dnsSubdomain':
+    'Use lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most {maximum} characters.',
+
+  // Registry.
+  'config.registry.host.invalid':
+    'Enter the registry as host[:port][/path], for example registry.example.com:5000/mirror (path in lower case).',
+  'config.registry.host.scheme': 'Leave out http:// or https://; plain HTTP is a separate option below.',
+  'config.registry.username.colon': 'A registry user name cannot contain ":".',
+  'config.registry.insecureSkipVerify.withPlainHttp': 'Skipping TLS verification has no meaning over plain HTTP.',
+  'config.registry.caBundle.withPlainHttp': 'A CA bundle has no meaning over plain HTTP.',
+
+  // Images.
+  'config.images.repository.invalid':
+    'Enter a repository such as registry.example.com/mirror/wandb/local, without a tag (path in lower case).',
+  'config.images.tag.invalid': 'Enter a tag: letters, digits, "_", "." and "-", at most 128 characters.',
+
+  // Charts.
+  'config.charts.url.invalid': 'Enter the repository URL, starting with https:// or http://.',
+  'config.charts.ociUrl.invalid': 'Enter the OCI reference as oci://host[:port]/path, without the chart name.',
+  'config.charts.path.tgz': 'Enter the path of the chart archive (.tgz).',
+  'config.charts.version.invalid': 'Enter a version such as 0.18.0.',
+  'config.charts.platformVersion.unsupported': 'This operator-wandb version is not supported; supported: {supported}.',
+  'config.charts.caBundle.withHttp': 'A CA bundle has no meaning for an http:// repository.',
+  'config.charts.plainHttp.withTls': 'Plain HTTP cannot be combined with TLS settings (CA bundle, skip verification).',
+
+  // Platform.
+  'config.platform.host.invalid': 'Enter the URL users open, for example https://wandb.example.com.',
+  'config.platform.extraEnv.key.invalid': 'Use letters, digits and "_", not starting with a digit.',
+
+  // MySQL.
+  'config.mysql.host.invalid': 'Enter a host name or an IP address, without a port.',
+  'config.mysql.identifier.invalid': 'Spaces, backquotes and control characters are not allowed.',
+
+  // Ingress.
+  'config.ingress.annotation.key.invalid':
+    'Enter an annotation key such as nginx.ingress.kubernetes.io/proxy-body-size.',
+  'config.ingress.tls.privateKey.invalid': 'Paste one unencrypted private key in PEM format (BEGIN PRIVATE KEY).',
+
+  // Certificates (positions: block n = n-th BEGIN line, line m of the text).
+  'config.certificates.strayText': 'Line {line} is not part of a certificate (before block {block}).',
+  'config.certificates.notCertificate': 'Block {block} (line {line}) is a {label}, not a certificate.',
+  'config.certificates.unterminated': 'Block {block} (line {line}) has no END line.',
+  'config.certificates.badEncoding': 'Block {block} (line {line}) is not valid base64.',
+  'config.certificates.unparseable': 'Block {block} (line {line}) is not a valid X.509 certificate.',
+  'config.certificates.none': 'No certificate found.',
+  'config.certificates.expired': 'Block {block} ({subject}) expired on {notAfter}.',
+  'config.certificates.notYetValid': 'Block {block} ({subject}) is valid only from {notBefore}.',
+  'config.certificates.notCA': 'Block {block} ({subject}) is not a CA certificate.',
+
+  // Notes about the generated artifacts.
+  'generate.note.unverifiedChartVersion':
+    'operator-wandb {version} is newer than the newest version checked ({verified}); its image keys are assumed unchanged. Check the chart before installing.',
+  'generate.note.secretsInline':
+    'operator-wandb {version} cannot reference Secrets for the license, the MySQL password or the bucket keys; they are written inline in wandb.yaml.',
+  'generate.note.pullSecretsIgnored':
+    'operator-wandb {version} does not pass the pull secret "{secret}" to all of its pods. Let the nodes authenticate to the registry (container runtime configuration), or attach the secret to the service accounts.',
+  'generate.note.nodesTrustRegistry':
+    'Every node must be able to pull from {registry}: configure the container runtime for its CA or for plain HTTP.',
+  'generate.note.ociNeedsNewerOperator':
+    'An OCI source for operator-wandb needs an operator that supports OCI chart releases (W&B operator v1.16.1 does not).',
+  'generate.note.operatorVerifiesTls':
+    'The operator verifies the chart repository\'s certificate; its CA is added to the operator\'s customCACerts.',
+  'generate.note.localChartConfigMap':
+    'The operator-wandb archive is delivered as the ConfigMap wandb-charts in the namespace {namespace}.',
+
+  // Names of secret values (placeholders table).
+  'generate.secretField.license': 'W&B license',
+  'generate.secretField.mysqlPassword': 'MySQL password',
+  'generate.secretField.bucketAccessKey': 'Bucket access key',
+  'generate.secretField.bucketSecretKey': 'Bucket secret key',
+  'generate.secretField.registryPassword': 'Registry password',
+  'generate.secretField.chartPassword': 'Chart repository password',
+  'generate.secretField.tlsPrivateKey': 'TLS private key of the ingress',
+
+  // secrets.yaml header.
+  'generate.secrets.header': 'Secrets for the W&B install. Apply with server-side apply; delete this file afterwards.',
+  'generate.secrets.placeholders': 'Values are placeholders (REPLACE_WITH_…); fill them in a private copy before applying.',
+  'generate.secrets.none': 'No Secret is needed for this configuration.',
+
+  // RUNBOOK.md.
+  'generate.runbook.title': 'Installing W&B ({name} in {namespace}) without internet access',
+  'generate.runbook.intro':
+    'Run these commands in order from a shell that reaches the cluster. Platform chart operator-wandb {version} (image keys of the {line}.x line); images from {registry}.',
+  'generate.runbook.notes': 'Before you start',
+  'generate.runbook.placeholder': 'Placeholder',
+  'generate.runbook.value': 'Replace with',
+  'generate.runbook.prerequisites.title': 'Check the tools and your rights',
+  'generate.runbook.prerequisites.body':
+    'Kubernetes 1.28 or later and Helm 3 or later are needed; installing the operator creates a CRD, which needs cluster-admin rights.',
+  'generate.runbook.images.title': 'Mirror the images',
+  'generate.runbook.images.body':
+    'The internal registry {registry} must hold the {count} images listed in images.txt (source and target). mirror-images.sh copies them with skopeo, or pushes them after `docker load` of a wsm bundle.',
+  'generate.runbook.charts.title': 'Point Helm at the charts',
+  'generate.runbook.charts.repo': 'Add the internal Helm repository {url} as "{name}"; the operator is installed from "{name}/operator" below.',
+  'generate.runbook.charts.oci': 'Log in to the OCI registry that holds the charts ({url}).',
+  'generate.runbook.charts.local': 'The operator chart is installed from the archive {path}.',
+  'generate.runbook.charts.platformFetchedByOperator':
+    'The operator itself downloads operator-wandb {version} from {url}; nothing to do in this shell.',
+  'generate.runbook.namespaces.title': 'Create the namespaces',
+  'generate.runbook.namespaces.body': 'The Secrets must exist before the pods that use them.',
+  'generate.runbook.secrets.title': 'Create the Secrets',
+  'generate.runbook.secrets.included': 'secrets.yaml holds the real values. Apply it, then delete the file.',
+  'generate.runbook.secrets.placeholders':
+    'secrets.yaml holds placeholders instead of secret values. Either replace them in a private copy and apply it:',
+  'generate.runbook.secrets.commands':
+    'or create each Secret from values typed at the prompt (nothing is written to disk or to the shell history):',
+  'generate.runbook.chartConfigMap.title': 'Deliver the platform chart',
+  'generate.runbook.chartConfigMap.body':
+    'The operator reads operator-wandb from the ConfigMap wandb-charts in {namespace} (mounted at /charts). Store {path} there, base64-encoded:',
+  'generate.runbook.operator.title': 'Install the operator',
+  'generate.runbook.operator.body':
+    'This installs the W&B operator and its CRD in {namespace} with values.yaml (airgapped: true), then waits until it runs.',
+  'generate.runbook.platform.title': 'Deploy the platform',
+  'generate.runbook.platform.placeholders': 'wandb.yaml holds placeholders instead of secret values; replace them first:',
+  'generate.runbook.platform.body':
+    'Apply the custom resource {name} in {namespace}. The operator installs operator-wandb; phase "Completed" means Helm applied it, and the Deployments then become available.',
+  'generate.runbook.verify.title': 'Check the platform',
+  'generate.runbook.verify.body': 'Open {host} in a browser and sign in.',
+  'generate.runbook.troubleshooting.title': 'If something does not start',
+  'generate.runbook.troubleshooting.body':
+    'The CR events, the operator log and the pods that are not running usually name the cause (an image missing in the registry, a wrong password, a certificate that is not trusted):',
+
+  // Import of existing YAML.
+  'generate.import.syntax': 'YAML error at line {line}, column {column}: {reason}.',
+  'generate.import.notMapping': 'The document is not a YAML mapping.',
+  'generate.import.wrongKind': 'Expected a WeightsAndBiases resource, found {kind}.',
+} as const satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof en;
