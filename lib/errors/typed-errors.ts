@@ -43,6 +43,8 @@ export class HelmError extends Error {
       stderrTail: string;
       timedOut: boolean;
       aborted: boolean;
+      /** Set when helm could not be started (ENOENT, EACCES) or its output overflowed (ERR_CHILD_PROCESS_STDIO_MAXBUFFER). */
+      errorCode?: string;
     },
   ) {
     super(message);

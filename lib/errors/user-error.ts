@@ -232,6 +232,13 @@ export function toUserError(e: unknown, opts: ToUserErrorOptions = {}): UserErro
     const d = e.details;
     const detail = `${d.helmPath} ${d.args.join(' ')}\nexit=${d.exitCode ?? ''} signal=${d.signal ?? ''}\n${d.stderrTail}`;
     const lastLine = d.stderrTail.trim().split('\n').pop() ?? '';
+    if (d.errorCode === 'ENOENT')
+      return finish({ key: 'errors.helm.notFound', params: { path: d.helmPath } }, detail, opts);
+    if (d.errorCode === 'EACCES' || d.errorCode === 'ENOEXEC') {
+      return finish({ key: 'errors.helm.notExecutable', params: { path: d.helmPath } }, detail, opts);
+    }
+    if (d.errorCode === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+      return finish({ key: 'errors.helm.outputTooLarge', params: {} }, detail, opts);
     if (d.timedOut) return finish({ key: 'errors.helm.timeout', params: { target } }, detail, opts);
     if (d.aborted) return finish({ key: 'errors.aborted', params: {} }, detail, opts);
     const key = helmStderrKey(d.stderrTail) ?? 'errors.helm.failed';
