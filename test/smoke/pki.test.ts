@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 /** A variable of `scripts/test-env env`; a test fails (never skips) when the env is not up. */
 function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
+  if (!value)
+    throw new Error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
   return value;
 }
 
@@ -33,7 +34,7 @@ async function handshake(name: string, ca: Buffer | undefined): Promise<Error | 
     return await new Promise<Error | undefined>((resolve) => {
       // the identity is checked against `servername`, or against `host` when it is an IP (no SNI then)
       const target = isIP(name) ? { host: name } : { host: '127.0.0.1', servername: name };
-      const socket = tls.connect({ ...target, port, ca: ca ?? tls.rootCertificates }, () => {
+      const socket = tls.connect({ ...target, port, ca: ca ?? [...tls.rootCertificates] }, () => {
         socket.end();
         resolve(undefined);
       });

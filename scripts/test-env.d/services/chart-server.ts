@@ -79,9 +79,12 @@ function handler(dir: string, auth?: { user: string; password: string }): http.R
       res.end(req.method === 'HEAD' ? undefined : body + '\n');
       log(status);
     };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'method not allowed', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return reply(405, 'method not allowed', { Allow: 'GET, HEAD' });
     if (auth && !authorized(req.headers.authorization, auth.user, auth.password)) {
-      return reply(401, 'unauthorized', { 'WWW-Authenticate': 'Basic realm="wandb test charts", charset="UTF-8"' });
+      return reply(401, 'unauthorized', {
+        'WWW-Authenticate': 'Basic realm="wandb test charts", charset="UTF-8"',
+      });
     }
     let name: string;
     try {

@@ -128,7 +128,11 @@ function platformImage(image: MirroredImage, os: string, architecture: string, o
       digest: config.digest,
     },
     layers: [
-      { mediaType: oci ? MEDIA_TYPES.ociLayer : MEDIA_TYPES.dockerLayer, size: layer.size, digest: layer.digest },
+      {
+        mediaType: oci ? MEDIA_TYPES.ociLayer : MEDIA_TYPES.dockerLayer,
+        size: layer.size,
+        digest: layer.digest,
+      },
     ],
   });
   return { blobs: [config, layer], manifest };
@@ -139,7 +143,10 @@ function planImage(image: MirroredImage): ImagePlan {
     const { blobs, manifest } = platformImage(image, 'linux', 'amd64', false);
     return { image, blobs, children: [], top: manifest };
   }
-  const parts = INDEX_PLATFORMS.map((p) => ({ platform: p, ...platformImage(image, p.os, p.architecture, true) }));
+  const parts = INDEX_PLATFORMS.map((p) => ({
+    platform: p,
+    ...platformImage(image, p.os, p.architecture, true),
+  }));
   const index = manifestOf(MEDIA_TYPES.ociIndex, {
     schemaVersion: 2,
     mediaType: MEDIA_TYPES.ociIndex,
@@ -178,11 +185,17 @@ class RegistryClient {
   }
 
   /** One request; on a 401 with a Basic challenge, retries once with the credentials. */
-  async request(method: string, path: string, headers: Record<string, string> = {}, body?: Buffer): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    body?: Buffer,
+  ): Promise<Response> {
     let res = await this.send(method, path, headers, body);
     if (res.status === 401 && !this.authorization) {
       const challenge = String(res.headers['www-authenticate'] ?? '');
-      if (!/^basic/i.test(challenge)) throw new Error(`${this.base.host}: unsupported auth challenge "${challenge}"`);
+      if (!/^basic/i.test(challenge))
+        throw new Error(`${this.base.host}: unsupported auth challenge "${challenge}"`);
       if (!this.options.user || this.options.password === undefined) {
         throw new Error(`${this.base.host} asks for credentials and none were given`);
       }
@@ -192,19 +205,30 @@ class RegistryClient {
     return res;
   }
 
-  private send(method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<Response> {
+  private send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: Buffer,
+  ): Promise<Response> {
     const url = new URL(path, this.base);
     const lib = url.protocol === 'https:' ? https : http;
     const allHeaders: Record<string, string> = { ...headers };
     if (this.authorization) allHeaders.Authorization = this.authorization;
     if (body) allHeaders['Content-Length'] = String(body.length);
     return new Promise((resolve, reject) => {
-      const req = lib.request(url, { method, headers: allHeaders, agent: this.agent, timeout: 30_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      });
+      const req = lib.request(
+        url,
+        { method, headers: allHeaders, agent: this.agent, timeout: 30_000 },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`${method} ${url.host}${url.pathname}: timed out`)));
       req.on('error', reject);
       req.end(body);
@@ -232,17 +256,30 @@ async function pushBlob(client: RegistryClient, repo: string, blob: Blob): Promi
   if (put.status !== 201) fail(`upload ${blob.digest} to ${repo}`, put);
 }
 
-async function putManifest(client: RegistryClient, repo: string, reference: string, m: Manifest): Promise<void> {
-  const res = await client.request('PUT', `/v2/${repo}/manifests/${reference}`, { 'Content-Type': m.mediaType }, m.data);
+async function putManifest(
+  client: RegistryClient,
+  repo: string,
+  reference: string,
+  m: Manifest,
+): Promise<void> {
+  const res = await client.request(
+    'PUT',
+    `/v2/${repo}/manifests/${reference}`,
+    { 'Content-Type': m.mediaType },
+    m.data,
+  );
   if (res.status !== 201) fail(`put manifest ${repo}:${reference}`, res);
   const digest = res.headers['docker-content-digest'];
-  if (digest && digest !== m.digest) throw new Error(`${repo}:${reference}: registry computed ${digest}, expected ${m.digest}`);
+  if (digest && digest !== m.digest)
+    throw new Error(`${repo}:${reference}: registry computed ${digest}, expected ${m.digest}`);
 }
 
 /** Pushes one image unless the tag already serves the expected manifest. Returns true if it pushed. */
 async function pushImage(client: RegistryClient, prefix: string, plan: ImagePlan): Promise<boolean> {
   const repo = `${prefix}/${plan.image.path}`;
-  const head = await client.request('HEAD', `/v2/${repo}/manifests/${plan.image.tag}`, { Accept: MANIFEST_ACCEPT });
+  const head = await client.request('HEAD', `/v2/${repo}/manifests/${plan.image.tag}`, {
+    Accept: MANIFEST_ACCEPT,
+  });
   if (head.status === 200 && head.headers['docker-content-digest'] === plan.top.digest) return false;
   if (head.status !== 200 && head.status !== 404) fail(`HEAD ${repo}:${plan.image.tag}`, head);
   for (const blob of plan.blobs) await pushBlob(client, repo, blob);
@@ -284,7 +321,8 @@ async function main(): Promise<void> {
         let pushed = 0;
         const queue = [...plans];
         const worker = async () => {
-          for (let plan = queue.shift(); plan; plan = queue.shift()) if (await pushImage(client, options.prefix, plan)) pushed++;
+          for (let plan = queue.shift(); plan; plan = queue.shift())
+            if (await pushImage(client, options.prefix, plan)) pushed++;
         };
         await Promise.all([worker(), worker(), worker(), worker()]);
         console.log(`push-images: ${base.host}: ${pushed} pushed, ${plans.length - pushed} already present`);
