@@ -15,8 +15,10 @@ import semverMinor from 'semver/functions/minor';
  *   (0.43 only) is never set: wandb-base renders `printf "%s/%s" prefix repository`
  *   (charts/wandb-base/templates/_containers.tpl), so setting it next to full repositories
  *   would double the prefix, and it does not reach the otel/prometheus/redis/mysql subcharts.
- * - `global.imageRegistry` (0.43) is set to the Redis registry host: it is the Bitnami
- *   convention for all Bitnami subcharts and equals our explicit `redis.image.registry`.
+ * - `global.imageRegistry` (0.43) is never set either: Bitnami subcharts replace `image.registry`
+ *   with it, and helm-charts PR #530 (operator-wandb 0.37.6, "Allow global override of docker
+ *   registry for all images") may apply it more widely; with full repositories in every key a
+ *   global registry can only double a prefix. Redis gets its explicit `redis.image.registry`.
  */
 
 /** Identifier of an image the two charts pull; also the key under `images` in the config. */
@@ -170,8 +172,6 @@ export interface ChartLine {
   };
   /** `global.imagePullSecrets` reaches the W&B pods (wandb-base `_pods.tpl`); HC@0.18.0 app/console ignore it. */
   readonly globalImagePullSecrets: boolean;
-  /** Whether `global.imageRegistry` exists (HC@0.43.8 values.yaml). */
-  readonly globalImageRegistry: boolean;
 }
 
 export const CHART_LINES: Readonly<Record<ChartLineId, ChartLine>> = {
@@ -198,7 +198,6 @@ export const CHART_LINES: Readonly<Record<ChartLineId, ChartLine>> = {
     ],
     secretRefs: { license: false, mysqlPassword: false, bucketKeys: false },
     globalImagePullSecrets: false,
-    globalImageRegistry: false,
   },
   '0.43': {
     id: '0.43',
@@ -252,7 +251,6 @@ export const CHART_LINES: Readonly<Record<ChartLineId, ChartLine>> = {
     ],
     secretRefs: { license: true, mysqlPassword: true, bucketKeys: true },
     globalImagePullSecrets: true,
-    globalImageRegistry: true,
   },
 };
 

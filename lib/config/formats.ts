@@ -120,6 +120,5 @@ export function isQualifiedName(value: string): boolean {
 
 /** True when the text contains a control character other than tab (used for one-line fields). */
 export function hasControlCharacter(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000a-\u001f\u007f]/.test(value);
 }

@@ -36,7 +36,8 @@ describe('0.43 generation', () => {
         expect(set?.tag, key.path.join('.')).toMatch(/^[\w][\w.-]*$/);
       }
     }
-    expect(at(values, ['global', 'imageRegistry'])).toBe('registry.example.com:5000');
+    // Full repositories everywhere: a global registry or prefix could only double them.
+    expect(at(values, ['global', 'imageRegistry'])).toBeUndefined();
     expect(at(values, ['global', 'repositoryPrefix'])).toBeUndefined();
     expect(at(values, ['weave', 'image', 'tag'])).toBe('0.74.1');
     expect(at(values, ['parquet', 'image', 'repository'])).toBe('registry.example.com:5000/mirror/wandb/megabinary');

@@ -109,10 +109,6 @@ function globalValues(context: GenerateContext): Record<string, unknown> {
   }
   if (context.platformCaCerts.length > 0) global.customCACerts = [...context.platformCaCerts];
   if (context.pullSecret) global.imagePullSecrets = [{ name: config.registry.pullSecretName }];
-  if (context.line.globalImageRegistry) {
-    const redis = context.images.find((image) => image.id === 'redis');
-    if (redis) global.imageRegistry = splitRepository(redis.repository).registry;
-  }
   return global;
 }
 
