@@ -59,4 +59,17 @@ describe('validateInstallConfig', () => {
     const expired = validateInstallConfig(withRegistryCa(certs.ca), new Date(Date.now() + 30 * 24 * 3600 * 1000));
     expect(expired.ok && expired.warnings['registry.caBundle']?.key).toBe('config.certificates.expired');
   });
+
+  it('checks that the ingress key belongs to its certificate', () => {
+    const tls = (certificate: string, privateKey: string): InstallConfig => ({
+      ...PROCEDURE_EXAMPLE,
+      ingress: { ...PROCEDURE_EXAMPLE.ingress, tls: { enabled: true, secretName: 'wandb-tls', certificate, privateKey } },
+    });
+    expect(validateInstallConfig(tls(`${certs.leaf}${certs.ca}`, certs.leafKey)).ok).toBe(true);
+    const mismatch = validateInstallConfig(tls(certs.ca, certs.leafKey));
+    expect(!mismatch.ok && mismatch.fieldErrors['ingress.tls.privateKey']?.key).toBe('config.ingress.tls.keyMismatch');
+    const broken = certs.leafKey.replace(/\n[A-Za-z0-9+/]{10}/, '\nAAAAAAAAAA');
+    const invalid = validateInstallConfig(tls(certs.leaf, broken));
+    expect(!invalid.ok && invalid.fieldErrors['ingress.tls.privateKey']?.key).toMatch(/^config\.ingress\.tls\.(privateKey\.invalid|keyMismatch)$/);
+  });
 });

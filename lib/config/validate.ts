@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+
 import type { InstallConfig } from './index';
 import { installConfigSchema } from './index';
 import { parseCertificateBundle, type CertificateDescription } from './ca-parse';
@@ -51,6 +53,26 @@ export function validateInstallConfig(input: unknown, now: Date = new Date()): V
       if (!(path in target)) target[path] = entry;
     }
   }
+  const tls = config.ingress.tls;
+  if (tls.enabled && tls.privateKey.trim() !== '' && !('ingress.tls.certificate' in fieldErrors)) {
+    const problem = checkTlsKey(tls.certificate, tls.privateKey);
+    if (problem) fieldErrors['ingress.tls.privateKey'] = { key: problem, params: {} };
+  }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return { ok: true, config, certificates, warnings };
+}
+
+/** Whether the ingress key parses and belongs to the first certificate (the server certificate). */
+function checkTlsKey(certificatePem: string, keyPem: string): 'config.ingress.tls.privateKey.invalid' | 'config.ingress.tls.keyMismatch' | null {
+  let key;
+  try {
+    key = createPrivateKey(keyPem);
+  } catch {
+    return 'config.ingress.tls.privateKey.invalid';
+  }
+  try {
+    return new X509Certificate(certificatePem).checkPrivateKey(key) ? null : 'config.ingress.tls.keyMismatch';
+  } catch {
+    return 'config.ingress.tls.keyMismatch';
+  }
 }

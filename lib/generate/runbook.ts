@@ -76,6 +76,17 @@ function fillSecretCommand(context: GenerateContext, secret: SecretManifest): st
   }
 }
 
+/** Drops repeated `read` lines: a value typed once serves every Secret that needs it. */
+function onceEach(lines: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return lines.filter((line) => {
+    if (!line.startsWith('read -rs ')) return true;
+    if (seen.has(line)) return false;
+    seen.add(line);
+    return true;
+  });
+}
+
 /** Placeholders present in a document of the bundle, with what to put there. */
 function placeholderTable(locale: Locale, fields: readonly SecretField[]): string {
   const rows = [...new Set(fields)].map(
@@ -198,7 +209,7 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
         placeholderTable(locale, secrets.flatMap((secret) => Object.values(secret.fields))),
         code([`grep -n 'REPLACE_WITH_' secrets.yaml`, commandLine(kubectlApplyFile(config, 'secrets.yaml'))]),
         t('generate.runbook.secrets.commands'),
-        code(secrets.flatMap((secret) => fillSecretCommand(context, secret))),
+        code(onceEach(secrets.flatMap((secret) => fillSecretCommand(context, secret)))),
       );
     }
     section(title('generate.runbook.secrets.title'), ...body);

@@ -67,6 +67,7 @@ export const en = {
   'config.ingress.annotation.key.invalid':
     'Enter an annotation key such as nginx.ingress.kubernetes.io/proxy-body-size.',
   'config.ingress.tls.privateKey.invalid': 'Paste one unencrypted private key in PEM format (BEGIN PRIVATE KEY).',
+  'config.ingress.tls.keyMismatch': 'This private key does not belong to the first certificate.',
 
   // Certificates (positions: block n = n-th BEGIN line, line m of the text).
   'config.certificates.strayText': 'Line {line} is not part of a certificate (before block {block}).',

@@ -57,6 +57,7 @@ export const ja: Record<MessageKey, string> = {
     'アノテーションのキーを入力してください (例: nginx.ingress.kubernetes.io/proxy-body-size)。',
   'config.ingress.tls.privateKey.invalid':
     '暗号化されていない PEM 形式の秘密鍵 (BEGIN PRIVATE KEY) を 1 つ貼り付けてください。',
+  'config.ingress.tls.keyMismatch': 'この秘密鍵は 1 つ目の証明書に対応していません。',
 
   'config.certificates.strayText': '{line} 行目は証明書の一部ではありません (ブロック {block} の前)。',
   'config.certificates.notCertificate': 'ブロック {block} ({line} 行目) は証明書ではなく {label} です。',
