@@ -72,7 +72,11 @@ export function parseCertificateBundle(text: string, now: Date = new Date()): Pa
     try {
       cert = new X509Certificate(block.pem);
     } catch {
-      findings.push({ key: 'config.certificates.unparseable', severity: 'error', params: { block: block.block, line: block.line } });
+      findings.push({
+        key: 'config.certificates.unparseable',
+        severity: 'error',
+        params: { block: block.block, line: block.line },
+      });
       continue;
     }
     const notBefore = new Date(cert.validFrom);
@@ -95,10 +99,18 @@ export function parseCertificateBundle(text: string, now: Date = new Date()): Pa
     certificates.push(description);
     const where = { block: block.block, line: block.line, subject: description.subject };
     if (description.expired) {
-      findings.push({ key: 'config.certificates.expired', severity: 'warning', params: { ...where, notAfter: description.notAfter } });
+      findings.push({
+        key: 'config.certificates.expired',
+        severity: 'warning',
+        params: { ...where, notAfter: description.notAfter },
+      });
     }
     if (description.notYetValid) {
-      findings.push({ key: 'config.certificates.notYetValid', severity: 'warning', params: { ...where, notBefore: description.notBefore } });
+      findings.push({
+        key: 'config.certificates.notYetValid',
+        severity: 'warning',
+        params: { ...where, notBefore: description.notBefore },
+      });
     }
     if (!description.isCA) {
       findings.push({ key: 'config.certificates.notCA', severity: 'warning', params: where });

@@ -63,9 +63,18 @@ export const chartSourceSchema = z
     if (source.kind === 'local') return;
     if ((source.username === '') !== (source.password === '')) {
       const path = source.username === '' ? 'username' : 'password';
-      ctx.addIssue({ code: 'custom', message: msg('config.credentials.bothOrNeither'), path: [path], params: {} });
+      ctx.addIssue({
+        code: 'custom',
+        message: msg('config.credentials.bothOrNeither'),
+        path: [path],
+        params: {},
+      });
     }
-    if (source.kind === 'oci' && source.plainHttp && (source.insecureSkipVerify || source.caBundle.trim() !== '')) {
+    if (
+      source.kind === 'oci' &&
+      source.plainHttp &&
+      (source.insecureSkipVerify || source.caBundle.trim() !== '')
+    ) {
       ctx.addIssue({
         code: 'custom',
         message: msg('config.charts.plainHttp.withTls'),
@@ -74,7 +83,12 @@ export const chartSourceSchema = z
       });
     }
     if (source.kind === 'repo' && source.url.startsWith('http:') && source.caBundle.trim() !== '') {
-      ctx.addIssue({ code: 'custom', message: msg('config.charts.caBundle.withHttp'), path: ['caBundle'], params: {} });
+      ctx.addIssue({
+        code: 'custom',
+        message: msg('config.charts.caBundle.withHttp'),
+        path: ['caBundle'],
+        params: {},
+      });
     }
     checkPemBundle(source.caBundle, ctx, ['caBundle']);
   });
@@ -91,7 +105,9 @@ export type LocalChartSource = z.infer<typeof localChartSourceSchema>;
 export const chartsSchema = z.object({
   operator: z.object({
     source: chartSourceSchema,
-    version: z.string().refine((value) => value === '' || isSemver(value), msg('config.charts.version.invalid')),
+    version: z
+      .string()
+      .refine((value) => value === '' || isSemver(value), msg('config.charts.version.invalid')),
   }),
   platform: z.object({
     source: chartSourceSchema,
@@ -118,9 +134,25 @@ export type Charts = z.infer<typeof chartsSchema>;
 export function emptyChartSource(kind: ChartSource['kind']): ChartSource {
   switch (kind) {
     case 'repo':
-      return { kind, url: '', repoName: 'local-repo', username: '', password: '', caBundle: '', insecureSkipVerify: false };
+      return {
+        kind,
+        url: '',
+        repoName: 'local-repo',
+        username: '',
+        password: '',
+        caBundle: '',
+        insecureSkipVerify: false,
+      };
     case 'oci':
-      return { kind, url: '', username: '', password: '', caBundle: '', plainHttp: false, insecureSkipVerify: false };
+      return {
+        kind,
+        url: '',
+        username: '',
+        password: '',
+        caBundle: '',
+        plainHttp: false,
+        insecureSkipVerify: false,
+      };
     case 'local':
       return { kind, path: '' };
   }

@@ -4,11 +4,16 @@ import { z } from 'zod';
 import { issueToMessage, looksLikeMessageKey, toFieldErrors } from './field-errors';
 
 describe('the error mapper', () => {
-  it('keeps keys and passes zod\'s numbers and custom parameters to the translator', () => {
+  it("keeps keys and passes zod's numbers and custom parameters to the translator", () => {
     const schema = z.object({
       name: z.string().max(3, 'config.tooLong'),
       rows: z.array(z.string()).superRefine((rows, ctx) => {
-        ctx.addIssue({ code: 'custom', message: 'config.duplicateKey', path: [1], params: { first: 1, ignored: { x: 1 } } });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'config.duplicateKey',
+          path: [1],
+          params: { first: 1, ignored: { x: 1 } },
+        });
       }),
     });
     const result = schema.safeParse({ name: 'abcd', rows: ['a', 'a'] });
@@ -20,8 +25,10 @@ describe('the error mapper', () => {
     });
   });
 
-  it('turns zod\'s English messages into generic keys', () => {
-    const schema = z.object({ a: z.string(), b: z.number().min(5), c: z.enum(['x', 'y']), d: z.array(z.string()).min(2) }).strict();
+  it("turns zod's English messages into generic keys", () => {
+    const schema = z
+      .object({ a: z.string(), b: z.number().min(5), c: z.enum(['x', 'y']), d: z.array(z.string()).min(2) })
+      .strict();
     const input = { b: 1, c: 'z', d: [], e: true };
     const result = schema.safeParse(input);
     if (result.success) throw new Error('expected a failure');
@@ -32,12 +39,16 @@ describe('the error mapper', () => {
       d: { key: 'config.tooFewItems', params: { minimum: 2 } },
       '': { key: 'config.unknownKeys', params: { keys: 'e' } },
     });
-    expect(toFieldErrors(schema.safeParse({ ...input, a: 1 }).error ?? { issues: [] }).a?.key).toBe('config.invalidType');
+    expect(toFieldErrors(schema.safeParse({ ...input, a: 1 }).error ?? { issues: [] }).a?.key).toBe(
+      'config.invalidType',
+    );
   });
 
   it('tells keys from sentences', () => {
     expect(looksLikeMessageKey('config.registry.host.invalid')).toBe(true);
     expect(looksLikeMessageKey('Invalid input: expected string')).toBe(false);
-    expect(issueToMessage({ code: 'custom', path: [], message: 'Something broke.' }).key).toBe('config.invalid');
+    expect(issueToMessage({ code: 'custom', path: [], message: 'Something broke.' }).key).toBe(
+      'config.invalid',
+    );
   });
 });

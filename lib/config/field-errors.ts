@@ -85,7 +85,8 @@ function genericKey(issue: IssueLike, input: unknown): MessageKey {
     case 'invalid_type':
       return isMissing(issue, input) ? 'config.required' : 'config.invalidType';
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'config.required' : 'config.tooShort';
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'config.required' : 'config.tooShort';
       if (issue.origin === 'array') return 'config.tooFewItems';
       return 'config.tooSmall';
     case 'too_big':
@@ -127,7 +128,7 @@ export function issueToMessage(issue: IssueLike, input: unknown = NO_INPUT): Mes
 
 /** Dot-joined path as react-hook-form names fields (`bucket.accessKey`, `platform.extraEnv.0.value`). */
 export function pathToString(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'symbol' ? part.description ?? '' : String(part))).join('.');
+  return path.map((part) => (typeof part === 'symbol' ? (part.description ?? '') : String(part))).join('.');
 }
 
 /**
@@ -135,11 +136,17 @@ export function pathToString(path: readonly PropertyKey[]): string {
  * The forms show these beside their fields and every server action returns them unchanged.
  * An issue about the whole object has the path `''`. Pass the parsed `input` when you have it.
  */
-export function toFieldErrors(error: { readonly issues: readonly IssueLike[] }, input: unknown = NO_INPUT): FieldErrors {
+export function toFieldErrors(
+  error: { readonly issues: readonly IssueLike[] },
+  input: unknown = NO_INPUT,
+): FieldErrors {
   const result: FieldErrors = {};
   for (const issue of error.issues) {
     const discriminator = issue.code === 'invalid_union' ? issue.discriminator : undefined;
-    const path = discriminator && issue.path[issue.path.length - 1] !== discriminator ? [...issue.path, discriminator] : issue.path;
+    const path =
+      discriminator && issue.path[issue.path.length - 1] !== discriminator
+        ? [...issue.path, discriminator]
+        : issue.path;
     const name = pathToString(path);
     if (!(name in result)) result[name] = issueToMessage(issue, input);
   }

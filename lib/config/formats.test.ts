@@ -1,19 +1,35 @@
 import { describe, expect, it } from 'vitest';
 
-import { isHostname, isHttpUrl, isImageRepository, isQualifiedName, parseOciUrl, parseRegistryAddress } from './formats';
+import {
+  isHostname,
+  isHttpUrl,
+  isImageRepository,
+  isQualifiedName,
+  parseOciUrl,
+  parseRegistryAddress,
+} from './formats';
 
 describe('formats', () => {
   it('parses registry addresses', () => {
-    expect(parseRegistryAddress('registry.example.com:5000/mirror')).toEqual({ host: 'registry.example.com:5000', prefix: 'mirror' });
+    expect(parseRegistryAddress('registry.example.com:5000/mirror')).toEqual({
+      host: 'registry.example.com:5000',
+      prefix: 'mirror',
+    });
     expect(parseRegistryAddress('127.0.0.1:25001')).toEqual({ host: '127.0.0.1:25001', prefix: '' });
-    expect(parseRegistryAddress('r.example.com/a/b_c/d-e')).toEqual({ host: 'r.example.com', prefix: 'a/b_c/d-e' });
+    expect(parseRegistryAddress('r.example.com/a/b_c/d-e')).toEqual({
+      host: 'r.example.com',
+      prefix: 'a/b_c/d-e',
+    });
     for (const bad of ['', 'http://r', 'r:0x', 'r/A', 'r//x', 'r/x/', 'r:65536', ' r', 'r/-x']) {
       expect(parseRegistryAddress(bad), bad).toBeNull();
     }
   });
 
   it('parses OCI references', () => {
-    expect(parseOciUrl('oci://127.0.0.1:25001/mirror/charts')).toEqual({ host: '127.0.0.1:25001', path: 'mirror/charts' });
+    expect(parseOciUrl('oci://127.0.0.1:25001/mirror/charts')).toEqual({
+      host: '127.0.0.1:25001',
+      path: 'mirror/charts',
+    });
     expect(parseOciUrl('oci://host')).toBeNull();
     expect(parseOciUrl('https://host/charts')).toBeNull();
   });

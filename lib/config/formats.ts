@@ -90,7 +90,12 @@ export function isHttpUrl(value: string): boolean {
   if (/\s/.test(value)) return false;
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.hostname !== '' &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }
@@ -109,7 +114,7 @@ export function parseOciUrl(value: string): { host: string; path: string } | nul
 export function isQualifiedName(value: string): boolean {
   const parts = value.split('/');
   if (parts.length > 2) return false;
-  const name = parts.length === 2 ? parts[1] ?? '' : parts[0] ?? '';
+  const name = parts.length === 2 ? (parts[1] ?? '') : (parts[0] ?? '');
   if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME_PART.test(name)) return false;
   if (parts.length === 2) {
     const prefix = parts[0] ?? '';

@@ -82,7 +82,8 @@ export function resolveImages(input: ResolveImagesInput): ResolvedImage[] {
   const { registry, images, line, mysqlInCluster } = input;
   return line.images.map((image) => {
     const override = images[image.id];
-    const repository = override.repository !== '' ? override.repository : mirrorRepository(image.source, registry);
+    const repository =
+      override.repository !== '' ? override.repository : mirrorRepository(image.source, registry);
     const tag = override.tag !== '' ? override.tag : defaultTag(image, line, images, new Set());
     return {
       id: image.id,

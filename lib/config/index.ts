@@ -101,7 +101,9 @@ export function chartLineOf(config: Pick<InstallConfig, 'charts'>): ChartLineMat
 }
 
 /** Every image of the configured chart line, resolved onto the internal registry. */
-export function resolveConfigImages(config: Pick<InstallConfig, 'charts' | 'registry' | 'images' | 'mysql'>): ResolvedImage[] {
+export function resolveConfigImages(
+  config: Pick<InstallConfig, 'charts' | 'registry' | 'images' | 'mysql'>,
+): ResolvedImage[] {
   const match = chartLineOf(config);
   if (!match) return [];
   return resolveImages({
@@ -127,14 +129,34 @@ export function errorsUnder(errors: FieldErrors, prefixes: readonly string[]): F
 }
 
 export { PROCEDURE_EXAMPLE } from './procedure-example';
-export { toFieldErrors, issueToMessage, message, type FieldErrors, type Message, type MessageParams } from './field-errors';
+export {
+  toFieldErrors,
+  issueToMessage,
+  message,
+  type FieldErrors,
+  type Message,
+  type MessageParams,
+} from './field-errors';
 export * from './chart-images';
 export * from './image-ref';
-export { splitPemBundle, mergeCertificates, type PemBundle, type PemBundleIssue, type PemCertificateBlock } from './ca-bundle';
+export {
+  splitPemBundle,
+  mergeCertificates,
+  type PemBundle,
+  type PemBundleIssue,
+  type PemCertificateBlock,
+} from './ca-bundle';
 export { parseRegistryAddress, parseOciUrl, type RegistryAddress } from './formats';
 export { chartBucketProvider, emptyBucket, type Bucket, type BucketProvider } from './bucket';
 export { emptyMysql, type Mysql, type MysqlMode } from './mysql';
-export { emptyChartSource, type ChartSource, type Charts, type LocalChartSource, type OciChartSource, type RepoChartSource } from './charts';
+export {
+  emptyChartSource,
+  type ChartSource,
+  type Charts,
+  type LocalChartSource,
+  type OciChartSource,
+  type RepoChartSource,
+} from './charts';
 export type { Target } from './target';
 export type { Registry } from './registry';
 export type { Images, ImageOverride } from './images';

@@ -17,7 +17,9 @@ const PRIVATE_KEY_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVAT
 
 /** True when the text is exactly one unencrypted PEM private key block. */
 export function isPemPrivateKey(text: string): boolean {
-  const match = /^\s*-----BEGIN ([A-Z ]+)-----\r?\n([A-Za-z0-9+/=\r\n]+)-----END ([A-Z ]+)-----\s*$/.exec(text);
+  const match = /^\s*-----BEGIN ([A-Z ]+)-----\r?\n([A-Za-z0-9+/=\r\n]+)-----END ([A-Z ]+)-----\s*$/.exec(
+    text,
+  );
   return match !== null && match[1] === match[3] && PRIVATE_KEY_LABELS.has(match[1] ?? '');
 }
 
@@ -56,7 +58,12 @@ export const ingressTlsSchema = z
     }
     checkPemBundle(tls.certificate, ctx, ['certificate']);
     if (hasKey && !isPemPrivateKey(tls.privateKey)) {
-      ctx.addIssue({ code: 'custom', message: msg('config.ingress.tls.privateKey.invalid'), path: ['privateKey'], params: {} });
+      ctx.addIssue({
+        code: 'custom',
+        message: msg('config.ingress.tls.privateKey.invalid'),
+        path: ['privateKey'],
+        params: {},
+      });
     }
   });
 
@@ -73,7 +80,12 @@ export const ingressSchema = z.object({
     annotations.forEach((annotation, index) => {
       const first = seen.get(annotation.key);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', message: msg('config.duplicateKey'), path: [index, 'key'], params: { first: first + 1 } });
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('config.duplicateKey'),
+          path: [index, 'key'],
+          params: { first: first + 1 },
+        });
       } else {
         seen.set(annotation.key, index);
       }

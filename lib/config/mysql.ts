@@ -7,7 +7,10 @@ const identifier = z
   .string()
   .min(1, msg('config.required'))
   .max(64, msg('config.tooLong'))
-  .refine((value) => !hasControlCharacter(value) && !/[\s`]/.test(value), msg('config.mysql.identifier.invalid'));
+  .refine(
+    (value) => !hasControlCharacter(value) && !/[\s`]/.test(value),
+    msg('config.mysql.identifier.invalid'),
+  );
 
 /** The chart installs a MySQL StatefulSet (`mysql.install: true`); an empty password lets the chart generate one. */
 export const inClusterMysqlSchema = z.object({
@@ -20,10 +23,7 @@ export const inClusterMysqlSchema = z.object({
 /** An existing MySQL the platform connects to. */
 export const externalMysqlSchema = z.object({
   mode: z.literal('external'),
-  host: z
-    .string()
-    .min(1, msg('config.required'))
-    .refine(isHostname, msg('config.mysql.host.invalid')),
+  host: z.string().min(1, msg('config.required')).refine(isHostname, msg('config.mysql.host.invalid')),
   port: z
     .number({ error: msg('config.invalidType') })
     .int(msg('config.port.invalid'))

@@ -71,7 +71,14 @@ export const PROCEDURE_EXAMPLE: InstallConfig = {
     secretKey: PLACEHOLDER,
     kmsKey: '',
   },
-  mysql: { mode: 'external', host: 'mysql.home.lab', port: 3306, database: 'wandb', user: 'wandb', password: 'password' },
+  mysql: {
+    mode: 'external',
+    host: 'mysql.home.lab',
+    port: 3306,
+    database: 'wandb',
+    user: 'wandb',
+    password: 'password',
+  },
   ingress: {
     class: 'nginx',
     annotations: [{ key: 'nginx.ingress.kubernetes.io/proxy-body-size', value: '64m' }],

@@ -42,7 +42,12 @@ export const registrySchema = z
   .superRefine((registry, ctx) => {
     if ((registry.username === '') !== (registry.password === '')) {
       const path = registry.username === '' ? 'username' : 'password';
-      ctx.addIssue({ code: 'custom', message: msg('config.credentials.bothOrNeither'), path: [path], params: {} });
+      ctx.addIssue({
+        code: 'custom',
+        message: msg('config.credentials.bothOrNeither'),
+        path: [path],
+        params: {},
+      });
     }
     if (registry.plainHttp && registry.insecureSkipVerify) {
       ctx.addIssue({
@@ -53,7 +58,12 @@ export const registrySchema = z
       });
     }
     if (registry.plainHttp && registry.caBundle.trim() !== '') {
-      ctx.addIssue({ code: 'custom', message: msg('config.registry.caBundle.withPlainHttp'), path: ['caBundle'], params: {} });
+      ctx.addIssue({
+        code: 'custom',
+        message: msg('config.registry.caBundle.withPlainHttp'),
+        path: ['caBundle'],
+        params: {},
+      });
     }
     checkPemBundle(registry.caBundle, ctx, ['caBundle']);
   });

@@ -64,7 +64,10 @@ describe('installConfigSchema', () => {
   describe('target', () => {
     it('rejects names that are not DNS labels, with the maximum as parameter', () => {
       const errors = errorsOf(change('target', { operatorNamespace: 'Wandb', crName: 'x'.repeat(54) }));
-      expect(errors['target.operatorNamespace']).toEqual({ key: 'config.name.dnsLabel', params: { maximum: 63 } });
+      expect(errors['target.operatorNamespace']).toEqual({
+        key: 'config.name.dnsLabel',
+        params: { maximum: 63 },
+      });
       expect(errors['target.crName']).toEqual({ key: 'config.name.dnsLabel', params: { maximum: 53 } });
     });
   });
@@ -103,7 +106,9 @@ describe('installConfigSchema', () => {
 
     it('keeps plain HTTP and TLS options apart', () => {
       const errors = errorsOf(change('registry', { plainHttp: true, insecureSkipVerify: true }));
-      expect(errors['registry.insecureSkipVerify']?.key).toBe('config.registry.insecureSkipVerify.withPlainHttp');
+      expect(errors['registry.insecureSkipVerify']?.key).toBe(
+        'config.registry.insecureSkipVerify.withPlainHttp',
+      );
     });
 
     it('reports a broken CA bundle with its position', () => {
@@ -119,7 +124,10 @@ describe('installConfigSchema', () => {
     it('accepts empty overrides and full repositories, rejects tags in repositories', () => {
       const images = {
         ...PROCEDURE_EXAMPLE.images,
-        redis: { repository: 'registry.example.com:5000/mirror/bitnamilegacy/redis', tag: '7.2.4-debian-12-r9' },
+        redis: {
+          repository: 'registry.example.com:5000/mirror/bitnamilegacy/redis',
+          tag: '7.2.4-debian-12-r9',
+        },
       };
       expect(errorsOf({ ...PROCEDURE_EXAMPLE, images })).toEqual({});
       const bad = { ...images, prometheus: { repository: 'quay.io/prometheus/prometheus:v2', tag: 'v 2' } };
@@ -132,9 +140,13 @@ describe('installConfigSchema', () => {
   describe('charts', () => {
     it('supports the 0.18 and 0.43 lines and names them when the version is not supported', () => {
       const version = (value: string) =>
-        errorsOf({ ...PROCEDURE_EXAMPLE, charts: { ...PROCEDURE_EXAMPLE.charts, platform: { ...PROCEDURE_EXAMPLE.charts.platform, version: value } } })[
-          'charts.platform.version'
-        ];
+        errorsOf({
+          ...PROCEDURE_EXAMPLE,
+          charts: {
+            ...PROCEDURE_EXAMPLE.charts,
+            platform: { ...PROCEDURE_EXAMPLE.charts.platform, version: value },
+          },
+        })['charts.platform.version'];
       expect(version('0.18.3')).toBeUndefined();
       expect(version('0.43.8')).toBeUndefined();
       expect(version('0.44.0')).toBeUndefined();
@@ -150,13 +162,21 @@ describe('installConfigSchema', () => {
         ...PROCEDURE_EXAMPLE,
         charts: { ...PROCEDURE_EXAMPLE.charts, operator: { source, version: '1.4.8' } },
       });
-      expect(errorsOf(charts({ ...emptyChartSource('oci'), url: 'oci://127.0.0.1:25001/mirror/charts' } as never))).toEqual({});
-      expect(errorsOf(charts({ ...emptyChartSource('oci'), url: 'https://x/charts' } as never))['charts.operator.source.url']?.key).toBe(
-        'config.charts.ociUrl.invalid',
-      );
+      expect(
+        errorsOf(charts({ ...emptyChartSource('oci'), url: 'oci://127.0.0.1:25001/mirror/charts' } as never)),
+      ).toEqual({});
+      expect(
+        errorsOf(charts({ ...emptyChartSource('oci'), url: 'https://x/charts' } as never))[
+          'charts.operator.source.url'
+        ]?.key,
+      ).toBe('config.charts.ociUrl.invalid');
       expect(errorsOf(charts({ kind: 'local', path: './operator-1.4.8.tgz' }))).toEqual({});
-      expect(errorsOf(charts({ kind: 'local', path: './operator' }))['charts.operator.source.path']?.key).toBe('config.charts.path.tgz');
-      expect(errorsOf(charts({ kind: 'ftp' } as never))['charts.operator.source.kind']?.key).toBe('config.invalidOption');
+      expect(
+        errorsOf(charts({ kind: 'local', path: './operator' }))['charts.operator.source.path']?.key,
+      ).toBe('config.charts.path.tgz');
+      expect(errorsOf(charts({ kind: 'ftp' } as never))['charts.operator.source.kind']?.key).toBe(
+        'config.invalidOption',
+      );
     });
   });
 
@@ -171,26 +191,42 @@ describe('installConfigSchema', () => {
           ],
         }),
       );
-      expect(errors).toEqual({ 'platform.extraEnv.2.key': { key: 'config.duplicateKey', params: { first: 1 } } });
+      expect(errors).toEqual({
+        'platform.extraEnv.2.key': { key: 'config.duplicateKey', params: { first: 1 } },
+      });
     });
 
     it('wants a URL with a scheme as host', () => {
-      expect(errorsOf(change('platform', { host: 'wandb.example.com' }))['platform.host']?.key).toBe('config.platform.host.invalid');
+      expect(errorsOf(change('platform', { host: 'wandb.example.com' }))['platform.host']?.key).toBe(
+        'config.platform.host.invalid',
+      );
     });
   });
 
   describe('bucket and mysql', () => {
     it('switches the fields with the provider', () => {
-      expect(errorsOf({ ...PROCEDURE_EXAMPLE, bucket: { ...emptyBucket('gcs'), name: 'wandb-bucket' } })).toEqual({});
-      expect(errorsOf({ ...PROCEDURE_EXAMPLE, bucket: { ...emptyBucket('azure'), name: 'account', path: 'container' } })).toEqual({});
-      expect(errorsOf({ ...PROCEDURE_EXAMPLE, bucket: { ...PROCEDURE_EXAMPLE.bucket, secretKey: '' } })['bucket.secretKey']?.key).toBe(
-        'config.credentials.bothOrNeither',
-      );
+      expect(
+        errorsOf({ ...PROCEDURE_EXAMPLE, bucket: { ...emptyBucket('gcs'), name: 'wandb-bucket' } }),
+      ).toEqual({});
+      expect(
+        errorsOf({
+          ...PROCEDURE_EXAMPLE,
+          bucket: { ...emptyBucket('azure'), name: 'account', path: 'container' },
+        }),
+      ).toEqual({});
+      expect(
+        errorsOf({ ...PROCEDURE_EXAMPLE, bucket: { ...PROCEDURE_EXAMPLE.bucket, secretKey: '' } })[
+          'bucket.secretKey'
+        ]?.key,
+      ).toBe('config.credentials.bothOrNeither');
     });
 
     it('needs no host for the in-cluster database and checks ports of an external one', () => {
       expect(errorsOf({ ...PROCEDURE_EXAMPLE, mysql: emptyMysql('in-cluster') })).toEqual({});
-      const errors = errorsOf({ ...PROCEDURE_EXAMPLE, mysql: { ...PROCEDURE_EXAMPLE.mysql, port: 0, host: 'db:3306' } });
+      const errors = errorsOf({
+        ...PROCEDURE_EXAMPLE,
+        mysql: { ...PROCEDURE_EXAMPLE.mysql, port: 0, host: 'db:3306' },
+      });
       expect(errors['mysql.port']).toEqual({ key: 'config.port.invalid', params: { minimum: 1 } });
       expect(errors['mysql.host']?.key).toBe('config.mysql.host.invalid');
     });
@@ -212,7 +248,11 @@ describe('installConfigSchema', () => {
   });
 
   it('maps zod type errors to generic keys, never to English text', () => {
-    const errors = errorsOf({ ...PROCEDURE_EXAMPLE, target: 'wandb', registry: { ...PROCEDURE_EXAMPLE.registry, plainHttp: 'yes' } });
+    const errors = errorsOf({
+      ...PROCEDURE_EXAMPLE,
+      target: 'wandb',
+      registry: { ...PROCEDURE_EXAMPLE.registry, plainHttp: 'yes' },
+    });
     expect(errors.target?.key).toBe('config.invalidType');
     expect(errors['registry.plainHttp']?.key).toBe('config.invalidType');
     expect(errorsOf({ ...PROCEDURE_EXAMPLE, secrets: undefined }).secrets?.key).toBe('config.required');
@@ -226,7 +266,10 @@ describe('installConfigSchema', () => {
 
 describe('withDefaults', () => {
   it('lays a partial draft over the defaults, switching discriminated sections wholesale', () => {
-    const merged = withDefaults({ registry: { host: 'r.example.com' }, bucket: { provider: 'gcs', name: 'b' } }) as InstallConfig;
+    const merged = withDefaults({
+      registry: { host: 'r.example.com' },
+      bucket: { provider: 'gcs', name: 'b' },
+    }) as InstallConfig;
     expect(merged.registry.host).toBe('r.example.com');
     expect(merged.registry.pullSecretName).toBe('wandb-registry-pull');
     expect(merged.bucket).toEqual({ provider: 'gcs', name: 'b' });
@@ -242,7 +285,16 @@ function placeholders(text: string): string[] {
 describe('every schema error', () => {
   const leaf = fc.oneof(
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('', ' ', 'a:b', 'Wandb', 'https://x', '-----BEGIN CERTIFICATE-----\nabc\n', '0.30.0', 'oci://'),
+    fc.constantFrom(
+      '',
+      ' ',
+      'a:b',
+      'Wandb',
+      'https://x',
+      '-----BEGIN CERTIFICATE-----\nabc\n',
+      '0.30.0',
+      'oci://',
+    ),
     fc.integer({ min: -5, max: 70_000 }),
     fc.boolean(),
     fc.constant(null),

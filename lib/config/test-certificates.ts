@@ -29,16 +29,89 @@ export function makeTestCertificates(): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), 'wizard-certs-'));
   try {
     const caCommonName = 'Wizard Test Root CA';
-    openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '10',
-      '-subj', `/O=Wizard Tests/CN=${caCommonName}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-    openssl(dir, 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca2.key', '-out', 'ca2.crt',
-      '-days', '10', '-subj', '/CN=Wizard Second CA', '-addext', 'basicConstraints=critical,CA:TRUE');
-    openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=wandb.example.test');
-    writeFileSync(join(dir, 'leaf.ext'), 'basicConstraints=CA:FALSE\nsubjectAltName=DNS:wandb.example.test\n');
-    openssl(dir, 'x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.crt',
-      '-days', '10', '-extfile', 'leaf.ext');
+    openssl(
+      dir,
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '10',
+      '-subj',
+      `/O=Wizard Tests/CN=${caCommonName}`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    );
+    openssl(
+      dir,
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ca2.key',
+      '-out',
+      'ca2.crt',
+      '-days',
+      '10',
+      '-subj',
+      '/CN=Wizard Second CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+    );
+    openssl(
+      dir,
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'leaf.key',
+      '-out',
+      'leaf.csr',
+      '-subj',
+      '/CN=wandb.example.test',
+    );
+    writeFileSync(
+      join(dir, 'leaf.ext'),
+      'basicConstraints=CA:FALSE\nsubjectAltName=DNS:wandb.example.test\n',
+    );
+    openssl(
+      dir,
+      'x509',
+      '-req',
+      '-in',
+      'leaf.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'leaf.crt',
+      '-days',
+      '10',
+      '-extfile',
+      'leaf.ext',
+    );
     const read = (name: string) => readFileSync(join(dir, name), 'utf8');
-    return { ca: read('ca.crt'), ca2: read('ca2.crt'), leaf: read('leaf.crt'), leafKey: read('leaf.key'), caCommonName };
+    return {
+      ca: read('ca.crt'),
+      ca2: read('ca2.crt'),
+      leaf: read('leaf.crt'),
+      leafKey: read('leaf.key'),
+      caCommonName,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,11 +20,17 @@ describe('validateInstallConfig', () => {
   });
 
   it('returns schema errors as keys by field path, without the values', () => {
-    const input = { ...PROCEDURE_EXAMPLE, mysql: { ...PROCEDURE_EXAMPLE.mysql, port: 70000, password: 'hunter2-secret' } };
+    const input = {
+      ...PROCEDURE_EXAMPLE,
+      mysql: { ...PROCEDURE_EXAMPLE.mysql, port: 70000, password: 'hunter2-secret' },
+    };
     const result = validateInstallConfig(input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.fieldErrors['mysql.port']).toEqual({ key: 'config.port.invalid', params: { maximum: 65535 } });
+    expect(result.fieldErrors['mysql.port']).toEqual({
+      key: 'config.port.invalid',
+      params: { maximum: 65535 },
+    });
     expect(JSON.stringify(result)).not.toContain('hunter2-secret');
   });
 
@@ -56,20 +62,30 @@ describe('validateInstallConfig', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings['certificates.bundle']?.key).toBe('config.certificates.notCA');
-    const expired = validateInstallConfig(withRegistryCa(certs.ca), new Date(Date.now() + 30 * 24 * 3600 * 1000));
+    const expired = validateInstallConfig(
+      withRegistryCa(certs.ca),
+      new Date(Date.now() + 30 * 24 * 3600 * 1000),
+    );
     expect(expired.ok && expired.warnings['registry.caBundle']?.key).toBe('config.certificates.expired');
   });
 
   it('checks that the ingress key belongs to its certificate', () => {
     const tls = (certificate: string, privateKey: string): InstallConfig => ({
       ...PROCEDURE_EXAMPLE,
-      ingress: { ...PROCEDURE_EXAMPLE.ingress, tls: { enabled: true, secretName: 'wandb-tls', certificate, privateKey } },
+      ingress: {
+        ...PROCEDURE_EXAMPLE.ingress,
+        tls: { enabled: true, secretName: 'wandb-tls', certificate, privateKey },
+      },
     });
     expect(validateInstallConfig(tls(`${certs.leaf}${certs.ca}`, certs.leafKey)).ok).toBe(true);
     const mismatch = validateInstallConfig(tls(certs.ca, certs.leafKey));
-    expect(!mismatch.ok && mismatch.fieldErrors['ingress.tls.privateKey']?.key).toBe('config.ingress.tls.keyMismatch');
+    expect(!mismatch.ok && mismatch.fieldErrors['ingress.tls.privateKey']?.key).toBe(
+      'config.ingress.tls.keyMismatch',
+    );
     const broken = certs.leafKey.replace(/\n[A-Za-z0-9+/]{10}/, '\nAAAAAAAAAA');
     const invalid = validateInstallConfig(tls(certs.leaf, broken));
-    expect(!invalid.ok && invalid.fieldErrors['ingress.tls.privateKey']?.key).toMatch(/^config\.ingress\.tls\.(privateKey\.invalid|keyMismatch)$/);
+    expect(!invalid.ok && invalid.fieldErrors['ingress.tls.privateKey']?.key).toMatch(
+      /^config\.ingress\.tls\.(privateKey\.invalid|keyMismatch)$/,
+    );
   });
 });

@@ -63,7 +63,10 @@ export function validateInstallConfig(input: unknown, now: Date = new Date()): V
 }
 
 /** Whether the ingress key parses and belongs to the first certificate (the server certificate). */
-function checkTlsKey(certificatePem: string, keyPem: string): 'config.ingress.tls.privateKey.invalid' | 'config.ingress.tls.keyMismatch' | null {
+function checkTlsKey(
+  certificatePem: string,
+  keyPem: string,
+): 'config.ingress.tls.privateKey.invalid' | 'config.ingress.tls.keyMismatch' | null {
   let key;
   try {
     key = createPrivateKey(keyPem);

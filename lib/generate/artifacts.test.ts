@@ -5,7 +5,13 @@ import { CHART_LINES, PROCEDURE_EXAMPLE, emptyChartSource, type InstallConfig } 
 import { makeTestCertificates, type TestCertificates } from '@/lib/config/test-certificates';
 
 import { buildContext } from './context';
-import { buildManifests, generateArtifacts, generationNotes, helmInstallOperator, SECRET_PLACEHOLDERS } from './index';
+import {
+  buildManifests,
+  generateArtifacts,
+  generationNotes,
+  helmInstallOperator,
+  SECRET_PLACEHOLDERS,
+} from './index';
 import { renderRunbook, secretFillCommands } from './runbook';
 import { at, config043 } from './test-support';
 import { parseYaml, parseYamlDocuments } from './yaml';
@@ -40,15 +46,27 @@ describe('0.43 generation', () => {
     expect(at(values, ['global', 'imageRegistry'])).toBeUndefined();
     expect(at(values, ['global', 'repositoryPrefix'])).toBeUndefined();
     expect(at(values, ['weave', 'image', 'tag'])).toBe('0.74.1');
-    expect(at(values, ['parquet', 'image', 'repository'])).toBe('registry.example.com:5000/mirror/wandb/megabinary');
+    expect(at(values, ['parquet', 'image', 'repository'])).toBe(
+      'registry.example.com:5000/mirror/wandb/megabinary',
+    );
   });
 
   it('installs the in-cluster MySQL from the mirror only when chosen', () => {
-    const config = { ...config043(certs), mysql: { mode: 'in-cluster' as const, database: 'wandb_local', user: 'wandb', password: '' } };
+    const config = {
+      ...config043(certs),
+      mysql: { mode: 'in-cluster' as const, database: 'wandb_local', user: 'wandb', password: '' },
+    };
     const values = at(buildManifests(config, { includeSecrets: true }).wandbCr, ['spec', 'values']);
-    expect(at(values, ['mysql'])).toEqual({ install: true, image: { repository: 'registry.example.com:5000/mirror/mysql', tag: '8.0.40' } });
+    expect(at(values, ['mysql'])).toEqual({
+      install: true,
+      image: { repository: 'registry.example.com:5000/mirror/mysql', tag: '8.0.40' },
+    });
     expect(at(values, ['global', 'mysql'])).toEqual({ database: 'wandb_local', user: 'wandb' });
-    const external = at(buildManifests(config043(certs), { includeSecrets: true }).wandbCr, ['spec', 'values', 'mysql']);
+    const external = at(buildManifests(config043(certs), { includeSecrets: true }).wandbCr, [
+      'spec',
+      'values',
+      'mysql',
+    ]);
     expect(external).toEqual({ install: false });
   });
 
@@ -72,10 +90,20 @@ describe('0.43 generation', () => {
   });
 
   it('falls back to inline on 0.18 and says so', () => {
-    const config = { ...config043(certs), charts: { ...config043(certs).charts, platform: { ...config043(certs).charts.platform, version: '0.18.0' } } };
+    const config = {
+      ...config043(certs),
+      charts: {
+        ...config043(certs).charts,
+        platform: { ...config043(certs).charts.platform, version: '0.18.0' },
+      },
+    };
     const manifests = buildManifests(config, { includeSecrets: true });
     expect(at(manifests.wandbCr, ['spec', 'values', 'global', 'license'])).toBe('license-jwt-value');
-    expect(manifests.secrets.map((secret) => secret.purpose)).toEqual(['registryPull', 'registryPull', 'ingressTls']);
+    expect(manifests.secrets.map((secret) => secret.purpose)).toEqual([
+      'registryPull',
+      'registryPull',
+      'ingressTls',
+    ]);
     const notes = generationNotes(config).map((note) => note.key);
     expect(notes).toContain('generate.note.secretsInline');
     expect(notes).toContain('generate.note.pullSecretsIgnored');
@@ -85,8 +113,17 @@ describe('0.43 generation', () => {
   });
 
   it('warns when the version is newer than the newest one checked', () => {
-    const config = { ...PROCEDURE_EXAMPLE, charts: { ...PROCEDURE_EXAMPLE.charts, platform: { ...PROCEDURE_EXAMPLE.charts.platform, version: '0.50.1' } } };
-    expect(generationNotes(config)).toContainEqual({ key: 'generate.note.unverifiedChartVersion', params: { version: '0.50.1', verified: '0.43.8' } });
+    const config = {
+      ...PROCEDURE_EXAMPLE,
+      charts: {
+        ...PROCEDURE_EXAMPLE.charts,
+        platform: { ...PROCEDURE_EXAMPLE.charts.platform, version: '0.50.1' },
+      },
+    };
+    expect(generationNotes(config)).toContainEqual({
+      key: 'generate.note.unverifiedChartVersion',
+      params: { version: '0.50.1', verified: '0.43.8' },
+    });
   });
 });
 
@@ -97,7 +134,10 @@ describe('operator values', () => {
     expect(values.airgapped).toBe(true);
     expect(values.customCACerts).toEqual([certs.ca, certs.ca2]);
     expect(at(values, ['image', 'pullSecrets'])).toEqual(['wandb-registry-pull']);
-    const plain = buildManifests({ ...config, certificates: { bundle: '' } }, { includeSecrets: true }).operatorValues;
+    const plain = buildManifests(
+      { ...config, certificates: { bundle: '' } },
+      { includeSecrets: true },
+    ).operatorValues;
     expect(plain.customCACerts).toEqual([certs.ca2]);
     const cr = buildManifests({ ...config, certificates: { bundle: '' } }, { includeSecrets: true }).wandbCr;
     expect(at(cr, ['spec', 'values', 'global', 'customCACerts'])).toBeUndefined();
@@ -105,32 +145,66 @@ describe('operator values', () => {
 });
 
 describe('secrets never leak', () => {
-  const secretText = fc.string({ minLength: 6, maxLength: 24 }).filter((value) => /^[A-Za-z0-9]{6,}$/.test(value) && !/^(REPLACE|wandb|docker)/i.test(value));
+  const secretText = fc
+    .string({ minLength: 6, maxLength: 24 })
+    .filter((value) => /^[A-Za-z0-9]{6,}$/.test(value) && !/^(REPLACE|wandb|docker)/i.test(value));
 
   it('no artifact holds a secret value when secrets are not included (property)', () => {
     fc.assert(
-      fc.property(fc.tuple(secretText, secretText, secretText, secretText, secretText, secretText), fc.boolean(), ([license, mysql, access, secret, registry, chart], on43) => {
-        const base = config043(certs);
-        const config: InstallConfig = {
-          ...(on43 ? base : { ...base, charts: { ...base.charts, platform: { ...base.charts.platform, version: '0.18.0' } } }),
-          platform: { ...base.platform, license: `L${license}` },
-          mysql: { ...base.mysql, password: `M${mysql}` } as InstallConfig['mysql'],
-          bucket: { ...base.bucket, accessKey: `A${access}`, secretKey: `S${secret}` } as InstallConfig['bucket'],
-          registry: { ...base.registry, password: `R${registry}` },
-          charts: { ...base.charts, platform: { ...base.charts.platform, version: on43 ? '0.43.8' : '0.18.0', source: { ...base.charts.platform.source, password: `C${chart}` } as InstallConfig['charts']['platform']['source'] } },
-        };
-        for (const locale of ['en', 'ja'] as const) {
-          const files = generateArtifacts(config, { includeSecrets: false, locale });
-          for (const [name, content] of Object.entries(files)) {
-            for (const value of [`L${license}`, `M${mysql}`, `A${access}`, `S${secret}`, `R${registry}`, `C${chart}`, certs.leafKey.split('\n')[1] ?? '']) {
-              expect(content.includes(value), `${name} holds a secret`).toBe(false);
+      fc.property(
+        fc.tuple(secretText, secretText, secretText, secretText, secretText, secretText),
+        fc.boolean(),
+        ([license, mysql, access, secret, registry, chart], on43) => {
+          const base = config043(certs);
+          const config: InstallConfig = {
+            ...(on43
+              ? base
+              : {
+                  ...base,
+                  charts: { ...base.charts, platform: { ...base.charts.platform, version: '0.18.0' } },
+                }),
+            platform: { ...base.platform, license: `L${license}` },
+            mysql: { ...base.mysql, password: `M${mysql}` } as InstallConfig['mysql'],
+            bucket: {
+              ...base.bucket,
+              accessKey: `A${access}`,
+              secretKey: `S${secret}`,
+            } as InstallConfig['bucket'],
+            registry: { ...base.registry, password: `R${registry}` },
+            charts: {
+              ...base.charts,
+              platform: {
+                ...base.charts.platform,
+                version: on43 ? '0.43.8' : '0.18.0',
+                source: {
+                  ...base.charts.platform.source,
+                  password: `C${chart}`,
+                } as InstallConfig['charts']['platform']['source'],
+              },
+            },
+          };
+          for (const locale of ['en', 'ja'] as const) {
+            const files = generateArtifacts(config, { includeSecrets: false, locale });
+            for (const [name, content] of Object.entries(files)) {
+              for (const value of [
+                `L${license}`,
+                `M${mysql}`,
+                `A${access}`,
+                `S${secret}`,
+                `R${registry}`,
+                `C${chart}`,
+                certs.leafKey.split('\n')[1] ?? '',
+              ]) {
+                expect(content.includes(value), `${name} holds a secret`).toBe(false);
+              }
             }
+            // The runbook never holds them even when the bundle does.
+            const runbook = generateArtifacts(config, { includeSecrets: true, locale })['RUNBOOK.md'];
+            for (const value of [`L${license}`, `M${mysql}`, `S${secret}`, `R${registry}`, `C${chart}`])
+              expect(runbook.includes(value)).toBe(false);
           }
-          // The runbook never holds them even when the bundle does.
-          const runbook = generateArtifacts(config, { includeSecrets: true, locale })['RUNBOOK.md'];
-          for (const value of [`L${license}`, `M${mysql}`, `S${secret}`, `R${registry}`, `C${chart}`]) expect(runbook.includes(value)).toBe(false);
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -147,8 +221,10 @@ describe('secrets never leak', () => {
       expect(Object.values(SECRET_PLACEHOLDERS)).toContain(placeholder);
       expect(runbook, placeholder).toContain(`\`${placeholder}\``);
     }
-    const commands = secretFillCommands(buildContext(config043(certs), { includeSecrets: false })).flat().join('\n');
-    expect(commands).toContain("--from-file=license=<(printf '%s' \"$WANDB_LICENSE\")");
+    const commands = secretFillCommands(buildContext(config043(certs), { includeSecrets: false }))
+      .flat()
+      .join('\n');
+    expect(commands).toContain('--from-file=license=<(printf \'%s\' "$WANDB_LICENSE")');
     expect(commands).toContain('read -rs MYSQL_PASSWORD');
     expect(commands).toContain('create secret docker-registry wandb-registry-pull --namespace wandb-system');
   });
@@ -167,9 +243,18 @@ describe('runbook', () => {
   it('installs the operator from the alias it added (the procedure mixes local-repo and wandb)', () => {
     const runbook = generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: true })['RUNBOOK.md'];
     expect(runbook).toContain('helm repo add local-repo https://charts.yourdomain.com');
-    expect(runbook).toContain('helm upgrade --install operator local-repo/operator --namespace wandb --create-namespace --values values.yaml');
+    expect(runbook).toContain(
+      'helm upgrade --install operator local-repo/operator --namespace wandb --create-namespace --values values.yaml',
+    );
     expect(runbook).not.toContain('wandb/operator');
-    const order = ['helm repo add', 'kubectl create namespace', 'helm upgrade --install', 'rollout status', '--filename wandb.yaml', 'status.phase'];
+    const order = [
+      'helm repo add',
+      'kubectl create namespace',
+      'helm upgrade --install',
+      'rollout status',
+      '--filename wandb.yaml',
+      'status.phase',
+    ];
     const positions = order.map((needle) => runbook.indexOf(needle));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -179,12 +264,28 @@ describe('runbook', () => {
     const config = config043(certs);
     const runbook = renderRunbook(buildContext(config, { includeSecrets: true }), 'en');
     expect(runbook).toContain(
-      "printf '%s' \"$CHART_REPOSITORY_PASSWORD\" | helm registry login registry.example.com:5000 --username chart-bot --password-stdin --ca-file operator-chart-ca.crt",
+      'printf \'%s\' "$CHART_REPOSITORY_PASSWORD" | helm registry login registry.example.com:5000 --username chart-bot --password-stdin --ca-file operator-chart-ca.crt',
     );
     expect(helmInstallOperator(config)).toEqual([
-      'helm', 'upgrade', '--install', 'operator', 'oci://registry.example.com:5000/mirror/charts/operator', '--version', '1.4.8',
-      '--namespace', 'wandb-system', '--create-namespace', '--values', 'values.yaml', '--ca-file', 'operator-chart-ca.crt',
-      '--wait', '--timeout', '10m', '--kube-context', 'prod-cluster',
+      'helm',
+      'upgrade',
+      '--install',
+      'operator',
+      'oci://registry.example.com:5000/mirror/charts/operator',
+      '--version',
+      '1.4.8',
+      '--namespace',
+      'wandb-system',
+      '--create-namespace',
+      '--values',
+      'values.yaml',
+      '--ca-file',
+      'operator-chart-ca.crt',
+      '--wait',
+      '--timeout',
+      '10m',
+      '--kube-context',
+      'prod-cluster',
     ]);
     expect(runbook).toContain('kubectl --context prod-cluster apply --server-side');
   });
@@ -194,16 +295,25 @@ describe('runbook', () => {
       ...PROCEDURE_EXAMPLE,
       charts: {
         operator: { source: { kind: 'local', path: './charts/operator-1.4.8.tgz' }, version: '1.4.8' },
-        platform: { source: { kind: 'local', path: './charts/operator-wandb-0.18.0.tgz' }, version: '0.18.0' },
+        platform: {
+          source: { kind: 'local', path: './charts/operator-wandb-0.18.0.tgz' },
+          version: '0.18.0',
+        },
       },
     };
     const files = generateArtifacts(config, { includeSecrets: true });
-    expect(at(parseYaml(files['wandb.yaml']).value, ['spec', 'chart'])).toEqual({ path: '/charts/operator-wandb' });
+    expect(at(parseYaml(files['wandb.yaml']).value, ['spec', 'chart'])).toEqual({
+      path: '/charts/operator-wandb',
+    });
     const runbook = files['RUNBOOK.md'];
     expect(runbook).toContain('base64 -w0 ./charts/operator-wandb-0.18.0.tgz > operator-wandb.b64');
-    expect(runbook).toContain('kubectl create configmap wandb-charts --namespace wandb --from-file=operator-wandb=operator-wandb.b64');
+    expect(runbook).toContain(
+      'kubectl create configmap wandb-charts --namespace wandb --from-file=operator-wandb=operator-wandb.b64',
+    );
     expect(runbook.indexOf('configmap wandb-charts')).toBeLessThan(runbook.indexOf('helm upgrade --install'));
-    expect(runbook).toContain('helm upgrade --install operator ./charts/operator-1.4.8.tgz --namespace wandb');
+    expect(runbook).toContain(
+      'helm upgrade --install operator ./charts/operator-1.4.8.tgz --namespace wandb',
+    );
   });
 
   it('is written in Japanese on request, with the same commands', () => {
@@ -217,10 +327,22 @@ describe('runbook', () => {
   it('adds the OCI note for the platform chart', () => {
     const config: InstallConfig = {
       ...PROCEDURE_EXAMPLE,
-      charts: { ...PROCEDURE_EXAMPLE.charts, platform: { source: { ...emptyChartSource('oci'), url: 'oci://r.example.com/charts' } as InstallConfig['charts']['platform']['source'], version: '0.18.0' } },
+      charts: {
+        ...PROCEDURE_EXAMPLE.charts,
+        platform: {
+          source: {
+            ...emptyChartSource('oci'),
+            url: 'oci://r.example.com/charts',
+          } as InstallConfig['charts']['platform']['source'],
+          version: '0.18.0',
+        },
+      },
     };
     expect(generationNotes(config).map((note) => note.key)).toContain('generate.note.ociNeedsNewerOperator');
-    expect(at(buildManifests(config, { includeSecrets: true }).wandbCr, ['spec', 'chart'])).toEqual({ url: 'oci://r.example.com/charts/operator-wandb', version: '0.18.0' });
+    expect(at(buildManifests(config, { includeSecrets: true }).wandbCr, ['spec', 'chart'])).toEqual({
+      url: 'oci://r.example.com/charts/operator-wandb',
+      version: '0.18.0',
+    });
   });
 
   it('uses the same image list in images.txt and the mirror script', () => {

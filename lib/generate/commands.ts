@@ -70,7 +70,8 @@ export function operatorChartRef(config: InstallConfig): string {
 export function helmInstallOperator(config: InstallConfig, valuesFile = 'values.yaml'): Argv {
   const source = config.charts.operator.source;
   const argv = ['helm', 'upgrade', '--install', OPERATOR_RELEASE, operatorChartRef(config)];
-  if (config.charts.operator.version !== '' && source.kind !== 'local') argv.push('--version', config.charts.operator.version);
+  if (config.charts.operator.version !== '' && source.kind !== 'local')
+    argv.push('--version', config.charts.operator.version);
   argv.push('--namespace', config.target.operatorNamespace, '--create-namespace', '--values', valuesFile);
   if (source.kind === 'oci') {
     if (source.caBundle.trim() !== '') argv.push('--ca-file', CA_FILES.operatorChart);
@@ -118,7 +119,15 @@ export function kubectlChartsConfigMap(config: InstallConfig, base64File: string
 
 export function kubectlWaitOperator(config: InstallConfig): Argv[] {
   return [
-    kubectl(config, 'rollout', 'status', `deployment/${OPERATOR_DEPLOYMENT}`, '--namespace', config.target.operatorNamespace, '--timeout=5m'),
+    kubectl(
+      config,
+      'rollout',
+      'status',
+      `deployment/${OPERATOR_DEPLOYMENT}`,
+      '--namespace',
+      config.target.operatorNamespace,
+      '--timeout=5m',
+    ),
     kubectl(config, 'wait', '--for=condition=Established', `crd/${CRD_NAME}`, '--timeout=60s'),
   ];
 }
@@ -127,7 +136,15 @@ export function kubectlWaitOperator(config: InstallConfig): Argv[] {
 export function kubectlWaitPlatform(config: InstallConfig): Argv[] {
   const { crName, crNamespace } = config.target;
   return [
-    kubectl(config, 'wait', '--for=jsonpath={.status.phase}=Completed', `weightsandbiases/${crName}`, '--namespace', crNamespace, '--timeout=20m'),
+    kubectl(
+      config,
+      'wait',
+      '--for=jsonpath={.status.phase}=Completed',
+      `weightsandbiases/${crName}`,
+      '--namespace',
+      crNamespace,
+      '--timeout=20m',
+    ),
     kubectl(
       config,
       'wait',
@@ -139,7 +156,15 @@ export function kubectlWaitPlatform(config: InstallConfig): Argv[] {
       crNamespace,
       '--timeout=20m',
     ),
-    kubectl(config, 'get', 'pods', '--selector', `app.kubernetes.io/instance=${crName}`, '--namespace', crNamespace),
+    kubectl(
+      config,
+      'get',
+      'pods',
+      '--selector',
+      `app.kubernetes.io/instance=${crName}`,
+      '--namespace',
+      crNamespace,
+    ),
   ];
 }
 
@@ -147,7 +172,14 @@ export function kubectlTroubleshoot(config: InstallConfig): Argv[] {
   const { crName, crNamespace, operatorNamespace } = config.target;
   return [
     kubectl(config, 'describe', 'weightsandbiases', crName, '--namespace', crNamespace),
-    kubectl(config, 'logs', `deployment/${OPERATOR_DEPLOYMENT}`, '--namespace', operatorNamespace, '--tail=200'),
+    kubectl(
+      config,
+      'logs',
+      `deployment/${OPERATOR_DEPLOYMENT}`,
+      '--namespace',
+      operatorNamespace,
+      '--tail=200',
+    ),
     kubectl(config, 'get', 'events', '--namespace', crNamespace, '--sort-by=.lastTimestamp'),
     kubectl(config, 'get', 'pods', '--namespace', crNamespace, '--field-selector=status.phase!=Running'),
   ];

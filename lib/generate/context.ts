@@ -57,7 +57,11 @@ export const SECRET_PLACEHOLDERS = {
 export type SecretField = keyof typeof SECRET_PLACEHOLDERS;
 
 /** A secret value, or its placeholder when secrets are not included. */
-export function secretValue(context: Pick<GenerateContext, 'includeSecrets'>, field: SecretField, value: string): string {
+export function secretValue(
+  context: Pick<GenerateContext, 'includeSecrets'>,
+  field: SecretField,
+  value: string,
+): string {
   return context.includeSecrets ? value : SECRET_PLACEHOLDERS[field];
 }
 
@@ -91,7 +95,10 @@ function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>
   const notes: Message[] = [];
   const version = config.charts.platform.version;
   if (!context.lineVerified) {
-    notes.push({ key: 'generate.note.unverifiedChartVersion', params: { version, verified: context.line.verifiedVersion } });
+    notes.push({
+      key: 'generate.note.unverifiedChartVersion',
+      params: { version, verified: context.line.verifiedVersion },
+    });
   }
   const { secrets } = context;
   const fellBack =
@@ -99,9 +106,16 @@ function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>
     [secrets.license, secrets.mysqlPassword, secrets.bucketKeys].some((delivery) => delivery === 'inline');
   if (fellBack) notes.push({ key: 'generate.note.secretsInline', params: { version } });
   if (context.pullSecret && !context.line.globalImagePullSecrets) {
-    notes.push({ key: 'generate.note.pullSecretsIgnored', params: { version, secret: config.registry.pullSecretName } });
+    notes.push({
+      key: 'generate.note.pullSecretsIgnored',
+      params: { version, secret: config.registry.pullSecretName },
+    });
   }
-  if (config.registry.plainHttp || config.registry.insecureSkipVerify || config.registry.caBundle.trim() !== '') {
+  if (
+    config.registry.plainHttp ||
+    config.registry.insecureSkipVerify ||
+    config.registry.caBundle.trim() !== ''
+  ) {
     notes.push({ key: 'generate.note.nodesTrustRegistry', params: { registry: context.registry.host } });
   }
   if (config.charts.platform.source.kind === 'oci') {
@@ -111,7 +125,10 @@ function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>
     notes.push({ key: 'generate.note.operatorVerifiesTls', params: {} });
   }
   if (config.charts.platform.source.kind === 'local') {
-    notes.push({ key: 'generate.note.localChartConfigMap', params: { namespace: config.target.operatorNamespace } });
+    notes.push({
+      key: 'generate.note.localChartConfigMap',
+      params: { namespace: config.target.operatorNamespace },
+    });
   }
   return notes;
 }

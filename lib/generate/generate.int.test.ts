@@ -24,7 +24,8 @@ import { generateArtifacts } from './index';
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run \`eval "$(scripts/test-env env)"\` after scripts/test-env up`);
+  if (!value)
+    throw new Error(`${name} is not set: run \`eval "$(scripts/test-env env)"\` after scripts/test-env up`);
   return value;
 }
 
@@ -57,7 +58,11 @@ function run(bin: string, args: readonly string[], stdin = ''): Promise<string> 
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${args.slice(0, 3).join(' ')} failed (${code}): ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`${args.slice(0, 3).join(' ')} failed (${code}): ${stderr}`)),
+    );
     child.stdin.end(stdin);
   });
 }
@@ -68,12 +73,14 @@ type PodSpec = { containers?: Array<{ image: string }>; initContainers?: Array<{
 
 function dig(value: unknown, ...path: string[]): unknown {
   let node = value;
-  for (const part of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of path)
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   return node;
 }
 
 function podSpecOf(manifest: Manifest): PodSpec | undefined {
-  if (manifest.kind === 'CronJob') return dig(manifest.spec, 'jobTemplate', 'spec', 'template', 'spec') as PodSpec | undefined;
+  if (manifest.kind === 'CronJob')
+    return dig(manifest.spec, 'jobTemplate', 'spec', 'template', 'spec') as PodSpec | undefined;
   if (['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet'].includes(manifest.kind ?? '')) {
     return dig(manifest.spec, 'template', 'spec') as PodSpec | undefined;
   }
@@ -85,7 +92,8 @@ function renderedImages(text: string): string[] {
   for (const document of yaml.loadAll(text) as Manifest[]) {
     if (!document) continue;
     const pod = podSpecOf(document);
-    for (const container of [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])]) images.add(container.image);
+    for (const container of [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])])
+      images.add(container.image);
   }
   return [...images].sort();
 }
@@ -162,9 +170,28 @@ function configFor(version: string, overrides: Partial<InstallConfig> = {}): Ins
         version,
       },
     },
-    platform: { host: 'https://wandb.example.test', license: 'test-license', extraEnv: [{ key: 'ENABLE_REGISTRY_UI', value: 'true' }] },
-    bucket: { provider: 's3', name: '127.0.0.1:29000', path: 'wandb', region: 'us-east-1', accessKey: 'a', secretKey: 'b', kmsKey: '' },
-    mysql: { mode: 'external', host: '127.0.0.1', port: 23306, database: 'wandb', user: 'wandb', password: 'pw' },
+    platform: {
+      host: 'https://wandb.example.test',
+      license: 'test-license',
+      extraEnv: [{ key: 'ENABLE_REGISTRY_UI', value: 'true' }],
+    },
+    bucket: {
+      provider: 's3',
+      name: '127.0.0.1:29000',
+      path: 'wandb',
+      region: 'us-east-1',
+      accessKey: 'a',
+      secretKey: 'b',
+      kmsKey: '',
+    },
+    mysql: {
+      mode: 'external',
+      host: '127.0.0.1',
+      port: 23306,
+      database: 'wandb',
+      user: 'wandb',
+      password: 'pw',
+    },
     ...overrides,
   };
   return config;
@@ -174,7 +201,10 @@ async function withCa(config: InstallConfig): Promise<InstallConfig> {
   const ca = await readFile(required('TEST_CA_FILE'), 'utf8');
   const withBundle = <T extends InstallConfig['charts']['operator']>(chart: T): T =>
     chart.source.kind === 'local' ? chart : ({ ...chart, source: { ...chart.source, caBundle: ca } } as T);
-  return { ...config, charts: { operator: withBundle(config.charts.operator), platform: withBundle(config.charts.platform) } };
+  return {
+    ...config,
+    charts: { operator: withBundle(config.charts.operator), platform: withBundle(config.charts.platform) },
+  };
 }
 
 describe.each([
@@ -184,7 +214,10 @@ describe.each([
 ])('operator-wandb %s with %s, from the HTTPS chart repository', (version, mysqlMode) => {
   it('renders only images that images.txt lists and the mirror holds', async () => {
     const helm3 = required('HELM3');
-    const base = configFor(version, mysqlMode === 'in-cluster MySQL' ? { mysql: emptyMysql('in-cluster') } : {});
+    const base = configFor(
+      version,
+      mysqlMode === 'in-cluster MySQL' ? { mysql: emptyMysql('in-cluster') } : {},
+    );
     const config = await withCa(base);
     expect(installConfigSchema.safeParse(config).success).toBe(true);
     const files = generateArtifacts(config, { includeSecrets: true });
@@ -197,20 +230,39 @@ describe.each([
     await run(helm3, add.slice(1), source.password);
     await run(helm3, ['repo', 'update', source.repoName]);
 
-    const operator = await run(helm3, ['template', 'operator', `${source.repoName}/operator`, '--namespace', 'wandb', '--values', 'values.yaml']);
+    const operator = await run(helm3, [
+      'template',
+      'operator',
+      `${source.repoName}/operator`,
+      '--namespace',
+      'wandb',
+      '--values',
+      'values.yaml',
+    ]);
     const cr = yaml.load(files['wandb.yaml']) as { spec: { values: unknown } };
     await writeFile(path.join(work, 'cr-values.yaml'), yaml.dump(cr.spec.values));
     const platform = await run(helm3, [
-      'template', 'wandb', `${source.repoName}/operator-wandb`, '--version', version, '--namespace', 'default', '--values', 'cr-values.yaml',
+      'template',
+      'wandb',
+      `${source.repoName}/operator-wandb`,
+      '--version',
+      version,
+      '--namespace',
+      'default',
+      '--values',
+      'cr-values.yaml',
     ]);
 
     const expected = targets(files['images.txt']);
     const rendered = [...renderedImages(operator), ...renderedImages(platform)];
-    for (const image of rendered) expect(expected, `rendered image ${image} is not in images.txt`).toContain(image);
-    for (const image of expected) expect(rendered, `images.txt lists ${image}, which nothing renders`).toContain(image);
+    for (const image of rendered)
+      expect(expected, `rendered image ${image} is not in images.txt`).toContain(image);
+    for (const image of expected)
+      expect(rendered, `images.txt lists ${image}, which nothing renders`).toContain(image);
 
     const ca = await readFile(required('TEST_CA_FILE'), 'utf8');
-    for (const image of expected) expect(await manifestExists(image, ca), `${image} is not in the mirror`).toBe(true);
+    for (const image of expected)
+      expect(await manifestExists(image, ca), `${image} is not in the mirror`).toBe(true);
   });
 });
 
@@ -241,18 +293,32 @@ describe('operator-wandb from the authenticated OCI registry', () => {
     for (const [name, content] of Object.entries(files)) await writeFile(path.join(work, name), content);
 
     await run(helm4, helmRegistryLogin(source, CA_FILES.operatorChart).slice(1), source.password);
-    const cr = yaml.load(files['wandb.yaml']) as { spec: { chart: { url: string; version: string }; values: unknown } };
+    const cr = yaml.load(files['wandb.yaml']) as {
+      spec: { chart: { url: string; version: string }; values: unknown };
+    };
     await writeFile(path.join(work, 'cr-values.yaml'), yaml.dump(cr.spec.values));
     const platform = await run(helm4, [
-      'template', 'wandb', cr.spec.chart.url, '--version', cr.spec.chart.version, '--ca-file', CA_FILES.operatorChart, '--values', 'cr-values.yaml',
+      'template',
+      'wandb',
+      cr.spec.chart.url,
+      '--version',
+      cr.spec.chart.version,
+      '--ca-file',
+      CA_FILES.operatorChart,
+      '--values',
+      'cr-values.yaml',
     ]);
     const rendered = renderedImages(platform);
     expect(rendered.length).toBeGreaterThan(5);
-    for (const image of rendered) expect(image.startsWith(`${required('REGISTRY_AUTH')}/${required('REGISTRY_PREFIX')}/`), image).toBe(true);
+    for (const image of rendered)
+      expect(image.startsWith(`${required('REGISTRY_AUTH')}/${required('REGISTRY_PREFIX')}/`), image).toBe(
+        true,
+      );
     // The pull secret reaches the pods of the 0.43 line.
     const documents = yaml.loadAll(platform) as Manifest[];
-    const app = documents.find((doc) => doc?.kind === 'Deployment' && doc.metadata?.name?.startsWith('wandb-app'));
+    const app = documents.find(
+      (doc) => doc?.kind === 'Deployment' && doc.metadata?.name?.startsWith('wandb-app'),
+    );
     expect(JSON.stringify(podSpecOf(app ?? {}))).toContain(config.registry.pullSecretName);
   });
 });
-

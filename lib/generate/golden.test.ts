@@ -23,7 +23,11 @@ function parsed(text: string): unknown {
 }
 
 /** Keys of every mapping, in order, by path. */
-function keyOrders(value: unknown, path: string[] = [], out = new Map<string, string[]>()): Map<string, string[]> {
+function keyOrders(
+  value: unknown,
+  path: string[] = [],
+  out = new Map<string, string[]>(),
+): Map<string, string[]> {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     out.set(path.join('.'), Object.keys(value));
     for (const [key, child] of Object.entries(value)) keyOrders(child, [...path, key], out);
@@ -49,11 +53,13 @@ describe('the procedure example (golden)', () => {
     expect(installConfigSchema.safeParse(PROCEDURE_EXAMPLE).success).toBe(true);
   });
 
-  it('values.yaml holds exactly the procedure\'s keys and values, in its order', () => {
+  it("values.yaml holds exactly the procedure's keys and values, in its order", () => {
     const procedure = parsed(readTestdata('procedure-source/values.yaml'));
     const generated = parsed(artifacts['values.yaml']);
     expectContainsInOrder(generated, procedure);
-    expect(leaves(generated).map(([path]) => path.join('.'))).toEqual(leaves(procedure).map(([path]) => path.join('.')));
+    expect(leaves(generated).map(([path]) => path.join('.'))).toEqual(
+      leaves(procedure).map(([path]) => path.join('.')),
+    );
   });
 
   it('wandb.yaml holds every key and value of the procedure, in its order, plus only the forgotten image keys', () => {
@@ -67,7 +73,10 @@ describe('the procedure example (golden)', () => {
       .filter((path) => !procedurePaths.has(path));
     const allowed = FORGOTTEN_IMAGE_KEYS.map((key) => `spec.values.${key}.`);
     for (const path of added) {
-      expect(allowed.some((prefix) => path.startsWith(prefix)), `unexpected key ${path}`).toBe(true);
+      expect(
+        allowed.some((prefix) => path.startsWith(prefix)),
+        `unexpected key ${path}`,
+      ).toBe(true);
     }
     // …and every forgotten image is set, onto the internal registry.
     for (const key of FORGOTTEN_IMAGE_KEYS) {
@@ -78,15 +87,29 @@ describe('the procedure example (golden)', () => {
       expect(image.tag, key).toBeTruthy();
     }
     // weave and parquet run wandb/local with the app's tag.
-    expect(at(generated, ['spec', 'values', 'weave', 'image'])).toEqual(at(generated, ['spec', 'values', 'app', 'image']));
-    expect(at(generated, ['spec', 'values', 'parquet', 'image'])).toEqual(at(generated, ['spec', 'values', 'app', 'image']));
+    expect(at(generated, ['spec', 'values', 'weave', 'image'])).toEqual(
+      at(generated, ['spec', 'values', 'app', 'image']),
+    );
+    expect(at(generated, ['spec', 'values', 'parquet', 'image'])).toEqual(
+      at(generated, ['spec', 'values', 'app', 'image']),
+    );
   });
 
   it('pins the full output', () => {
-    for (const name of ['values.yaml', 'wandb.yaml', 'secrets.yaml', 'RUNBOOK.md', 'images.txt', 'mirror-images.sh'] as const) {
+    for (const name of [
+      'values.yaml',
+      'wandb.yaml',
+      'secrets.yaml',
+      'RUNBOOK.md',
+      'images.txt',
+      'mirror-images.sh',
+    ] as const) {
       expectGolden(`procedure/${name}`, artifacts[name]);
     }
-    expectGolden('procedure/RUNBOOK.ja.md', generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: true, locale: 'ja' })['RUNBOOK.md']);
+    expectGolden(
+      'procedure/RUNBOOK.ja.md',
+      generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: true, locale: 'ja' })['RUNBOOK.md'],
+    );
   });
 });
 
@@ -95,7 +118,8 @@ describe('a full 0.43 install (golden)', () => {
     ca: readTestdata('certs/ca.crt'),
     ca2: readTestdata('certs/ca2.crt'),
     leaf: readTestdata('certs/leaf.crt'),
-    leafKey: '-----BEGIN PRIVATE KEY-----\nTUlHSEFnRUFNQk1HQnlxR1NNNDlBZ0VHQ0NxR1NNNDlBd0VIQkcwd2F3SUJBUVFn\n-----END PRIVATE KEY-----\n',
+    leafKey:
+      '-----BEGIN PRIVATE KEY-----\nTUlHSEFnRUFNQk1HQnlxR1NNNDlBZ0VHQ0NxR1NNNDlBd0VIQkcwd2F3SUJBUVFn\n-----END PRIVATE KEY-----\n',
   };
   const config = config043(certs);
   const artifacts = generateArtifacts(config, { includeSecrets: false });
@@ -108,7 +132,15 @@ describe('a full 0.43 install (golden)', () => {
   it('pins the full output without any secret', () => {
     for (const [name, text] of Object.entries(artifacts)) {
       expectGolden(`chart-0.43/${name}`, text);
-      for (const secret of ['registry-pa$$word', 'chart-secret', 'license-jwt-value', 's3-secret-key', 'AKIAEXAMPLE', 'mysql-secret', 'TUlHSEFn']) {
+      for (const secret of [
+        'registry-pa$$word',
+        'chart-secret',
+        'license-jwt-value',
+        's3-secret-key',
+        'AKIAEXAMPLE',
+        'mysql-secret',
+        'TUlHSEFn',
+      ]) {
         expect(text, `${name} leaks a secret`).not.toContain(secret);
       }
     }

@@ -47,21 +47,26 @@ export function renderMirrorScript(context: GenerateContext): string {
   const entries = mirrorEntries(context);
   const tlsVerify = !(config.registry.plainHttp || config.registry.insecureSkipVerify);
   const hasCa = config.registry.caBundle.trim() !== '';
-  const pairs = entries.map((entry) => `  ${shellQuote(entry.source)} ${shellQuote(entry.target)}`).join(' \\\n');
-  const login = config.registry.username === ''
-    ? ''
-    : [
-        `if [ -z "\${REGISTRY_PASSWORD:-}" ]; then`,
-        `  printf 'Password of %s at %s: ' ${shellQuote(config.registry.username)} ${shellQuote(registry.host)} >&2`,
-        '  read -rs REGISTRY_PASSWORD; echo >&2',
-        'fi',
-      ].join('\n');
-  const skopeoLogin = config.registry.username === ''
-    ? ''
-    : `  printf '%s' "$REGISTRY_PASSWORD" | skopeo login ${tlsVerify ? '' : '--tls-verify=false '}${hasCa ? '--cert-dir "$CERT_DIR" ' : ''}--username ${shellQuote(config.registry.username)} --password-stdin ${shellQuote(registry.host)}\n`;
-  const dockerLogin = config.registry.username === ''
-    ? ''
-    : `  printf '%s' "$REGISTRY_PASSWORD" | docker login --username ${shellQuote(config.registry.username)} --password-stdin ${shellQuote(registry.host)}\n`;
+  const pairs = entries
+    .map((entry) => `  ${shellQuote(entry.source)} ${shellQuote(entry.target)}`)
+    .join(' \\\n');
+  const login =
+    config.registry.username === ''
+      ? ''
+      : [
+          `if [ -z "\${REGISTRY_PASSWORD:-}" ]; then`,
+          `  printf 'Password of %s at %s: ' ${shellQuote(config.registry.username)} ${shellQuote(registry.host)} >&2`,
+          '  read -rs REGISTRY_PASSWORD; echo >&2',
+          'fi',
+        ].join('\n');
+  const skopeoLogin =
+    config.registry.username === ''
+      ? ''
+      : `  printf '%s' "$REGISTRY_PASSWORD" | skopeo login ${tlsVerify ? '' : '--tls-verify=false '}${hasCa ? '--cert-dir "$CERT_DIR" ' : ''}--username ${shellQuote(config.registry.username)} --password-stdin ${shellQuote(registry.host)}\n`;
+  const dockerLogin =
+    config.registry.username === ''
+      ? ''
+      : `  printf '%s' "$REGISTRY_PASSWORD" | docker login --username ${shellQuote(config.registry.username)} --password-stdin ${shellQuote(registry.host)}\n`;
   const destFlags = [tlsVerify ? '' : '--dest-tls-verify=false', hasCa ? '--dest-cert-dir "$CERT_DIR"' : '']
     .filter((flag) => flag !== '')
     .join(' ');
@@ -75,10 +80,14 @@ set -euo pipefail
 
 MODE="\${1:-skopeo}"
 SKOPEO_COPY_FLAGS="\${SKOPEO_COPY_FLAGS:---all}"
-${hasCa ? `CERT_DIR="$(cd "$(dirname "$0")" && pwd)/registry-certs"
+${
+  hasCa
+    ? `CERT_DIR="$(cd "$(dirname "$0")" && pwd)/registry-certs"
 mkdir -p "$CERT_DIR"
 cp "$(dirname "$0")/${CA_FILES.registry}" "$CERT_DIR/ca.crt"
-` : ''}${login}
+`
+    : ''
+}${login}
 set -- \\
 ${pairs}
 

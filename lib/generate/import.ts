@@ -101,13 +101,17 @@ class Reader {
 }
 
 function yamlError(error: YamlError): Message {
-  return { key: 'generate.import.syntax', params: { line: error.line, column: error.column, reason: error.reason } };
+  return {
+    key: 'generate.import.syntax',
+    params: { line: error.line, column: error.column, reason: error.reason },
+  };
 }
 
 function readDocument(text: string): { value: Json; error: null } | { value: null; error: Message } {
   const parsed = parseYaml(text);
   if (parsed.error) return { value: null, error: yamlError(parsed.error) };
-  if (!isObject(parsed.value)) return { value: null, error: { key: 'generate.import.notMapping', params: {} } };
+  if (!isObject(parsed.value))
+    return { value: null, error: { key: 'generate.import.notMapping', params: {} } };
   return { value: parsed.value, error: null };
 }
 
@@ -118,7 +122,12 @@ interface FoundImage {
   readonly tag: string;
 }
 
-function readImageKey(reader: Reader, base: readonly string[], image: CatalogImage, style: 'repository' | 'bitnami'): FoundImage | null {
+function readImageKey(
+  reader: Reader,
+  base: readonly string[],
+  image: CatalogImage,
+  style: 'repository' | 'bitnami',
+): FoundImage | null {
   const repository = reader.takeString([...base, 'repository']);
   const tag = reader.takeString([...base, 'tag']);
   if (repository === undefined && tag === undefined) return null;
@@ -134,13 +143,17 @@ function lineOf(version: string | undefined, values: Reader): ChartLine {
   const match = version ? chartLineFor(version) : null;
   if (match) return match.line;
   // No usable version: the 0.43 hooks are the telltale of the newer line.
-  return values.get(['appRenamePreHook']) !== undefined || values.get(['weave', 'image', 'repository']) === 'wandb/weave-python'
+  return values.get(['appRenamePreHook']) !== undefined ||
+    values.get(['weave', 'image', 'repository']) === 'wandb/weave-python'
     ? CHART_LINES['0.43']
     : CHART_LINES['0.18'];
 }
 
 /** Picks the registry (`host[:port][/prefix]`) most images agree on, and the overrides of the others. */
-function inferImages(found: readonly FoundImage[], line: ChartLine): { registry?: string; images: DeepPartial<InstallConfig['images']> } {
+function inferImages(
+  found: readonly FoundImage[],
+  line: ChartLine,
+): { registry?: string; images: DeepPartial<InstallConfig['images']> } {
   const votes = new Map<string, number>();
   for (const entry of found) {
     const suffix = `/${mirrorPath(entry.image.source)}`;
@@ -180,7 +193,12 @@ function mapOfStrings(value: unknown): Array<{ key: string; value: string }> | u
   return Object.entries(value).map(([key, entry]) => ({ key, value: asString(entry) ?? '' }));
 }
 
-function importCr(cr: Reader, config: DeepPartial<InstallConfig> & Json, found: FoundImage[], unknownKeys: string[]): ChartLine {
+function importCr(
+  cr: Reader,
+  config: DeepPartial<InstallConfig> & Json,
+  found: FoundImage[],
+  unknownKeys: string[],
+): ChartLine {
   const kind = cr.takeString(['kind']);
   cr.take(['apiVersion']);
   if (kind !== undefined && kind !== 'WeightsAndBiases') throw new WrongKind(kind);
@@ -189,7 +207,8 @@ function importCr(cr: Reader, config: DeepPartial<InstallConfig> & Json, found: 
   const namespace = cr.takeString(['metadata', 'namespace']);
   if (name !== undefined) target.crName = name;
   if (namespace !== undefined) target.crNamespace = namespace;
-  for (const label of ['app.kubernetes.io/instance', 'app.kubernetes.io/name']) cr.take(['metadata', 'labels', label]);
+  for (const label of ['app.kubernetes.io/instance', 'app.kubernetes.io/name'])
+    cr.take(['metadata', 'labels', label]);
   config.target = target;
 
   // Chart source.
@@ -205,7 +224,13 @@ function importCr(cr: Reader, config: DeepPartial<InstallConfig> & Json, found: 
   } else if (url?.startsWith('oci://')) {
     const suffix = `/${PLATFORM_CHART_NAME}`;
     const plainHttp = cr.take(['spec', 'chart', 'plainHTTP']) === true;
-    source = { kind: 'oci', url: url.endsWith(suffix) ? url.slice(0, -suffix.length) : url, username, password, plainHttp };
+    source = {
+      kind: 'oci',
+      url: url.endsWith(suffix) ? url.slice(0, -suffix.length) : url,
+      username,
+      password,
+      plainHttp,
+    };
   } else if (url !== undefined) {
     if (cr.get(['spec', 'chart', 'name']) === PLATFORM_CHART_NAME) cr.take(['spec', 'chart', 'name']);
     source = { kind: 'repo', url, username, password };
@@ -244,7 +269,12 @@ function importCr(cr: Reader, config: DeepPartial<InstallConfig> & Json, found: 
   if (providerValue !== undefined || values.get(g('bucket')) !== undefined) {
     const provider = providerValue === 'az' ? 'azure' : (providerValue ?? 's3');
     const bucket: Json = { provider };
-    const fields = provider === 's3' ? ['name', 'path', 'region', 'kmsKey', 'accessKey', 'secretKey'] : provider === 'azure' ? ['name', 'path', 'accessKey'] : ['name', 'path'];
+    const fields =
+      provider === 's3'
+        ? ['name', 'path', 'region', 'kmsKey', 'accessKey', 'secretKey']
+        : provider === 'azure'
+          ? ['name', 'path', 'accessKey']
+          : ['name', 'path'];
     // An absent field is the chart's empty default.
     for (const field of fields) bucket[field] = values.takeString(g('bucket', field)) ?? '';
     const bucketSecret = values.takeString(g('bucket', 'secret', 'secretName'));
@@ -316,7 +346,9 @@ function importCr(cr: Reader, config: DeepPartial<InstallConfig> & Json, found: 
     if (image.artifact !== 'crValues') continue;
     for (const key of image.keys) {
       const before = seen.get(image.id);
-      const snapshot = before ? { repository: values.get([...key.path, 'repository']), tag: values.get([...key.path, 'tag']) } : null;
+      const snapshot = before
+        ? { repository: values.get([...key.path, 'repository']), tag: values.get([...key.path, 'tag']) }
+        : null;
       const entry = readImageKey(values, key.path, image, key.style);
       if (!entry) continue;
       if (!before) {
@@ -344,7 +376,10 @@ class WrongKind extends Error {
  * Reads wandb.yaml and/or the operator's values.yaml into a partial configuration.
  * Lay the result over the defaults with `withDefaults` and validate it before use.
  */
-export function importInstallConfig(input: { readonly wandbYaml?: string; readonly valuesYaml?: string }): ImportResult {
+export function importInstallConfig(input: {
+  readonly wandbYaml?: string;
+  readonly valuesYaml?: string;
+}): ImportResult {
   const config: DeepPartial<InstallConfig> & Json = {};
   const documents: { wandbYaml?: DocumentResult; valuesYaml?: DocumentResult } = {};
   const unknownKeys: string[] = [];
@@ -401,7 +436,8 @@ export function importInstallConfig(input: { readonly wandbYaml?: string; readon
   if (found.length > 0) {
     const { registry, images } = inferImages(found, line);
     config.images = images;
-    if (registry !== undefined) config.registry = { ...(config.registry as Json | undefined), host: registry };
+    if (registry !== undefined)
+      config.registry = { ...(config.registry as Json | undefined), host: registry };
   }
   return { config, documents, unknownKeys };
 }

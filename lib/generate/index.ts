@@ -39,7 +39,7 @@ export type ArtifactName =
   | 'RUNBOOK.md'
   | 'images.txt'
   | 'mirror-images.sh'
-  | typeof CA_FILES[keyof typeof CA_FILES]
+  | (typeof CA_FILES)[keyof typeof CA_FILES]
   | 'tls.crt';
 
 /** File name → content. CA and certificate files appear only when the configuration has them. */
@@ -75,7 +75,8 @@ function comment(text: string): string {
 
 function renderSecrets(context: GenerateContext, secrets: readonly SecretManifest[], locale: Locale): string {
   const header = [translate(locale, 'generate.secrets.header')];
-  if (!context.includeSecrets && secrets.length > 0) header.push(translate(locale, 'generate.secrets.placeholders'));
+  if (!context.includeSecrets && secrets.length > 0)
+    header.push(translate(locale, 'generate.secrets.placeholders'));
   for (const note of context.notes) {
     if (note.key === 'generate.note.secretsInline') header.push(translate(locale, note.key, note.params));
   }
@@ -124,7 +125,13 @@ export function generationNotes(config: InstallConfig): Message[] {
 
 export { dump, dumpAll, parseYaml, parseYamlDocuments, type YamlError, type YamlResult } from './yaml';
 export { SECRET_PLACEHOLDERS, InvalidConfigError, type GenerateContext, type SecretPlan } from './context';
-export { FIELD_MANAGER, WIZARD_LABELS, dockerConfigJson, type SecretManifest, type SecretPurpose } from './secrets';
+export {
+  FIELD_MANAGER,
+  WIZARD_LABELS,
+  dockerConfigJson,
+  type SecretManifest,
+  type SecretPurpose,
+} from './secrets';
 export { LOCAL_CHART_PATH, PLATFORM_CHART_NAME, SECRET_KEYS } from './wandb-cr';
 export * from './commands';
 export { mirrorEntries, type MirrorEntry } from './image-list';

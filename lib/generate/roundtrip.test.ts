@@ -16,13 +16,100 @@ import { dump, parseYaml, parseYamlDocuments } from './yaml';
  */
 
 const SPECIAL = [
-  '"quoted', "'single", '*alias', '&anchor', '!tag', '!!str x', '%directive', '@at', '`tick', '|', '>', '|-', '>+',
-  'key: value', 'a:b', 'a #b', '#comment', '- item', '-', '? q', '?', ':', '[a, b]', '{a: b}', ',', '---', '...',
-  'yes', 'no', 'on', 'off', 'y', 'n', 'Y', 'N', 'true', 'False', 'TRUE', 'null', 'Null', '~', '', ' ', '  ',
-  '0', '00', '012', '0o17', '0x1F', '0b101', '1e3', '1E-3', '1_000', '0_7', '+1', '-1', '1.', '.5', '6.8523015e+5',
-  '.inf', '-.Inf', '.NaN', '190:20:30', '12:30', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2002-12-14 21:59:43',
-  '<<', '=', '__proto__', 'constructor', 'toString', '\t', '\ttab', 'a\nb', '\n', '\n\n', 'trail\n', ' lead', 'trail ',
-  'a\r\nb', '\r', '\u2028', '\u2029', '\u0085', '\ufeff', '\u0000', '\u001b[31m', 'é日本語', '🙂', 'line1\n  indented\n',
+  '... x',
+  '--- x',
+  '...\tx',
+  '"quoted',
+  "'single",
+  '*alias',
+  '&anchor',
+  '!tag',
+  '!!str x',
+  '%directive',
+  '@at',
+  '`tick',
+  '|',
+  '>',
+  '|-',
+  '>+',
+  'key: value',
+  'a:b',
+  'a #b',
+  '#comment',
+  '- item',
+  '-',
+  '? q',
+  '?',
+  ':',
+  '[a, b]',
+  '{a: b}',
+  ',',
+  '---',
+  '...',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  'Y',
+  'N',
+  'true',
+  'False',
+  'TRUE',
+  'null',
+  'Null',
+  '~',
+  '',
+  ' ',
+  '  ',
+  '0',
+  '00',
+  '012',
+  '0o17',
+  '0x1F',
+  '0b101',
+  '1e3',
+  '1E-3',
+  '1_000',
+  '0_7',
+  '+1',
+  '-1',
+  '1.',
+  '.5',
+  '6.8523015e+5',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '190:20:30',
+  '12:30',
+  '2001-12-14',
+  '2001-12-14t21:59:43.10-05:00',
+  '2002-12-14 21:59:43',
+  '<<',
+  '=',
+  '__proto__',
+  'constructor',
+  'toString',
+  '\t',
+  '\ttab',
+  'a\nb',
+  '\n',
+  '\n\n',
+  'trail\n',
+  ' lead',
+  'trail ',
+  'a\r\nb',
+  '\r',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\ufeff',
+  '\u0000',
+  '\u001b[31m',
+  'é日本語',
+  '🙂',
+  'line1\n  indented\n',
 ];
 
 const text = fc.oneof(
@@ -38,7 +125,10 @@ const text = fc.oneof(
   },
 );
 
-const entries = fc.uniqueArray(fc.record({ key: text, value: text }), { selector: (entry) => entry.key, maxLength: 4 });
+const entries = fc.uniqueArray(fc.record({ key: text, value: text }), {
+  selector: (entry) => entry.key,
+  maxLength: 4,
+});
 
 /** A configuration whose user-typed strings are all arbitrary (validation is bypassed on purpose). */
 const configs = fc
@@ -79,14 +169,39 @@ const configs = fc
     charts: {
       ...PROCEDURE_EXAMPLE.charts,
       platform: {
-        source: { ...PROCEDURE_EXAMPLE.charts.platform.source, kind: 'repo', url: v.chartUrl, username: `u${v.chartUser}`, password: v.chartPassword } as InstallConfig['charts']['platform']['source'],
+        source: {
+          ...PROCEDURE_EXAMPLE.charts.platform.source,
+          kind: 'repo',
+          url: v.chartUrl,
+          username: `u${v.chartUser}`,
+          password: v.chartPassword,
+        } as InstallConfig['charts']['platform']['source'],
         version: v.version,
       },
     },
     platform: { host: v.host, license: v.license, extraEnv: v.extraEnv },
-    bucket: { provider: 's3', name: v.bucketName, path: v.bucketPath, region: v.region, accessKey: `k${v.accessKey}`, secretKey: `s${v.secretKey}`, kmsKey: v.kmsKey },
-    mysql: { mode: 'external', host: v.mysqlHost, port: 3306, database: v.database, user: v.user, password: `p${v.password}` },
-    ingress: { class: v.ingressClass, annotations: v.annotations, tls: { enabled: true, secretName: v.tlsSecret, certificate: '', privateKey: '' } },
+    bucket: {
+      provider: 's3',
+      name: v.bucketName,
+      path: v.bucketPath,
+      region: v.region,
+      accessKey: `k${v.accessKey}`,
+      secretKey: `s${v.secretKey}`,
+      kmsKey: v.kmsKey,
+    },
+    mysql: {
+      mode: 'external',
+      host: v.mysqlHost,
+      port: 3306,
+      database: v.database,
+      user: v.user,
+      password: `p${v.password}`,
+    },
+    ingress: {
+      class: v.ingressClass,
+      annotations: v.annotations,
+      tls: { enabled: true, secretName: v.tlsSecret, certificate: '', privateKey: '' },
+    },
     secrets: { ...PROCEDURE_EXAMPLE.secrets, delivery: v.inline ? 'inline' : 'secretRef' },
   }));
 
@@ -130,8 +245,16 @@ describe('YAML quoting (property)', () => {
         expectValue(cr, ['metadata', 'namespace'], config.target.crNamespace);
         expectValue(cr, ['metadata', 'labels', 'app.kubernetes.io/instance'], config.target.crName);
         expectValue(cr, ['spec', 'chart', 'url'], (config.charts.platform.source as { url: string }).url);
-        expectValue(cr, ['spec', 'chart', 'username'], (config.charts.platform.source as { username: string }).username);
-        expectValue(cr, ['spec', 'chart', 'password'], (config.charts.platform.source as { password: string }).password);
+        expectValue(
+          cr,
+          ['spec', 'chart', 'username'],
+          (config.charts.platform.source as { username: string }).username,
+        );
+        expectValue(
+          cr,
+          ['spec', 'chart', 'password'],
+          (config.charts.platform.source as { password: string }).password,
+        );
         expectValue(cr, [...g, 'host'], config.platform.host);
         expectValue(cr, [...g, 'bucket', 'name'], config.bucket.name);
         if (config.bucket.provider === 's3') {
@@ -150,21 +273,46 @@ describe('YAML quoting (property)', () => {
         );
         expectValue(cr, [...values, 'ingress', 'class'], config.ingress.class, true);
         expectValue(cr, [...values, 'ingress', 'tls', '0', 'secretName'], config.ingress.tls.secretName);
-        expectValue(cr, [...values, 'console', 'image', 'repository'], config.images.console.repository || 'registry.yourdomain.com/wandb/console', false);
+        expectValue(
+          cr,
+          [...values, 'console', 'image', 'repository'],
+          config.images.console.repository || 'registry.yourdomain.com/wandb/console',
+          false,
+        );
         expectValue(cr, [...values, 'console', 'image', 'tag'], config.images.console.tag || '2.13.1');
 
         // Secrets: inline in the CR, or in the Secret manifests when referenced (0.43 only).
         const documents = parseYamlDocuments(artifacts['secrets.yaml']);
         expect(documents.error).toBeNull();
         const stringData = (name: string) =>
-          (documents.value ?? []).find((doc) => at(doc, ['metadata', 'name']) === name && at(doc, ['metadata', 'namespace']) === config.target.crNamespace);
+          (documents.value ?? []).find(
+            (doc) =>
+              at(doc, ['metadata', 'name']) === name &&
+              at(doc, ['metadata', 'namespace']) === config.target.crNamespace,
+          );
         const byRef = config.secrets.delivery === 'secretRef' && config.charts.platform.version === '0.43.8';
         if (byRef) {
-          expectValue(stringData(config.secrets.licenseSecretName), ['stringData', 'license'], config.platform.license);
-          expectValue(stringData(config.secrets.mysqlSecretName), ['stringData', 'MYSQL_PASSWORD'], config.mysql.password);
+          expectValue(
+            stringData(config.secrets.licenseSecretName),
+            ['stringData', 'license'],
+            config.platform.license,
+          );
+          expectValue(
+            stringData(config.secrets.mysqlSecretName),
+            ['stringData', 'MYSQL_PASSWORD'],
+            config.mysql.password,
+          );
           if (config.bucket.provider === 's3') {
-            expectValue(stringData(config.secrets.bucketSecretName), ['stringData', 'ACCESS_KEY'], config.bucket.accessKey);
-            expectValue(stringData(config.secrets.bucketSecretName), ['stringData', 'SECRET_KEY'], config.bucket.secretKey);
+            expectValue(
+              stringData(config.secrets.bucketSecretName),
+              ['stringData', 'ACCESS_KEY'],
+              config.bucket.accessKey,
+            );
+            expectValue(
+              stringData(config.secrets.bucketSecretName),
+              ['stringData', 'SECRET_KEY'],
+              config.bucket.secretKey,
+            );
           }
         } else {
           expectValue(cr, [...g, 'license'], config.platform.license);
@@ -181,7 +329,9 @@ describe('YAML quoting (property)', () => {
         const entry = docker.auths['registry.yourdomain.com'];
         expect(entry?.username).toBe(config.registry.username);
         expect(entry?.password).toBe(config.registry.password);
-        expect(Buffer.from(entry?.auth ?? '', 'base64').toString('utf8')).toBe(`${config.registry.username}:${config.registry.password}`);
+        expect(Buffer.from(entry?.auth ?? '', 'base64').toString('utf8')).toBe(
+          `${config.registry.username}:${config.registry.password}`,
+        );
 
         const operator = loadBoth(artifacts['values.yaml']);
         expectValue(operator, ['image', 'pullSecrets', '0'], config.registry.pullSecretName);
@@ -189,6 +339,11 @@ describe('YAML quoting (property)', () => {
       }),
       { numRuns: 2500 },
     );
+  });
+
+  it('quotes keys that would end the document (a js-yaml gap the property found)', () => {
+    const document = { '... "quoted': '"quoted"quoted', '--- x': 1, '...': 2 };
+    expect(loadBoth(dump(document))).toStrictEqual(document);
   });
 
   it('quotes strings that YAML 1.1 parsers (Helm, kubectl) would read as numbers or booleans', () => {

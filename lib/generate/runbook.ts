@@ -53,7 +53,10 @@ function readSecret(variable: string): string {
 /** The command that creates one Secret from secrets typed at the prompt (no value in argv or history). */
 function fillSecretCommand(context: GenerateContext, secret: SecretManifest): string[] {
   const { config } = context;
-  const kube = config.target.kubeContext === '' ? 'kubectl' : `kubectl --context ${shellQuote(config.target.kubeContext)}`;
+  const kube =
+    config.target.kubeContext === ''
+      ? 'kubectl'
+      : `kubectl --context ${shellQuote(config.target.kubeContext)}`;
   const apply = commandLine(kubectlApplyStdin(config));
   const ns = shellQuote(secret.namespace);
   const name = shellQuote(secret.name);
@@ -65,13 +68,18 @@ function fillSecretCommand(context: GenerateContext, secret: SecretManifest): st
       ];
     case 'ingressTls':
       // tls.crt is part of the bundle; tls.key is the private key file kept by the customer.
-      return [`${kube} create secret tls ${name} --namespace ${ns} --cert=tls.crt --key=tls.key --dry-run=client --output=yaml | ${apply}`];
+      return [
+        `${kube} create secret tls ${name} --namespace ${ns} --cert=tls.crt --key=tls.key --dry-run=client --output=yaml | ${apply}`,
+      ];
     default: {
       const reads = Object.values(secret.fields).map((field) => readSecret(SECRET_VARIABLES[field]));
       const files = Object.entries(secret.fields).map(
         ([key, field]) => `--from-file=${key}=<(printf '%s' "$${SECRET_VARIABLES[field]}")`,
       );
-      return [...reads, `${kube} create secret generic ${name} --namespace ${ns} ${files.join(' ')} --dry-run=client --output=yaml | ${apply}`];
+      return [
+        ...reads,
+        `${kube} create secret generic ${name} --namespace ${ns} ${files.join(' ')} --dry-run=client --output=yaml | ${apply}`,
+      ];
     }
   }
 }
@@ -92,7 +100,11 @@ function placeholderTable(locale: Locale, fields: readonly SecretField[]): strin
   const rows = [...new Set(fields)].map(
     (field) => `| \`${SECRET_PLACEHOLDERS[field]}\` | ${translate(locale, FIELD_LABELS[field])} |`,
   );
-  return [`| ${translate(locale, 'generate.runbook.placeholder')} | ${translate(locale, 'generate.runbook.value')} |`, '|---|---|', ...rows].join('\n');
+  return [
+    `| ${translate(locale, 'generate.runbook.placeholder')} | ${translate(locale, 'generate.runbook.value')} |`,
+    '|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** Secret fields written inline into wandb.yaml. */
@@ -119,11 +131,16 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
   const { config } = context;
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
   const out: string[] = [];
-  const section = (title: string, ...body: string[]) => out.push(`## ${title}`, '', ...body.flatMap((part) => [part, '']));
+  const section = (title: string, ...body: string[]) =>
+    out.push(`## ${title}`, '', ...body.flatMap((part) => [part, '']));
   let step = 0;
-  const title = (key: MessageKey, params: Record<string, string | number> = {}) => `${(step += 1)}. ${t(key, params)}`;
+  const title = (key: MessageKey, params: Record<string, string | number> = {}) =>
+    `${(step += 1)}. ${t(key, params)}`;
 
-  out.push(`# ${t('generate.runbook.title', { name: config.target.crName, namespace: config.target.crNamespace })}`, '');
+  out.push(
+    `# ${t('generate.runbook.title', { name: config.target.crName, namespace: config.target.crNamespace })}`,
+    '',
+  );
   out.push(
     t('generate.runbook.intro', {
       version: config.charts.platform.version,
@@ -138,11 +155,18 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
     out.push('');
   }
 
-  section(title('generate.runbook.prerequisites.title'), t('generate.runbook.prerequisites.body'), code(prerequisiteChecks(config).map(commandLine)));
+  section(
+    title('generate.runbook.prerequisites.title'),
+    t('generate.runbook.prerequisites.body'),
+    code(prerequisiteChecks(config).map(commandLine)),
+  );
 
   section(
     title('generate.runbook.images.title'),
-    t('generate.runbook.images.body', { count: mirrorEntries(context).length, registry: config.registry.host }),
+    t('generate.runbook.images.body', {
+      count: mirrorEntries(context).length,
+      registry: config.registry.host,
+    }),
     code(['bash mirror-images.sh skopeo    # or: bash mirror-images.sh docker']),
   );
 
@@ -158,9 +182,13 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
       addedRepos.add(source.repoName);
       chartBody.push(t('generate.runbook.charts.repo', { name: source.repoName, url: source.url }));
       const add = helmRepoAdd(source, caFile);
-      const lines = source.username === ''
-        ? [commandLine(add)]
-        : [readSecret(SECRET_VARIABLES.chartPassword), `printf '%s' "$${SECRET_VARIABLES.chartPassword}" | ${commandLine(add)}`];
+      const lines =
+        source.username === ''
+          ? [commandLine(add)]
+          : [
+              readSecret(SECRET_VARIABLES.chartPassword),
+              `printf '%s' "$${SECRET_VARIABLES.chartPassword}" | ${commandLine(add)}`,
+            ];
       lines.push(commandLine(['helm', 'repo', 'update', source.repoName]));
       lines.push(commandLine(['helm', 'search', 'repo', `${source.repoName}/operator`, '--versions']));
       chartBody.push(code(lines));
@@ -176,7 +204,10 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
         );
       }
     } else if (chart === 'operator') {
-      chartBody.push(t('generate.runbook.charts.local', { path: source.path }), code([commandLine(['test', '-f', source.path])]));
+      chartBody.push(
+        t('generate.runbook.charts.local', { path: source.path }),
+        code([commandLine(['test', '-f', source.path])]),
+      );
     }
   }
   const platformSource = config.charts.platform.source;
@@ -194,7 +225,11 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
   section(
     title('generate.runbook.namespaces.title'),
     t('generate.runbook.namespaces.body'),
-    code(namespacesOf(config).map((namespace) => `${commandLine(kubectlNamespaceManifest(config, namespace))} | ${apply}`)),
+    code(
+      namespacesOf(config).map(
+        (namespace) => `${commandLine(kubectlNamespaceManifest(config, namespace))} | ${apply}`,
+      ),
+    ),
   );
 
   // Secrets.
@@ -202,11 +237,17 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
   if (secrets.length > 0) {
     const body: string[] = [];
     if (context.includeSecrets) {
-      body.push(t('generate.runbook.secrets.included'), code([commandLine(kubectlApplyFile(config, 'secrets.yaml'))]));
+      body.push(
+        t('generate.runbook.secrets.included'),
+        code([commandLine(kubectlApplyFile(config, 'secrets.yaml'))]),
+      );
     } else {
       body.push(
         t('generate.runbook.secrets.placeholders'),
-        placeholderTable(locale, secrets.flatMap((secret) => Object.values(secret.fields))),
+        placeholderTable(
+          locale,
+          secrets.flatMap((secret) => Object.values(secret.fields)),
+        ),
         code([`grep -n 'REPLACE_WITH_' secrets.yaml`, commandLine(kubectlApplyFile(config, 'secrets.yaml'))]),
         t('generate.runbook.secrets.commands'),
         code(onceEach(secrets.flatMap((secret) => fillSecretCommand(context, secret)))),
@@ -218,7 +259,10 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
   if (platformSource.kind === 'local') {
     section(
       title('generate.runbook.chartConfigMap.title'),
-      t('generate.runbook.chartConfigMap.body', { namespace: config.target.operatorNamespace, path: platformSource.path }),
+      t('generate.runbook.chartConfigMap.body', {
+        namespace: config.target.operatorNamespace,
+        path: platformSource.path,
+      }),
       code([
         `base64 -w0 ${shellQuote(platformSource.path)} > operator-wandb.b64`,
         `${commandLine(kubectlChartsConfigMap(config, 'operator-wandb.b64'))} | ${apply}`,
@@ -235,19 +279,36 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
   const crBody: string[] = [];
   const inline = inlineCrFields(context);
   if (!context.includeSecrets && inline.length > 0) {
-    crBody.push(t('generate.runbook.platform.placeholders'), placeholderTable(locale, inline), code([`grep -n 'REPLACE_WITH_' wandb.yaml`]));
+    crBody.push(
+      t('generate.runbook.platform.placeholders'),
+      placeholderTable(locale, inline),
+      code([`grep -n 'REPLACE_WITH_' wandb.yaml`]),
+    );
   }
   crBody.push(
     t('generate.runbook.platform.body', { name: config.target.crName, namespace: config.target.crNamespace }),
-    code([commandLine(kubectlApplyFile(config, 'wandb.yaml')), ...kubectlWaitPlatform(config).map(commandLine)]),
+    code([
+      commandLine(kubectlApplyFile(config, 'wandb.yaml')),
+      ...kubectlWaitPlatform(config).map(commandLine),
+    ]),
   );
   section(title('generate.runbook.platform.title'), ...crBody);
 
-  section(title('generate.runbook.verify.title'), t('generate.runbook.verify.body', { host: config.platform.host }));
+  section(
+    title('generate.runbook.verify.title'),
+    t('generate.runbook.verify.body', { host: config.platform.host }),
+  );
 
-  section(t('generate.runbook.troubleshooting.title'), t('generate.runbook.troubleshooting.body'), code(kubectlTroubleshoot(config).map(commandLine)));
+  section(
+    t('generate.runbook.troubleshooting.title'),
+    t('generate.runbook.troubleshooting.body'),
+    code(kubectlTroubleshoot(config).map(commandLine)),
+  );
 
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** The shell lines that create each Secret from values typed at the prompt (one list per Secret). */

@@ -50,7 +50,12 @@ function secret(
  * The `.dockerconfigjson` of the pull secret. Kubelet reads `username`/`password` as well as
  * `auth`; `auth` is written only with the real values (a placeholder cannot be base64'd usefully).
  */
-export function dockerConfigJson(host: string, username: string, password: string, withAuth: boolean): string {
+export function dockerConfigJson(
+  host: string,
+  username: string,
+  password: string,
+  withAuth: boolean,
+): string {
   const entry: Record<string, string> = { username, password };
   if (withAuth) entry.auth = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
   return JSON.stringify({ auths: { [host]: entry } });
@@ -71,7 +76,12 @@ export function buildSecretManifests(context: GenerateContext): SecretManifest[]
   if (context.pullSecret) {
     const namespaces = [...new Set([config.target.operatorNamespace, crNamespace])];
     const password = secretValue(context, 'registryPassword', config.registry.password);
-    const json = dockerConfigJson(context.registry.host, config.registry.username, password, context.includeSecrets);
+    const json = dockerConfigJson(
+      context.registry.host,
+      config.registry.username,
+      password,
+      context.includeSecrets,
+    );
     for (const namespace of namespaces) {
       result.push(
         secret(
@@ -109,7 +119,10 @@ export function buildSecretManifests(context: GenerateContext): SecretManifest[]
       ),
     );
   }
-  if (context.secrets.bucketKeys === 'ref' && (config.bucket.provider === 's3' || config.bucket.provider === 'azure')) {
+  if (
+    context.secrets.bucketKeys === 'ref' &&
+    (config.bucket.provider === 's3' || config.bucket.provider === 'azure')
+  ) {
     const data: Record<string, string> = {
       [SECRET_KEYS.bucketAccessKey]: secretValue(context, 'bucketAccessKey', config.bucket.accessKey),
     };

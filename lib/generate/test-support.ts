@@ -6,7 +6,8 @@ import { expect } from 'vitest';
 import { PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
 
 /**
- * Test support only (imported by *.test.ts). Golden files live in lib/generate/testdata; run
+ * Test support only (imported by *.test.ts). Golden files live in lib/generate/testdata with a
+ * `.golden` suffix, so that formatters leave their bytes alone; run
  * `UPDATE_GOLDEN=1 npx vitest run lib/generate` to rewrite them after an intended change.
  */
 
@@ -16,14 +17,14 @@ export function readTestdata(name: string): string {
   return readFileSync(join(TESTDATA, name), 'utf8');
 }
 
-/** Compares `actual` with the golden file `name` (or writes it when UPDATE_GOLDEN is set). */
+/** Compares `actual` with the golden file `<name>.golden`; UPDATE_GOLDEN=1 rewrites it instead. */
 export function expectGolden(name: string, actual: string): void {
-  const path = join(TESTDATA, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.CI === 'true' && !existsSync(path)) throw new Error(`golden file missing: ${name}`);
+  const path = join(TESTDATA, `${name}.golden`);
+  if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
   }
+  if (!existsSync(path)) throw new Error(`golden file missing: ${name}.golden (UPDATE_GOLDEN=1 to write it)`);
   expect(actual, `golden file ${name} (UPDATE_GOLDEN=1 to rewrite)`).toBe(readFileSync(path, 'utf8'));
 }
 
@@ -31,7 +32,12 @@ export function expectGolden(name: string, actual: string): void {
 export function config043(certs: { ca: string; ca2: string; leaf: string; leafKey: string }): InstallConfig {
   return {
     ...PROCEDURE_EXAMPLE,
-    target: { operatorNamespace: 'wandb-system', crName: 'wandb', crNamespace: 'wandb', kubeContext: 'prod-cluster' },
+    target: {
+      operatorNamespace: 'wandb-system',
+      crName: 'wandb',
+      crNamespace: 'wandb',
+      kubeContext: 'prod-cluster',
+    },
     registry: {
       host: 'registry.example.com:5000/mirror',
       username: 'mirror-bot',
@@ -41,27 +47,75 @@ export function config043(certs: { ca: string; ca2: string; leaf: string; leafKe
       insecureSkipVerify: false,
       pullSecretName: 'wandb-registry-pull',
     },
-    images: { ...PROCEDURE_EXAMPLE.images, controller: { repository: '', tag: '' }, local: { repository: '', tag: '0.74.1' }, console: { repository: '', tag: '' } },
+    images: {
+      ...PROCEDURE_EXAMPLE.images,
+      controller: { repository: '', tag: '' },
+      local: { repository: '', tag: '0.74.1' },
+      console: { repository: '', tag: '' },
+    },
     charts: {
       operator: {
-        source: { kind: 'oci', url: 'oci://registry.example.com:5000/mirror/charts', username: 'chart-bot', password: 'chart-secret', caBundle: certs.ca, plainHttp: false, insecureSkipVerify: false },
+        source: {
+          kind: 'oci',
+          url: 'oci://registry.example.com:5000/mirror/charts',
+          username: 'chart-bot',
+          password: 'chart-secret',
+          caBundle: certs.ca,
+          plainHttp: false,
+          insecureSkipVerify: false,
+        },
         version: '1.4.8',
       },
       platform: {
-        source: { kind: 'repo', url: 'https://charts.example.com', repoName: 'internal', username: 'chart-bot', password: 'chart-secret', caBundle: certs.ca2, insecureSkipVerify: false },
+        source: {
+          kind: 'repo',
+          url: 'https://charts.example.com',
+          repoName: 'internal',
+          username: 'chart-bot',
+          password: 'chart-secret',
+          caBundle: certs.ca2,
+          insecureSkipVerify: false,
+        },
         version: '0.43.8',
       },
     },
-    platform: { host: 'https://wandb.example.com', license: 'license-jwt-value', extraEnv: [{ key: 'ENABLE_REGISTRY_UI', value: 'true' }, { key: 'GORILLA_CUSTOMER_SECRET_STORE_SOURCE', value: 'k8s-secretmanager://wandb-secret' }] },
-    bucket: { provider: 's3', name: 's3.example.com:9000', path: 'wandb', region: 'us-east-1', accessKey: 'AKIAEXAMPLE', secretKey: 's3-secret-key', kmsKey: '' },
-    mysql: { mode: 'external', host: 'mysql.example.com', port: 3306, database: 'wandb', user: 'wandb', password: 'mysql-secret' },
+    platform: {
+      host: 'https://wandb.example.com',
+      license: 'license-jwt-value',
+      extraEnv: [
+        { key: 'ENABLE_REGISTRY_UI', value: 'true' },
+        { key: 'GORILLA_CUSTOMER_SECRET_STORE_SOURCE', value: 'k8s-secretmanager://wandb-secret' },
+      ],
+    },
+    bucket: {
+      provider: 's3',
+      name: 's3.example.com:9000',
+      path: 'wandb',
+      region: 'us-east-1',
+      accessKey: 'AKIAEXAMPLE',
+      secretKey: 's3-secret-key',
+      kmsKey: '',
+    },
+    mysql: {
+      mode: 'external',
+      host: 'mysql.example.com',
+      port: 3306,
+      database: 'wandb',
+      user: 'wandb',
+      password: 'mysql-secret',
+    },
     ingress: {
       class: 'nginx',
       annotations: [{ key: 'nginx.ingress.kubernetes.io/proxy-body-size', value: '0' }],
       tls: { enabled: true, secretName: 'wandb-tls', certificate: certs.leaf, privateKey: certs.leafKey },
     },
     certificates: { bundle: `${certs.ca}${certs.ca2}` },
-    secrets: { delivery: 'secretRef', licenseSecretName: 'wandb-wizard-license', mysqlSecretName: 'wandb-wizard-mysql', bucketSecretName: 'wandb-wizard-bucket' },
+    secrets: {
+      delivery: 'secretRef',
+      licenseSecretName: 'wandb-wizard-license',
+      mysqlSecretName: 'wandb-wizard-mysql',
+      bucketSecretName: 'wandb-wizard-bucket',
+    },
   };
 }
 

@@ -21,7 +21,11 @@ function chartSpec(context: GenerateContext): Record<string, unknown> {
     case 'local':
       return { path: LOCAL_CHART_PATH };
     case 'repo': {
-      const spec: Record<string, unknown> = { url: source.url, name: PLATFORM_CHART_NAME, version: platform.version };
+      const spec: Record<string, unknown> = {
+        url: source.url,
+        name: PLATFORM_CHART_NAME,
+        version: platform.version,
+      };
       if (source.username !== '') {
         spec.username = source.username;
         spec.password = secretValue(context, 'chartPassword', source.password);
@@ -76,7 +80,8 @@ function mysqlValues(context: GenerateContext): Record<string, unknown> {
   const out: Record<string, unknown> = { database: mysql.database };
   // Procedure order: database, host, password, port, user.
   if (mysql.mode === 'external') out.host = mysql.host;
-  if (context.secrets.mysqlPassword === 'inline') out.password = secretValue(context, 'mysqlPassword', mysql.password);
+  if (context.secrets.mysqlPassword === 'inline')
+    out.password = secretValue(context, 'mysqlPassword', mysql.password);
   if (context.secrets.mysqlPassword === 'ref') {
     out.passwordSecret = { name: secrets.mysqlSecretName, passwordKey: SECRET_KEYS.mysqlPassword };
   }
@@ -105,7 +110,9 @@ function globalValues(context: GenerateContext): Record<string, unknown> {
   global.bucket = bucketValues(context);
   global.mysql = mysqlValues(context);
   if (config.platform.extraEnv.length > 0) {
-    global.extraEnv = Object.fromEntries(config.platform.extraEnv.map((envVar) => [envVar.key, envVar.value]));
+    global.extraEnv = Object.fromEntries(
+      config.platform.extraEnv.map((envVar) => [envVar.key, envVar.value]),
+    );
   }
   if (context.platformCaCerts.length > 0) global.customCACerts = [...context.platformCaCerts];
   if (context.pullSecret) global.imagePullSecrets = [{ name: config.registry.pullSecretName }];
@@ -125,7 +132,9 @@ function ingressValues(context: GenerateContext): Record<string, unknown> | null
   const { ingress, platform } = context.config;
   const out: Record<string, unknown> = {};
   if (ingress.annotations.length > 0) {
-    out.annotations = Object.fromEntries(ingress.annotations.map((annotation) => [annotation.key, annotation.value]));
+    out.annotations = Object.fromEntries(
+      ingress.annotations.map((annotation) => [annotation.key, annotation.value]),
+    );
   }
   if (ingress.class !== '') out.class = ingress.class;
   if (ingress.tls.enabled) {

@@ -4,10 +4,13 @@ import yaml from 'js-yaml';
  * The one YAML edge of the generators: plain objects in, text out, and back.
  *
  * Quoting: js-yaml quotes every string that a YAML 1.2 parser would read as another type,
- * and (compat mode) YAML 1.1 booleans and base-60 numbers. Helm and kubectl parse with a
- * YAML 1.1-flavoured Go library, which also reads `1_000`, `0_7` or `+1_0` as numbers; the
- * extra implicit type below is never used to represent a value, only to make the dumper quote
- * such strings. Multi-line strings (PEM certificates) stay block literals.
+ * and (compat mode) YAML 1.1 booleans and base-60 numbers. Two gaps remain, closed by an extra
+ * implicit type that is never used to represent a value, only to make the dumper quote:
+ * - Helm and kubectl parse with a YAML 1.1-flavoured Go library, which also reads `1_000`,
+ *   `0_7` or `+1_0` as numbers;
+ * - js-yaml writes a mapping key such as `... x` plain, and at column 0 `...` ends the document
+ *   (found by the round-trip property test).
+ * Multi-line strings (PEM certificates) stay block literals.
  */
 
 function isYaml11Number(text: string): boolean {
@@ -18,13 +21,19 @@ function isYaml11Number(text: string): boolean {
   );
 }
 
-const YAML11_NUMBER = new yaml.Type('tag:wandb-airgap-wizard,2025:yaml11-number', {
+/** `---` or `...` followed by a blank or the end: a document marker at the start of a line. */
+function startsWithDocumentMarker(text: string): boolean {
+  return /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text);
+}
+
+const MUST_QUOTE = new yaml.Type('tag:wandb-airgap-wizard,2025:must-quote', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && isYaml11Number(data),
+  resolve: (data: unknown) =>
+    typeof data === 'string' && (isYaml11Number(data) || startsWithDocumentMarker(data)),
   construct: (data: unknown) => data,
 });
 
-const DUMP_SCHEMA = yaml.DEFAULT_SCHEMA.extend({ implicit: [YAML11_NUMBER] });
+const DUMP_SCHEMA = yaml.DEFAULT_SCHEMA.extend({ implicit: [MUST_QUOTE] });
 
 const DUMP_OPTIONS: yaml.DumpOptions = {
   schema: DUMP_SCHEMA,
@@ -53,7 +62,8 @@ export interface YamlError {
   readonly column: number;
 }
 
-export type YamlResult<T> = { readonly value: T; readonly error: null } | { readonly value: null; readonly error: YamlError };
+export type YamlResult<T> =
+  { readonly value: T; readonly error: null } | { readonly value: null; readonly error: YamlError };
 
 function toYamlError(error: unknown): YamlError {
   if (error instanceof yaml.YAMLException) {
@@ -79,9 +89,13 @@ export function parseYaml(text: string): YamlResult<unknown> {
 export function parseYamlDocuments(text: string): YamlResult<unknown[]> {
   try {
     const documents: unknown[] = [];
-    yaml.loadAll(text, (document) => {
-      if (document !== null && document !== undefined) documents.push(document);
-    }, { schema: yaml.CORE_SCHEMA });
+    yaml.loadAll(
+      text,
+      (document) => {
+        if (document !== null && document !== undefined) documents.push(document);
+      },
+      { schema: yaml.CORE_SCHEMA },
+    );
     return { value: documents, error: null };
   } catch (error) {
     return { value: null, error: toYamlError(error) };

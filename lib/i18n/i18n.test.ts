@@ -25,7 +25,8 @@ const SCANNED = ['app', 'components', 'lib'];
 const CATALOGUE_FILES = /lib\/i18n\/messages\/|lib\/errors\/messages\.ts$/;
 const KEY_SHAPE = /^[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9-]+)+$/;
 /** File names look like keys (`config.json`); they are never keys. */
-const FILE_NAME = /\.(?:json|ya?ml|[cm]?[jt]sx?|crt|pem|key|txt|md|sh|tgz|tar|gz|lock|log|b64|conf|ini|toml)$/;
+const FILE_NAME =
+  /\.(?:json|ya?ml|[cm]?[jt]sx?|crt|pem|key|txt|md|sh|tgz|tar|gz|lock|log|b64|conf|ini|toml)$/;
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -38,8 +39,13 @@ function sourceFiles(dir: string): string[] {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.') && entry.name !== 'testdata') out.push(...sourceFiles(path));
-    } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.') && entry.name !== 'testdata')
+        out.push(...sourceFiles(path));
+    } else if (
+      /\.tsx?$/.test(entry.name) &&
+      !/\.test\.tsx?$/.test(entry.name) &&
+      !entry.name.endsWith('.d.ts')
+    ) {
       out.push(path);
     }
   }
@@ -66,7 +72,13 @@ function scan(): Usage {
       for (const match of text.matchAll(/i18n-keys:\s*([\w.-]+)\.\*/g)) {
         patterns.push({ regex: new RegExp(`^${escapeRegex(match[1] ?? '')}\\.`), where });
       }
-      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+      const source = ts.createSourceFile(
+        file,
+        text,
+        ts.ScriptTarget.Latest,
+        false,
+        file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+      );
       const visit = (node: ts.Node): void => {
         if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
           if (KEY_SHAPE.test(node.text) && !literals.has(node.text)) literals.set(node.text, where);
@@ -108,9 +120,9 @@ describe('translate', () => {
     expect(translate('en', 'config.tooLong', { maximum: 63 })).toBe('Enter at most 63 characters.');
     expect(translate('ja', 'config.tooLong', { maximum: 63 })).toBe('63 文字以内で入力してください。');
     expect(translate('en', 'config.tooLong')).toBe('Enter at most {maximum} characters.');
-    expect(translate('en', 'config.certificates.notCertificate', { block: 2, line: 31, label: 'PRIVATE KEY' })).toBe(
-      'Block 2 (line 31) is a PRIVATE KEY, not a certificate.',
-    );
+    expect(
+      translate('en', 'config.certificates.notCertificate', { block: 2, line: 31, label: 'PRIVATE KEY' }),
+    ).toBe('Block 2 (line 31) is a PRIVATE KEY, not a certificate.');
   });
 
   it('knows its keys', () => {
@@ -134,7 +146,10 @@ describe('key usage', () => {
 
   it('every key-shaped literal of a known namespace is in the catalogues', () => {
     const missing = [...usage.literals]
-      .filter(([literal]) => namespaces.has(literal.split('.')[0]) && !isMessageKey(literal) && !FILE_NAME.test(literal))
+      .filter(
+        ([literal]) =>
+          namespaces.has(literal.split('.')[0]) && !isMessageKey(literal) && !FILE_NAME.test(literal),
+      )
       .map(([literal, where]) => `${literal} (${where})`);
     expect(missing).toEqual([]);
   });

@@ -38,7 +38,8 @@ export const en = {
     'Enter the registry as host[:port][/path], for example registry.example.com:5000/mirror (path in lower case).',
   'config.registry.host.scheme': 'Leave out http:// or https://; plain HTTP is a separate option below.',
   'config.registry.username.colon': 'A registry user name cannot contain ":".',
-  'config.registry.insecureSkipVerify.withPlainHttp': 'Skipping TLS verification has no meaning over plain HTTP.',
+  'config.registry.insecureSkipVerify.withPlainHttp':
+    'Skipping TLS verification has no meaning over plain HTTP.',
   'config.registry.caBundle.withPlainHttp': 'A CA bundle has no meaning over plain HTTP.',
 
   // Images.
@@ -48,12 +49,15 @@ export const en = {
 
   // Charts.
   'config.charts.url.invalid': 'Enter the repository URL, starting with https:// or http://.',
-  'config.charts.ociUrl.invalid': 'Enter the OCI reference as oci://host[:port]/path, without the chart name.',
+  'config.charts.ociUrl.invalid':
+    'Enter the OCI reference as oci://host[:port]/path, without the chart name.',
   'config.charts.path.tgz': 'Enter the path of the chart archive (.tgz).',
   'config.charts.version.invalid': 'Enter a version such as 0.18.0.',
-  'config.charts.platformVersion.unsupported': 'This operator-wandb version is not supported; supported: {supported}.',
+  'config.charts.platformVersion.unsupported':
+    'This operator-wandb version is not supported; supported: {supported}.',
   'config.charts.caBundle.withHttp': 'A CA bundle has no meaning for an http:// repository.',
-  'config.charts.plainHttp.withTls': 'Plain HTTP cannot be combined with TLS settings (CA bundle, skip verification).',
+  'config.charts.plainHttp.withTls':
+    'Plain HTTP cannot be combined with TLS settings (CA bundle, skip verification).',
 
   // Platform.
   'config.platform.host.invalid': 'Enter the URL users open, for example https://wandb.example.com.',
@@ -66,7 +70,8 @@ export const en = {
   // Ingress.
   'config.ingress.annotation.key.invalid':
     'Enter an annotation key such as nginx.ingress.kubernetes.io/proxy-body-size.',
-  'config.ingress.tls.privateKey.invalid': 'Paste one unencrypted private key in PEM format (BEGIN PRIVATE KEY).',
+  'config.ingress.tls.privateKey.invalid':
+    'Paste one unencrypted private key in PEM format (BEGIN PRIVATE KEY).',
   'config.ingress.tls.keyMismatch': 'This private key does not belong to the first certificate.',
 
   // Certificates (positions: block n = n-th BEGIN line, line m of the text).
@@ -92,7 +97,7 @@ export const en = {
   'generate.note.ociNeedsNewerOperator':
     'An OCI source for operator-wandb needs an operator that supports OCI chart releases (W&B operator v1.16.1 does not).',
   'generate.note.operatorVerifiesTls':
-    'The operator verifies the chart repository\'s certificate; its CA is added to the operator\'s customCACerts.',
+    "The operator verifies the chart repository's certificate; its CA is added to the operator's customCACerts.",
   'generate.note.localChartConfigMap':
     'The operator-wandb archive is delivered as the ConfigMap wandb-charts in the namespace {namespace}.',
 
@@ -106,8 +111,10 @@ export const en = {
   'generate.secretField.tlsPrivateKey': 'TLS private key of the ingress',
 
   // secrets.yaml header.
-  'generate.secrets.header': 'Secrets for the W&B install. Apply with server-side apply; delete this file afterwards.',
-  'generate.secrets.placeholders': 'Values are placeholders (REPLACE_WITH_…); fill them in a private copy before applying.',
+  'generate.secrets.header':
+    'Secrets for the W&B install. Apply with server-side apply; delete this file afterwards.',
+  'generate.secrets.placeholders':
+    'Values are placeholders (REPLACE_WITH_…); fill them in a private copy before applying.',
   'generate.secrets.none': 'No Secret is needed for this configuration.',
 
   // RUNBOOK.md.
@@ -124,7 +131,8 @@ export const en = {
   'generate.runbook.images.body':
     'The internal registry {registry} must hold the {count} images listed in images.txt (source and target). mirror-images.sh copies them with skopeo, or pushes them after `docker load` of a wsm bundle.',
   'generate.runbook.charts.title': 'Point Helm at the charts',
-  'generate.runbook.charts.repo': 'Add the internal Helm repository {url} as "{name}"; the operator is installed from "{name}/operator" below.',
+  'generate.runbook.charts.repo':
+    'Add the internal Helm repository {url} as "{name}"; the operator is installed from "{name}/operator" below.',
   'generate.runbook.charts.oci': 'Log in to the OCI registry that holds the charts ({url}).',
   'generate.runbook.charts.local': 'The operator chart is installed from the archive {path}.',
   'generate.runbook.charts.platformFetchedByOperator':
@@ -144,7 +152,8 @@ export const en = {
   'generate.runbook.operator.body':
     'This installs the W&B operator and its CRD in {namespace} with values.yaml (airgapped: true), then waits until it runs.',
   'generate.runbook.platform.title': 'Deploy the platform',
-  'generate.runbook.platform.placeholders': 'wandb.yaml holds placeholders instead of secret values; replace them first:',
+  'generate.runbook.platform.placeholders':
+    'wandb.yaml holds placeholders instead of secret values; replace them first:',
   'generate.runbook.platform.body':
     'Apply the custom resource {name} in {namespace}. The operator installs operator-wandb; phase "Completed" means Helm applied it, and the Deployments then become available.',
   'generate.runbook.verify.title': 'Check the platform',

@@ -29,7 +29,8 @@ export const ja: Record<MessageKey, string> = {
 
   'config.registry.host.invalid':
     'レジストリは host[:port][/path] の形式で入力してください (例: registry.example.com:5000/mirror、パスは小文字)。',
-  'config.registry.host.scheme': 'http:// や https:// は付けないでください。HTTP で接続する場合は下のオプションを使います。',
+  'config.registry.host.scheme':
+    'http:// や https:// は付けないでください。HTTP で接続する場合は下のオプションを使います。',
   'config.registry.username.colon': 'レジストリのユーザー名に「:」は使えません。',
   'config.registry.insecureSkipVerify.withPlainHttp': 'HTTP 接続では TLS 検証のスキップは意味を持ちません。',
   'config.registry.caBundle.withPlainHttp': 'HTTP 接続では CA バンドルは使われません。',
@@ -39,15 +40,18 @@ export const ja: Record<MessageKey, string> = {
   'config.images.tag.invalid': 'タグは英数字・「_」・「.」・「-」で 128 文字以内で入力してください。',
 
   'config.charts.url.invalid': 'リポジトリの URL を https:// または http:// から入力してください。',
-  'config.charts.ociUrl.invalid': 'OCI の参照は oci://host[:port]/path の形式で、chart 名を除いて入力してください。',
+  'config.charts.ociUrl.invalid':
+    'OCI の参照は oci://host[:port]/path の形式で、chart 名を除いて入力してください。',
   'config.charts.path.tgz': 'chart のアーカイブ (.tgz) のパスを入力してください。',
   'config.charts.version.invalid': 'バージョンは 0.18.0 のような形式で入力してください。',
   'config.charts.platformVersion.unsupported':
     'この operator-wandb のバージョンには対応していません。対応バージョン: {supported}',
   'config.charts.caBundle.withHttp': 'http:// のリポジトリでは CA バンドルは使われません。',
-  'config.charts.plainHttp.withTls': 'HTTP 接続と TLS の設定 (CA バンドル、検証のスキップ) は同時に指定できません。',
+  'config.charts.plainHttp.withTls':
+    'HTTP 接続と TLS の設定 (CA バンドル、検証のスキップ) は同時に指定できません。',
 
-  'config.platform.host.invalid': '利用者がアクセスする URL を入力してください (例: https://wandb.example.com)。',
+  'config.platform.host.invalid':
+    '利用者がアクセスする URL を入力してください (例: https://wandb.example.com)。',
   'config.platform.extraEnv.key.invalid': '英字・数字・「_」で、数字以外から始まる名前にしてください。',
 
   'config.mysql.host.invalid': 'ホスト名または IP アドレスを、ポートを付けずに入力してください。',
@@ -92,7 +96,8 @@ export const ja: Record<MessageKey, string> = {
   'generate.secretField.chartPassword': 'chart リポジトリのパスワード',
   'generate.secretField.tlsPrivateKey': 'Ingress の TLS 秘密鍵',
 
-  'generate.secrets.header': 'W&B のインストールで使う Secret です。server-side apply で適用し、適用後はこのファイルを削除してください。',
+  'generate.secrets.header':
+    'W&B のインストールで使う Secret です。server-side apply で適用し、適用後はこのファイルを削除してください。',
   'generate.secrets.placeholders':
     '値はプレースホルダー (REPLACE_WITH_…) です。手元のコピーで実際の値に置き換えてから適用してください。',
   'generate.secrets.none': 'この構成では Secret は必要ありません。',
@@ -119,7 +124,8 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.namespaces.title': 'Namespace の作成',
   'generate.runbook.namespaces.body': 'Secret は、それを使う Pod より先に作成しておく必要があります。',
   'generate.runbook.secrets.title': 'Secret の作成',
-  'generate.runbook.secrets.included': 'secrets.yaml には実際の値が入っています。適用した後、ファイルを削除してください。',
+  'generate.runbook.secrets.included':
+    'secrets.yaml には実際の値が入っています。適用した後、ファイルを削除してください。',
   'generate.runbook.secrets.placeholders':
     'secrets.yaml には秘密情報の代わりにプレースホルダーが入っています。手元のコピーで置き換えて適用するか、',
   'generate.runbook.secrets.commands':

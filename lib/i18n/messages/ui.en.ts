@@ -13,14 +13,16 @@ export const uiEn = {
   'ui.loading': 'Loading…',
   'ui.boundary.title': 'Something went wrong',
   'ui.boundary.stepTitle': 'This step could not be shown',
-  'ui.boundary.text': 'Your draft is safe on the server. Try again; if the problem stays, note the reference below for the server log.',
+  'ui.boundary.text':
+    'Your draft is safe on the server. Try again; if the problem stays, note the reference below for the server log.',
   'ui.boundary.digest': 'Reference: {digest}',
   'ui.boundary.retry': 'Try again',
   'ui.notFound.title': 'Page not found',
   'ui.notFound.text': 'There is no page at this address.',
   'ui.notFound.back': 'Go to the first step',
   'ui.error.badRequest': 'The request was not understood. Reload the page and try again.',
-  'ui.error.noSession': 'The browser sent no draft cookie. Reload the page (cookies must be allowed for this site).',
+  'ui.error.noSession':
+    'The browser sent no draft cookie. Reload the page (cookies must be allowed for this site).',
   'ui.error.unreachable': 'The wizard server did not answer. Check that it is still running, then try again.',
 
   // Steps
@@ -28,11 +30,14 @@ export const uiEn = {
   'ui.stepper.errors': '{count} to fix',
   'ui.stepper.notAvailable': 'not available yet',
   'ui.step.start.title': 'Start',
-  'ui.step.start.lead': 'Begin a new installation, or import the wandb.yaml and values.yaml of an existing one.',
+  'ui.step.start.lead':
+    'Begin a new installation, or import the wandb.yaml and values.yaml of an existing one.',
   'ui.step.prerequisites.title': 'Prerequisites',
-  'ui.step.prerequisites.lead': 'Kubernetes 1.28 or newer, Helm 3 or newer, and access to the internal registry and Helm repository.',
+  'ui.step.prerequisites.lead':
+    'Kubernetes 1.28 or newer, Helm 3 or newer, and access to the internal registry and Helm repository.',
   'ui.step.registry.title': 'Registry and images',
-  'ui.step.registry.lead': 'The internal container registry that holds the W&B images, and the image each component pulls from it.',
+  'ui.step.registry.lead':
+    'The internal container registry that holds the W&B images, and the image each component pulls from it.',
   'ui.step.charts.title': 'Charts',
   'ui.step.charts.lead': 'Where the operator and operator-wandb charts come from, and their versions.',
   'ui.step.platform.title': 'Platform',
@@ -42,25 +47,33 @@ export const uiEn = {
   'ui.step.database.title': 'Database',
   'ui.step.database.lead': 'The MySQL database of the platform.',
   'ui.step.network.title': 'Network',
-  'ui.step.network.lead': 'The ingress that publishes the platform, its TLS certificate, and the CA certificates of your internal services.',
+  'ui.step.network.lead':
+    'The ingress that publishes the platform, its TLS certificate, and the CA certificates of your internal services.',
   'ui.step.review.title': 'Review',
-  'ui.step.review.lead': 'The files generated from your answers. Secrets are masked here; download them with placeholders or, if you ask, with the real values.',
+  'ui.step.review.lead':
+    'The files generated from your answers. Secrets are masked here; download them with placeholders or, if you ask, with the real values.',
   'ui.step.apply.title': 'Apply',
   'ui.step.apply.lead': 'Install the operator and the custom resource on the cluster.',
   'ui.notAvailable.title': 'Not available yet',
-  'ui.notAvailable.prerequisites': 'The automatic prerequisite checks are not part of this version. Check them by hand: kubectl version (1.28 or newer), helm version (3 or newer), and that the cluster can pull from the internal registry and Helm repository.',
-  'ui.notAvailable.apply': 'Applying from the wizard is not part of this version. Download the archive on the review step and follow its README (the runbook) to run the commands.',
+  'ui.notAvailable.prerequisites':
+    'The automatic prerequisite checks are not part of this version. Check them by hand: kubectl version (1.28 or newer), helm version (3 or newer), and that the cluster can pull from the internal registry and Helm repository.',
+  'ui.notAvailable.apply':
+    'Applying from the wizard is not part of this version. Download the archive on the review step and follow its README (the runbook) to run the commands.',
   'ui.nav.back': 'Back',
   'ui.nav.next': 'Next',
-  'ui.nav.stepHasErrors': 'This step has {count} problem(s) to fix before going on. The first one is focused.',
+  'ui.nav.stepHasErrors':
+    'This step has {count} problem(s) to fix before going on. The first one is focused.',
 
   // Draft
   'ui.draft.keepSecrets': 'Keep secrets on this machine',
-  'ui.draft.keepSecretsOff': 'Secrets you enter stay in the wizard server’s memory only: they are lost when it restarts. Nothing secret is written to disk.',
-  'ui.draft.keepSecretsOn': 'Secrets are written to the wizard’s data folder on this machine (file readable by its owner only), so they survive a restart.',
+  'ui.draft.keepSecretsOff':
+    'Secrets you enter stay in the wizard server’s memory only: they are lost when it restarts. Nothing secret is written to disk.',
+  'ui.draft.keepSecretsOn':
+    'Secrets are written to the wizard’s data folder on this machine (file readable by its owner only), so they survive a restart.',
   'ui.draft.saving': 'Saving the draft…',
   'ui.draft.saved': 'Draft saved.',
-  'ui.draft.saveFailed': 'The draft could not be saved. Your entries are kept in this page; they will be saved on the next change.',
+  'ui.draft.saveFailed':
+    'The draft could not be saved. Your entries are kept in this page; they will be saved on the next change.',
 
   // Fields in general
   'ui.field.required': 'required',
@@ -80,14 +93,17 @@ export const uiEn = {
   'ui.start.mode.importHelp': 'fill every step from the files of an earlier installation.',
   'ui.start.mode.cluster': 'Read from the cluster',
   'ui.start.mode.clusterHelp': 'take the settings of an installation already running on the cluster.',
-  'ui.start.cluster.notAvailable': 'Reading an installation from the cluster is not available yet. Export its files instead (kubectl get weightsandbiases wandb -o yaml > wandb.yaml; helm get values operator -n wandb > values.yaml) and import them.',
+  'ui.start.cluster.notAvailable':
+    'Reading an installation from the cluster is not available yet. Export its files instead (kubectl get weightsandbiases wandb -o yaml > wandb.yaml; helm get values operator -n wandb > values.yaml) and import them.',
   'ui.start.new.fresh': 'Press Next to begin with the registry.',
-  'ui.start.new.existing': 'A draft is already stored for this browser; press Next to continue it, or start over.',
+  'ui.start.new.existing':
+    'A draft is already stored for this browser; press Next to continue it, or start over.',
   'ui.start.new.reset': 'Start over',
   'ui.start.new.confirmReset': 'Forget the stored draft and its secrets, and start from the defaults?',
   'ui.start.new.resetDone': 'The draft was reset to the defaults.',
   'ui.start.import.legend': 'Files to import',
-  'ui.start.import.hint': 'Paste or load the custom resource (wandb.yaml) and the operator chart values (values.yaml). Either one alone is fine. Secrets in them are stored on the server, not shown again.',
+  'ui.start.import.hint':
+    'Paste or load the custom resource (wandb.yaml) and the operator chart values (values.yaml). Either one alone is fine. Secrets in them are stored on the server, not shown again.',
   'ui.start.import.wandbYaml': 'wandb.yaml (the WeightsAndBiases custom resource)',
   'ui.start.import.valuesYaml': 'values.yaml (the operator chart values)',
   'ui.start.import.upload': 'Load {file} from a file',
@@ -102,22 +118,29 @@ export const uiEn = {
   'ui.registry.login.toggle': 'The registry needs a user name and password',
   'ui.registry.tls.legend': 'Connection security',
   'ui.field.registry.host': 'Registry address',
-  'ui.help.registry.host': 'Host, optional port and optional path prefix under which the images are mirrored, without https://. Each public image keeps its path under it: docker.io/wandb/local becomes <address>/wandb/local.',
+  'ui.help.registry.host':
+    'Host, optional port and optional path prefix under which the images are mirrored, without https://. Each public image keeps its path under it: docker.io/wandb/local becomes <address>/wandb/local.',
   'ui.field.registry.username': 'User name',
-  'ui.help.registry.username': 'An account that may pull the W&B images. It becomes an image pull secret in both namespaces.',
+  'ui.help.registry.username':
+    'An account that may pull the W&B images. It becomes an image pull secret in both namespaces.',
   'ui.field.registry.password': 'Password',
   'ui.help.registry.password': 'The password or access token of that account.',
   'ui.field.registry.pullSecretName': 'Image pull secret name',
-  'ui.help.registry.pullSecretName': 'Name of the Secret of type kubernetes.io/dockerconfigjson created for the registry login.',
+  'ui.help.registry.pullSecretName':
+    'Name of the Secret of type kubernetes.io/dockerconfigjson created for the registry login.',
   'ui.field.registry.plainHttp': 'The registry speaks plain HTTP (no TLS)',
-  'ui.help.registry.plainHttp': 'Only for registries without TLS. The nodes’ container runtime must also be configured to allow it.',
+  'ui.help.registry.plainHttp':
+    'Only for registries without TLS. The nodes’ container runtime must also be configured to allow it.',
   'ui.field.registry.insecureSkipVerify': 'Do not verify the registry’s TLS certificate',
   'ui.help.registry.insecureSkipVerify': 'Avoid this: give the CA certificate below instead.',
   'ui.field.registry.caBundle': 'CA certificate of the registry (PEM)',
-  'ui.help.registry.caBundle': 'Needed when the registry’s certificate is signed by a private CA. Paste one or more PEM certificates.',
+  'ui.help.registry.caBundle':
+    'Needed when the registry’s certificate is signed by a private CA. Paste one or more PEM certificates.',
   'ui.images.legend': 'Images',
-  'ui.images.hint': 'Images that operator-wandb {version} (line {line}) pulls, and where each is pulled from. The version is chosen on the next step.',
-  'ui.images.noLine': 'The chart version “{version}” is not supported; choose one on the Charts step to see its images.',
+  'ui.images.hint':
+    'Images that operator-wandb {version} (line {line}) pulls, and where each is pulled from. The version is chosen on the next step.',
+  'ui.images.noLine':
+    'The chart version “{version}” is not supported; choose one on the Charts step to see its images.',
   'ui.images.caption': 'Public image and the internal image it is pulled as',
   'ui.images.source': 'Public image',
   'ui.images.target': 'Pulled as',
@@ -125,9 +148,11 @@ export const uiEn = {
   'ui.images.neededYes': 'yes',
   'ui.images.neededNo': 'only with in-cluster MySQL',
   'ui.images.overrides': 'Override a repository or a tag',
-  'ui.images.overridesHint': 'Leave empty to follow the rule above and the default tags (the procedure’s wsm list). Every tag must exist in the internal registry.',
+  'ui.images.overridesHint':
+    'Leave empty to follow the rule above and the default tags (the procedure’s wsm list). Every tag must exist in the internal registry.',
   'ui.field.images.repository': 'Repository',
-  'ui.help.images.repository': 'The full internal repository, without tag, e.g. when your registry flattens names.',
+  'ui.help.images.repository':
+    'The full internal repository, without tag, e.g. when your registry flattens names.',
   'ui.field.images.tag': 'Tag',
   'ui.help.images.tag': 'The tag that the internal registry holds.',
 
@@ -142,11 +167,13 @@ export const uiEn = {
   'ui.charts.kind.localHelp': 'a .tgz downloaded with wsm, on the machine that runs the commands.',
   'ui.field.charts.kind': 'Source of the chart',
   'ui.help.charts.operatorKind': 'Helm installs the operator from here (procedure steps 4 and 5).',
-  'ui.help.charts.platformKind': 'The operator itself downloads operator-wandb from here, inside the cluster.',
+  'ui.help.charts.platformKind':
+    'The operator itself downloads operator-wandb from here, inside the cluster.',
   'ui.field.charts.url': 'Repository URL',
   'ui.help.charts.url': 'The URL given to helm repo add.',
   'ui.field.charts.repoName': 'Repository alias',
-  'ui.help.charts.repoName': 'The local name of the repository in helm repo add; the runbook installs <alias>/operator.',
+  'ui.help.charts.repoName':
+    'The local name of the repository in helm repo add; the runbook installs <alias>/operator.',
   'ui.field.charts.ociUrl': 'OCI reference',
   'ui.help.charts.ociUrl': 'oci://host[:port]/path; the chart name is appended.',
   'ui.field.charts.plainHttp': 'The registry speaks plain HTTP (no TLS)',
@@ -161,10 +188,12 @@ export const uiEn = {
   'ui.help.charts.caBundle': 'Needed when the repository’s certificate is signed by a private CA.',
   'ui.field.charts.path': 'Path of the chart file',
   'ui.help.charts.operatorPath': 'Path of the operator .tgz on the machine that runs helm.',
-  'ui.help.charts.platformPath': 'Path of the operator-wandb .tgz; it is put into the wandb-charts ConfigMap that the operator reads (spec.chart.path).',
+  'ui.help.charts.platformPath':
+    'Path of the operator-wandb .tgz; it is put into the wandb-charts ConfigMap that the operator reads (spec.chart.path).',
   'ui.field.charts.version': 'Chart version',
   'ui.help.charts.operatorVersion': 'Leave empty for the newest version the repository holds.',
-  'ui.help.charts.platformVersion': 'An exact version of the 0.18.x or 0.43.x line; the image keys depend on it.',
+  'ui.help.charts.platformVersion':
+    'An exact version of the 0.18.x or 0.43.x line; the image keys depend on it.',
 
   // Platform
   'ui.platform.legend': 'W&B platform',
@@ -179,11 +208,13 @@ export const uiEn = {
   'ui.field.platform.extraEnv.add': 'Add a variable',
   'ui.field.platform.extraEnv.remove': 'Remove row {index}',
   'ui.target.legend': 'Where to install',
-  'ui.target.hint': 'The procedure installs the operator in the namespace wandb and the custom resource wandb in default.',
+  'ui.target.hint':
+    'The procedure installs the operator in the namespace wandb and the custom resource wandb in default.',
   'ui.field.target.operatorNamespace': 'Operator namespace',
   'ui.help.target.operatorNamespace': 'Namespace of the operator’s Helm release (helm -n).',
   'ui.field.target.crName': 'Custom resource name',
-  'ui.help.target.crName': 'Name of the WeightsAndBiases resource; also the Helm release name of the platform (at most 53 characters).',
+  'ui.help.target.crName':
+    'Name of the WeightsAndBiases resource; also the Helm release name of the platform (at most 53 characters).',
   'ui.field.target.crNamespace': 'Custom resource namespace',
   'ui.help.target.crNamespace': 'Namespace of the WeightsAndBiases resource and of the platform.',
   'ui.field.target.kubeContext': 'kubeconfig context',
@@ -191,7 +222,8 @@ export const uiEn = {
   'ui.field.secrets.delivery': 'How secrets reach the platform',
   'ui.help.secrets.delivery': 'Applies to the license, the MySQL password and the bucket keys.',
   'ui.secrets.delivery.secretRef': 'Kubernetes Secrets referenced from the custom resource',
-  'ui.secrets.delivery.secretRefHelp': 'where the chart version accepts a reference; otherwise the review says which values stay inline.',
+  'ui.secrets.delivery.secretRefHelp':
+    'where the chart version accepts a reference; otherwise the review says which values stay inline.',
   'ui.secrets.delivery.inline': 'Inline in the custom resource',
   'ui.secrets.delivery.inlineHelp': 'as in the vendor procedure.',
   'ui.secrets.names.legend': 'Names of the Secrets',
@@ -208,9 +240,11 @@ export const uiEn = {
   'ui.bucket.provider.azure': 'Azure Blob Storage',
   'ui.bucket.legend': 'Bucket',
   'ui.field.bucket.s3.name': 'Bucket or endpoint',
-  'ui.help.bucket.s3.name': 'For AWS the bucket name; for an S3-compatible store its endpoint host:port, as in the procedure.',
+  'ui.help.bucket.s3.name':
+    'For AWS the bucket name; for an S3-compatible store its endpoint host:port, as in the procedure.',
   'ui.field.bucket.s3.path': 'Bucket name or path',
-  'ui.help.bucket.s3.path': 'With an endpoint above, the bucket name; otherwise an optional path inside the bucket.',
+  'ui.help.bucket.s3.path':
+    'With an endpoint above, the bucket name; otherwise an optional path inside the bucket.',
   'ui.field.bucket.region': 'Region',
   'ui.help.bucket.region': 'The bucket’s region.',
   'ui.field.bucket.accessKey': 'Access key',
@@ -236,7 +270,8 @@ export const uiEn = {
   'ui.mysql.mode.external': 'An existing MySQL server',
   'ui.mysql.mode.externalHelp': 'recommended for production (mysql.install: false).',
   'ui.mysql.mode.inCluster': 'Installed in the cluster by the chart',
-  'ui.mysql.mode.inClusterHelp': 'for trials; needs the mysql image in the internal registry (mysql.install: true).',
+  'ui.mysql.mode.inClusterHelp':
+    'for trials; needs the mysql image in the internal registry (mysql.install: true).',
   'ui.mysql.legend': 'Connection',
   'ui.field.mysql.host': 'Host',
   'ui.help.mysql.host': 'Host name or IP address of the MySQL server, without port.',
@@ -253,28 +288,33 @@ export const uiEn = {
   // Network
   'ui.ingress.legend': 'Ingress',
   'ui.field.ingress.class': 'Ingress class',
-  'ui.help.ingress.class': 'The IngressClass of your ingress controller (ingress.class). No cluster is connected, so type it.',
+  'ui.help.ingress.class':
+    'The IngressClass of your ingress controller (ingress.class). No cluster is connected, so type it.',
   'ui.help.ingress.classFromCluster': 'The cluster has {count} IngressClass(es); pick one.',
   'ui.ingress.class.none': '(none: the cluster’s default)',
   'ui.ingress.class.default': '{name} (default)',
   'ui.field.ingress.annotations': 'Ingress annotations',
-  'ui.help.ingress.annotations': 'Added to the Ingress (ingress.annotations). The procedure raises the upload limit with nginx.ingress.kubernetes.io/proxy-body-size.',
+  'ui.help.ingress.annotations':
+    'Added to the Ingress (ingress.annotations). The procedure raises the upload limit with nginx.ingress.kubernetes.io/proxy-body-size.',
   'ui.field.ingress.annotations.key': 'Annotation (row {index})',
   'ui.field.ingress.annotations.value': 'Value (row {index})',
   'ui.field.ingress.annotations.add': 'Add an annotation',
   'ui.field.ingress.annotations.remove': 'Remove row {index}',
   'ui.ingress.tls.legend': 'TLS',
   'ui.field.ingress.tls.enabled': 'Serve the platform over TLS from the ingress',
-  'ui.help.ingress.tls.enabled': 'Uses a Secret of type kubernetes.io/tls in the custom resource’s namespace.',
+  'ui.help.ingress.tls.enabled':
+    'Uses a Secret of type kubernetes.io/tls in the custom resource’s namespace.',
   'ui.field.ingress.tls.secretName': 'TLS Secret name',
-  'ui.help.ingress.tls.secretName': 'An existing Secret, or the one created from the certificate and key below.',
+  'ui.help.ingress.tls.secretName':
+    'An existing Secret, or the one created from the certificate and key below.',
   'ui.field.ingress.tls.certificate': 'Certificate (PEM)',
   'ui.help.ingress.tls.certificate': 'Leave the certificate and the key empty to use an existing Secret.',
   'ui.field.ingress.tls.privateKey': 'Private key (PEM)',
   'ui.help.ingress.tls.privateKey': 'The unencrypted private key of that certificate.',
   'ui.certificates.legend': 'Custom CA certificates',
   'ui.field.certificates.bundle': 'CA bundle (PEM)',
-  'ui.help.certificates.bundle': 'The CAs of your internal services (registry, Helm repository, S3, MySQL). The bundle is split into one customCACerts entry per certificate, for the platform and the operator.',
+  'ui.help.certificates.bundle':
+    'The CAs of your internal services (registry, Helm repository, S3, MySQL). The bundle is split into one customCACerts entry per certificate, for the platform and the operator.',
   'ui.certs.count': '{count} certificate(s):',
   'ui.certs.block': 'Position',
   'ui.certs.position': 'block {block}, line {line}',
@@ -297,15 +337,18 @@ export const uiEn = {
   'ui.review.masked': 'Secrets are shown as placeholders on this page.',
   'ui.review.downloads': 'Downloads',
   'ui.review.includeSecrets': 'Include the real secrets in the downloads',
-  'ui.review.includeSecretsWarning': 'The downloaded files will contain the license, passwords and keys in clear text. Keep them like passwords and delete them after use.',
-  'ui.review.placeholdersNote': 'Downloads contain placeholders instead of secrets; the runbook says which command fills each one.',
+  'ui.review.includeSecretsWarning':
+    'The downloaded files will contain the license, passwords and keys in clear text. Keep them like passwords and delete them after use.',
+  'ui.review.placeholdersNote':
+    'Downloads contain placeholders instead of secrets; the runbook says which command fills each one.',
   'ui.review.archive': 'Download everything (.zip, with the runbook as README)',
   'ui.review.fileLabel': 'Contents of {name}',
   'ui.review.copy': 'Copy {name}',
   'ui.review.copied': '{name} copied to the clipboard.',
   'ui.review.download': 'Download {name}',
   'ui.download.noDraft': 'There is no draft for this browser yet: fill in the wizard first.',
-  'ui.download.invalid': 'The configuration still has errors: open the review step of the wizard to see them.',
+  'ui.download.invalid':
+    'The configuration still has errors: open the review step of the wizard to see them.',
 } as const satisfies Record<string, string>;
 
 export type UiMessageKey = keyof typeof uiEn;

@@ -8,21 +8,25 @@ import type { UiMessageKey } from './ui.en';
 export const uiJa: Record<UiMessageKey, string> = {
   // 枠
   'ui.app.title': 'W&B エアギャップ環境インストールウィザード',
-  'ui.app.description': 'インターネットに接続できない Kubernetes クラスターに Weights & Biases をデプロイします。',
+  'ui.app.description':
+    'インターネットに接続できない Kubernetes クラスターに Weights & Biases をデプロイします。',
   'ui.app.skipToContent': '本文へスキップ',
   'ui.app.language': '表示言語',
   'ui.loading': '読み込み中…',
   'ui.boundary.title': '問題が発生しました',
   'ui.boundary.stepTitle': 'このステップを表示できませんでした',
-  'ui.boundary.text': '下書きはサーバーに保存されています。もう一度お試しください。解決しない場合は、下の参照番号でサーバーログを確認してください。',
+  'ui.boundary.text':
+    '下書きはサーバーに保存されています。もう一度お試しください。解決しない場合は、下の参照番号でサーバーログを確認してください。',
   'ui.boundary.digest': '参照番号: {digest}',
   'ui.boundary.retry': '再試行',
   'ui.notFound.title': 'ページが見つかりません',
   'ui.notFound.text': 'このアドレスにはページがありません。',
   'ui.notFound.back': '最初のステップへ',
   'ui.error.badRequest': 'リクエストを処理できませんでした。ページを再読み込みして、もう一度お試しください。',
-  'ui.error.noSession': 'ブラウザーから下書きの Cookie が送られていません。ページを再読み込みしてください (このサイトの Cookie を許可する必要があります)。',
-  'ui.error.unreachable': 'ウィザードのサーバーが応答しません。サーバーが起動しているか確認して、もう一度お試しください。',
+  'ui.error.noSession':
+    'ブラウザーから下書きの Cookie が送られていません。ページを再読み込みしてください (このサイトの Cookie を許可する必要があります)。',
+  'ui.error.unreachable':
+    'ウィザードのサーバーが応答しません。サーバーが起動しているか確認して、もう一度お試しください。',
 
   // ステップ
   'ui.stepper.label': 'ステップ',
@@ -31,37 +35,48 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.step.start.title': '開始',
   'ui.step.start.lead': '新しくインストールを始めるか、既存の wandb.yaml と values.yaml をインポートします。',
   'ui.step.prerequisites.title': '前提条件',
-  'ui.step.prerequisites.lead': 'Kubernetes 1.28 以上、Helm 3 以上、内部コンテナレジストリと内部 Helm リポジトリへのアクセスが必要です。',
+  'ui.step.prerequisites.lead':
+    'Kubernetes 1.28 以上、Helm 3 以上、内部コンテナレジストリと内部 Helm リポジトリへのアクセスが必要です。',
   'ui.step.registry.title': 'レジストリとイメージ',
-  'ui.step.registry.lead': 'W&B のイメージを格納した内部コンテナレジストリと、各コンポーネントがそこから取得するイメージを設定します。',
+  'ui.step.registry.lead':
+    'W&B のイメージを格納した内部コンテナレジストリと、各コンポーネントがそこから取得するイメージを設定します。',
   'ui.step.charts.title': 'チャート',
   'ui.step.charts.lead': 'operator チャートと operator-wandb チャートの取得元とバージョンを設定します。',
   'ui.step.platform.title': 'プラットフォーム',
   'ui.step.platform.lead': 'W&B プラットフォームの URL とライセンス、インストール先を設定します。',
   'ui.step.storage.title': 'ストレージ',
-  'ui.step.storage.lead': 'Run のファイルやアーティファクトを保存するオブジェクトストレージのバケットを設定します。',
+  'ui.step.storage.lead':
+    'Run のファイルやアーティファクトを保存するオブジェクトストレージのバケットを設定します。',
   'ui.step.database.title': 'データベース',
   'ui.step.database.lead': 'プラットフォームが使う MySQL データベースを設定します。',
   'ui.step.network.title': 'ネットワーク',
-  'ui.step.network.lead': 'プラットフォームを公開する Ingress、その TLS 証明書、社内サービスの CA 証明書を設定します。',
+  'ui.step.network.lead':
+    'プラットフォームを公開する Ingress、その TLS 証明書、社内サービスの CA 証明書を設定します。',
   'ui.step.review.title': '確認',
-  'ui.step.review.lead': '入力内容から生成したファイルです。この画面ではシークレットを伏せて表示します。ダウンロードはプレースホルダー入り、または指定した場合のみ実際の値入りです。',
+  'ui.step.review.lead':
+    '入力内容から生成したファイルです。この画面ではシークレットを伏せて表示します。ダウンロードはプレースホルダー入り、または指定した場合のみ実際の値入りです。',
   'ui.step.apply.title': '適用',
   'ui.step.apply.lead': 'オペレーターとカスタムリソースをクラスターに適用します。',
   'ui.notAvailable.title': 'まだ利用できません',
-  'ui.notAvailable.prerequisites': '前提条件の自動チェックはこのバージョンには含まれていません。手動で確認してください: kubectl version (1.28 以上)、helm version (3 以上)、クラスターから内部コンテナレジストリと内部 Helm リポジトリにアクセスできること。',
-  'ui.notAvailable.apply': 'ウィザードからの適用はこのバージョンには含まれていません。確認ステップでアーカイブをダウンロードし、README (手順書) に従ってコマンドを実行してください。',
+  'ui.notAvailable.prerequisites':
+    '前提条件の自動チェックはこのバージョンには含まれていません。手動で確認してください: kubectl version (1.28 以上)、helm version (3 以上)、クラスターから内部コンテナレジストリと内部 Helm リポジトリにアクセスできること。',
+  'ui.notAvailable.apply':
+    'ウィザードからの適用はこのバージョンには含まれていません。確認ステップでアーカイブをダウンロードし、README (手順書) に従ってコマンドを実行してください。',
   'ui.nav.back': '戻る',
   'ui.nav.next': '次へ',
-  'ui.nav.stepHasErrors': 'このステップには修正が必要な項目が {count} 件あります。最初の項目にフォーカスを移動しました。',
+  'ui.nav.stepHasErrors':
+    'このステップには修正が必要な項目が {count} 件あります。最初の項目にフォーカスを移動しました。',
 
   // 下書き
   'ui.draft.keepSecrets': 'シークレットをこのマシンに保存する',
-  'ui.draft.keepSecretsOff': '入力したシークレットはウィザードのサーバーのメモリーにだけ保持され、サーバーを再起動すると失われます。シークレットはディスクに書き込まれません。',
-  'ui.draft.keepSecretsOn': 'シークレットをこのマシンのウィザード用データフォルダーに書き込みます (所有者だけが読めるファイル)。再起動後も残ります。',
+  'ui.draft.keepSecretsOff':
+    '入力したシークレットはウィザードのサーバーのメモリーにだけ保持され、サーバーを再起動すると失われます。シークレットはディスクに書き込まれません。',
+  'ui.draft.keepSecretsOn':
+    'シークレットをこのマシンのウィザード用データフォルダーに書き込みます (所有者だけが読めるファイル)。再起動後も残ります。',
   'ui.draft.saving': '下書きを保存しています…',
   'ui.draft.saved': '下書きを保存しました。',
-  'ui.draft.saveFailed': '下書きを保存できませんでした。入力内容はこのページに残っており、次の変更時に保存します。',
+  'ui.draft.saveFailed':
+    '下書きを保存できませんでした。入力内容はこのページに残っており、次の変更時に保存します。',
 
   // 入力項目共通
   'ui.field.required': '必須',
@@ -81,20 +96,24 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.start.mode.importHelp': '以前のインストールのファイルから全ステップを埋めます。',
   'ui.start.mode.cluster': 'クラスターから読み込む',
   'ui.start.mode.clusterHelp': 'クラスターで稼働中のインストールの設定を取り込みます。',
-  'ui.start.cluster.notAvailable': 'クラスターからの読み込みはまだ利用できません。代わりにファイルを書き出してインポートしてください (kubectl get weightsandbiases wandb -o yaml > wandb.yaml、helm get values operator -n wandb > values.yaml)。',
+  'ui.start.cluster.notAvailable':
+    'クラスターからの読み込みはまだ利用できません。代わりにファイルを書き出してインポートしてください (kubectl get weightsandbiases wandb -o yaml > wandb.yaml、helm get values operator -n wandb > values.yaml)。',
   'ui.start.new.fresh': '「次へ」を押すとレジストリの設定から始まります。',
-  'ui.start.new.existing': 'このブラウザーの下書きが保存されています。「次へ」で続きから再開するか、最初からやり直してください。',
+  'ui.start.new.existing':
+    'このブラウザーの下書きが保存されています。「次へ」で続きから再開するか、最初からやり直してください。',
   'ui.start.new.reset': '最初からやり直す',
   'ui.start.new.confirmReset': '保存済みの下書きとシークレットを破棄して、既定値から始めますか?',
   'ui.start.new.resetDone': '下書きを既定値に戻しました。',
   'ui.start.import.legend': 'インポートするファイル',
-  'ui.start.import.hint': 'カスタムリソース (wandb.yaml) とオペレーターチャートの values (values.yaml) を貼り付けるか読み込んでください。どちらか一方だけでも構いません。含まれるシークレットはサーバーに保存され、再表示されません。',
+  'ui.start.import.hint':
+    'カスタムリソース (wandb.yaml) とオペレーターチャートの values (values.yaml) を貼り付けるか読み込んでください。どちらか一方だけでも構いません。含まれるシークレットはサーバーに保存され、再表示されません。',
   'ui.start.import.wandbYaml': 'wandb.yaml (WeightsAndBiases カスタムリソース)',
   'ui.start.import.valuesYaml': 'values.yaml (オペレーターチャートの values)',
   'ui.start.import.upload': '{file} をファイルから読み込む',
   'ui.start.import.run': 'インポート',
   'ui.start.import.running': 'インポートしています…',
-  'ui.start.import.done': '{count} 件の設定をインポートしました。各ステップを確認してから、確認ステップに進んでください。',
+  'ui.start.import.done':
+    '{count} 件の設定をインポートしました。各ステップを確認してから、確認ステップに進んでください。',
   'ui.start.import.unknown': '解釈できなかった設定が {count} 件あります (取り込んでいません):',
 
   // レジストリとイメージ
@@ -103,22 +122,29 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.registry.login.toggle': 'レジストリにユーザー名とパスワードが必要',
   'ui.registry.tls.legend': '接続のセキュリティ',
   'ui.field.registry.host': 'レジストリのアドレス',
-  'ui.help.registry.host': 'イメージのミラー先のホスト、ポート (省略可)、パスのプレフィックス (省略可) を https:// なしで指定します。公開イメージのパスはそのまま引き継がれます: docker.io/wandb/local は <アドレス>/wandb/local になります。',
+  'ui.help.registry.host':
+    'イメージのミラー先のホスト、ポート (省略可)、パスのプレフィックス (省略可) を https:// なしで指定します。公開イメージのパスはそのまま引き継がれます: docker.io/wandb/local は <アドレス>/wandb/local になります。',
   'ui.field.registry.username': 'ユーザー名',
-  'ui.help.registry.username': 'W&B のイメージを pull できるアカウントです。両方の Namespace にイメージプルシークレットとして作成されます。',
+  'ui.help.registry.username':
+    'W&B のイメージを pull できるアカウントです。両方の Namespace にイメージプルシークレットとして作成されます。',
   'ui.field.registry.password': 'パスワード',
   'ui.help.registry.password': 'そのアカウントのパスワードまたはアクセストークンです。',
   'ui.field.registry.pullSecretName': 'イメージプルシークレットの名前',
-  'ui.help.registry.pullSecretName': 'レジストリのログイン情報用に作成する kubernetes.io/dockerconfigjson 型 Secret の名前です。',
+  'ui.help.registry.pullSecretName':
+    'レジストリのログイン情報用に作成する kubernetes.io/dockerconfigjson 型 Secret の名前です。',
   'ui.field.registry.plainHttp': 'レジストリは HTTP (TLS なし) で接続する',
-  'ui.help.registry.plainHttp': 'TLS のないレジストリの場合のみ選択してください。ノードのコンテナランタイム側でも許可する設定が必要です。',
+  'ui.help.registry.plainHttp':
+    'TLS のないレジストリの場合のみ選択してください。ノードのコンテナランタイム側でも許可する設定が必要です。',
   'ui.field.registry.insecureSkipVerify': 'レジストリの TLS 証明書を検証しない',
   'ui.help.registry.insecureSkipVerify': '推奨しません。代わりに下の CA 証明書を指定してください。',
   'ui.field.registry.caBundle': 'レジストリの CA 証明書 (PEM)',
-  'ui.help.registry.caBundle': 'レジストリの証明書がプライベート CA で署名されている場合に必要です。PEM 形式の証明書を 1 つ以上貼り付けてください。',
+  'ui.help.registry.caBundle':
+    'レジストリの証明書がプライベート CA で署名されている場合に必要です。PEM 形式の証明書を 1 つ以上貼り付けてください。',
   'ui.images.legend': 'イメージ',
-  'ui.images.hint': 'operator-wandb {version} ({line} 系) が pull するイメージと、それぞれの取得元です。バージョンは次のステップで選択します。',
-  'ui.images.noLine': 'チャートのバージョン「{version}」には対応していません。チャートのステップでバージョンを選ぶとイメージが表示されます。',
+  'ui.images.hint':
+    'operator-wandb {version} ({line} 系) が pull するイメージと、それぞれの取得元です。バージョンは次のステップで選択します。',
+  'ui.images.noLine':
+    'チャートのバージョン「{version}」には対応していません。チャートのステップでバージョンを選ぶとイメージが表示されます。',
   'ui.images.caption': '公開イメージと、実際に pull する内部イメージ',
   'ui.images.source': '公開イメージ',
   'ui.images.target': 'pull するイメージ',
@@ -126,9 +152,11 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.images.neededYes': 'はい',
   'ui.images.neededNo': 'クラスター内 MySQL の場合のみ',
   'ui.images.overrides': 'リポジトリやタグを個別に変更する',
-  'ui.images.overridesHint': '空欄の場合は上の規則と既定のタグ (手順の wsm list) を使います。タグはすべて内部コンテナレジストリに存在している必要があります。',
+  'ui.images.overridesHint':
+    '空欄の場合は上の規則と既定のタグ (手順の wsm list) を使います。タグはすべて内部コンテナレジストリに存在している必要があります。',
   'ui.field.images.repository': 'リポジトリ',
-  'ui.help.images.repository': 'タグを除いた内部リポジトリのフルパスです。レジストリで名前を平坦化している場合などに指定します。',
+  'ui.help.images.repository':
+    'タグを除いた内部リポジトリのフルパスです。レジストリで名前を平坦化している場合などに指定します。',
   'ui.field.images.tag': 'タグ',
   'ui.help.images.tag': '内部コンテナレジストリにあるタグです。',
 
@@ -147,7 +175,8 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.charts.url': 'リポジトリの URL',
   'ui.help.charts.url': 'helm repo add に指定する URL です。',
   'ui.field.charts.repoName': 'リポジトリの別名',
-  'ui.help.charts.repoName': 'helm repo add で付けるローカル名です。手順書では <別名>/operator をインストールします。',
+  'ui.help.charts.repoName':
+    'helm repo add で付けるローカル名です。手順書では <別名>/operator をインストールします。',
   'ui.field.charts.ociUrl': 'OCI 参照',
   'ui.help.charts.ociUrl': 'oci://ホスト[:ポート]/パス の形式です。チャート名は末尾に付加されます。',
   'ui.field.charts.plainHttp': 'レジストリは HTTP (TLS なし) で接続する',
@@ -162,15 +191,18 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.help.charts.caBundle': 'リポジトリの証明書がプライベート CA で署名されている場合に必要です。',
   'ui.field.charts.path': 'チャートファイルのパス',
   'ui.help.charts.operatorPath': 'helm を実行するマシン上の operator の .tgz のパスです。',
-  'ui.help.charts.platformPath': 'operator-wandb の .tgz のパスです。オペレーターが読み込む ConfigMap wandb-charts に格納します (spec.chart.path)。',
+  'ui.help.charts.platformPath':
+    'operator-wandb の .tgz のパスです。オペレーターが読み込む ConfigMap wandb-charts に格納します (spec.chart.path)。',
   'ui.field.charts.version': 'チャートのバージョン',
   'ui.help.charts.operatorVersion': '空欄の場合、リポジトリにある最新バージョンを使います。',
-  'ui.help.charts.platformVersion': '0.18.x 系または 0.43.x 系の正確なバージョンです。イメージのキーはバージョンによって異なります。',
+  'ui.help.charts.platformVersion':
+    '0.18.x 系または 0.43.x 系の正確なバージョンです。イメージのキーはバージョンによって異なります。',
 
   // プラットフォーム
   'ui.platform.legend': 'W&B プラットフォーム',
   'ui.field.platform.host': 'プラットフォームの URL',
-  'ui.help.platform.host': 'ユーザーがアクセスするアドレスです (global.host)。https:// または http:// から入力してください。',
+  'ui.help.platform.host':
+    'ユーザーがアクセスするアドレスです (global.host)。https:// または http:// から入力してください。',
   'ui.field.platform.license': 'ライセンス',
   'ui.help.platform.license': 'W&B から提供されたライセンス文字列です (global.license)。',
   'ui.field.platform.extraEnv': '追加の環境変数',
@@ -180,11 +212,13 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.platform.extraEnv.add': '変数を追加',
   'ui.field.platform.extraEnv.remove': '{index} 行目を削除',
   'ui.target.legend': 'インストール先',
-  'ui.target.hint': '手順では、オペレーターを Namespace wandb に、カスタムリソース wandb を default にインストールします。',
+  'ui.target.hint':
+    '手順では、オペレーターを Namespace wandb に、カスタムリソース wandb を default にインストールします。',
   'ui.field.target.operatorNamespace': 'オペレーターの Namespace',
   'ui.help.target.operatorNamespace': 'オペレーターの Helm リリースの Namespace です (helm -n)。',
   'ui.field.target.crName': 'カスタムリソースの名前',
-  'ui.help.target.crName': 'WeightsAndBiases リソースの名前で、プラットフォームの Helm リリース名にもなります (53 文字以内)。',
+  'ui.help.target.crName':
+    'WeightsAndBiases リソースの名前で、プラットフォームの Helm リリース名にもなります (53 文字以内)。',
   'ui.field.target.crNamespace': 'カスタムリソースの Namespace',
   'ui.help.target.crNamespace': 'WeightsAndBiases リソースとプラットフォームの Namespace です。',
   'ui.field.target.kubeContext': 'kubeconfig のコンテキスト',
@@ -192,7 +226,8 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.secrets.delivery': 'シークレットの渡し方',
   'ui.help.secrets.delivery': 'ライセンス、MySQL のパスワード、バケットのキーに適用されます。',
   'ui.secrets.delivery.secretRef': 'カスタムリソースから参照する Kubernetes Secret',
-  'ui.secrets.delivery.secretRefHelp': 'チャートのバージョンが参照に対応している項目のみ。対応していない項目は確認ステップで示し、インラインで渡します。',
+  'ui.secrets.delivery.secretRefHelp':
+    'チャートのバージョンが参照に対応している項目のみ。対応していない項目は確認ステップで示し、インラインで渡します。',
   'ui.secrets.delivery.inline': 'カスタムリソースにインラインで記述',
   'ui.secrets.delivery.inlineHelp': 'ベンダーの手順と同じ方法です。',
   'ui.secrets.names.legend': 'Secret の名前',
@@ -209,9 +244,11 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.bucket.provider.azure': 'Azure Blob Storage',
   'ui.bucket.legend': 'バケット',
   'ui.field.bucket.s3.name': 'バケットまたはエンドポイント',
-  'ui.help.bucket.s3.name': 'AWS の場合はバケット名、S3 互換ストレージの場合は手順のとおりエンドポイントの ホスト:ポート です。',
+  'ui.help.bucket.s3.name':
+    'AWS の場合はバケット名、S3 互換ストレージの場合は手順のとおりエンドポイントの ホスト:ポート です。',
   'ui.field.bucket.s3.path': 'バケット名またはパス',
-  'ui.help.bucket.s3.path': '上でエンドポイントを指定した場合はバケット名、それ以外の場合はバケット内のパス (省略可) です。',
+  'ui.help.bucket.s3.path':
+    '上でエンドポイントを指定した場合はバケット名、それ以外の場合はバケット内のパス (省略可) です。',
   'ui.field.bucket.region': 'リージョン',
   'ui.help.bucket.region': 'バケットのリージョンです。',
   'ui.field.bucket.accessKey': 'アクセスキー',
@@ -237,7 +274,8 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.mysql.mode.external': '既存の MySQL サーバー',
   'ui.mysql.mode.externalHelp': '本番環境に推奨します (mysql.install: false)。',
   'ui.mysql.mode.inCluster': 'チャートがクラスター内にインストール',
-  'ui.mysql.mode.inClusterHelp': '検証用です。内部コンテナレジストリに mysql イメージが必要です (mysql.install: true)。',
+  'ui.mysql.mode.inClusterHelp':
+    '検証用です。内部コンテナレジストリに mysql イメージが必要です (mysql.install: true)。',
   'ui.mysql.legend': '接続',
   'ui.field.mysql.host': 'ホスト',
   'ui.help.mysql.host': 'MySQL サーバーのホスト名または IP アドレスです (ポートは含めません)。',
@@ -254,19 +292,22 @@ export const uiJa: Record<UiMessageKey, string> = {
   // ネットワーク
   'ui.ingress.legend': 'Ingress',
   'ui.field.ingress.class': 'Ingress クラス',
-  'ui.help.ingress.class': 'Ingress コントローラーの IngressClass です (ingress.class)。クラスターに接続していないため、入力してください。',
+  'ui.help.ingress.class':
+    'Ingress コントローラーの IngressClass です (ingress.class)。クラスターに接続していないため、入力してください。',
   'ui.help.ingress.classFromCluster': 'クラスターに IngressClass が {count} 件あります。選択してください。',
   'ui.ingress.class.none': '(指定なし: クラスターの既定)',
   'ui.ingress.class.default': '{name} (既定)',
   'ui.field.ingress.annotations': 'Ingress のアノテーション',
-  'ui.help.ingress.annotations': 'Ingress に付与されます (ingress.annotations)。手順では nginx.ingress.kubernetes.io/proxy-body-size でアップロードの上限を引き上げています。',
+  'ui.help.ingress.annotations':
+    'Ingress に付与されます (ingress.annotations)。手順では nginx.ingress.kubernetes.io/proxy-body-size でアップロードの上限を引き上げています。',
   'ui.field.ingress.annotations.key': 'アノテーション ({index} 行目)',
   'ui.field.ingress.annotations.value': '値 ({index} 行目)',
   'ui.field.ingress.annotations.add': 'アノテーションを追加',
   'ui.field.ingress.annotations.remove': '{index} 行目を削除',
   'ui.ingress.tls.legend': 'TLS',
   'ui.field.ingress.tls.enabled': 'Ingress で TLS を使ってプラットフォームを公開する',
-  'ui.help.ingress.tls.enabled': 'カスタムリソースの Namespace にある kubernetes.io/tls 型の Secret を使います。',
+  'ui.help.ingress.tls.enabled':
+    'カスタムリソースの Namespace にある kubernetes.io/tls 型の Secret を使います。',
   'ui.field.ingress.tls.secretName': 'TLS Secret の名前',
   'ui.help.ingress.tls.secretName': '既存の Secret、または下の証明書と秘密鍵から作成する Secret の名前です。',
   'ui.field.ingress.tls.certificate': '証明書 (PEM)',
@@ -275,7 +316,8 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.help.ingress.tls.privateKey': 'その証明書の暗号化されていない秘密鍵です。',
   'ui.certificates.legend': 'カスタム CA 証明書',
   'ui.field.certificates.bundle': 'CA バンドル (PEM)',
-  'ui.help.certificates.bundle': '社内サービス (レジストリ、Helm リポジトリ、S3、MySQL) の CA です。バンドルは証明書ごとに customCACerts の項目に分割され、プラットフォームとオペレーターに設定されます。',
+  'ui.help.certificates.bundle':
+    '社内サービス (レジストリ、Helm リポジトリ、S3、MySQL) の CA です。バンドルは証明書ごとに customCACerts の項目に分割され、プラットフォームとオペレーターに設定されます。',
   'ui.certs.count': '証明書 {count} 件:',
   'ui.certs.block': '位置',
   'ui.certs.position': 'ブロック {block}、{line} 行目',
@@ -298,8 +340,10 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.review.masked': 'この画面ではシークレットをプレースホルダーで表示しています。',
   'ui.review.downloads': 'ダウンロード',
   'ui.review.includeSecrets': 'ダウンロードに実際のシークレットを含める',
-  'ui.review.includeSecretsWarning': 'ダウンロードしたファイルにはライセンス、パスワード、キーが平文で含まれます。パスワードと同様に管理し、使用後は削除してください。',
-  'ui.review.placeholdersNote': 'ダウンロードしたファイルではシークレットがプレースホルダーになっています。それぞれを埋めるコマンドは手順書に記載しています。',
+  'ui.review.includeSecretsWarning':
+    'ダウンロードしたファイルにはライセンス、パスワード、キーが平文で含まれます。パスワードと同様に管理し、使用後は削除してください。',
+  'ui.review.placeholdersNote':
+    'ダウンロードしたファイルではシークレットがプレースホルダーになっています。それぞれを埋めるコマンドは手順書に記載しています。',
   'ui.review.archive': 'すべてをダウンロード (.zip、手順書を README として同梱)',
   'ui.review.fileLabel': '{name} の内容',
   'ui.review.copy': '{name} をコピー',
