@@ -10,6 +10,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['@kubernetes/client-node'],
   images: { unoptimized: true },
+  experimental: {
+    // A draft carries PEM bundles (up to 1 MiB each) and an import two YAML files.
+    serverActions: { bodySizeLimit: '8mb' },
+  },
 };
 
 export default nextConfig;

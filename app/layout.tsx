@@ -1,17 +1,40 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
+import { I18nProvider } from '@/components/ui/i18n-context';
+import { LocaleSwitcher } from '@/components/ui/locale-switcher';
+
 import './globals.css';
+import { clientMessages, currentLocale, serverTranslator } from './locale';
 
-export const metadata: Metadata = {
-  title: 'W&B air-gapped install wizard',
-  description: 'Deploy Weights & Biases on a Kubernetes cluster without internet access',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = serverTranslator(await currentLocale());
+  return { title: t('ui.app.title'), description: t('ui.app.description') };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await currentLocale();
+  const t = serverTranslator(locale);
+  // The error boundaries below are client components: give them their few texts.
+  const boundaryMessages = Object.fromEntries(
+    Object.entries(clientMessages(locale)).filter(([k]) => k.startsWith('ui.boundary.')),
+  );
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <a href="#main" className="skip-link">
+          {t('ui.app.skipToContent')}
+        </a>
+        <header className="site-header">
+          <p className="site-title">{t('ui.app.title')}</p>
+          <LocaleSwitcher current={locale} label={t('ui.app.language')} />
+        </header>
+        <main id="main" tabIndex={-1}>
+          <I18nProvider locale={locale} messages={boundaryMessages}>
+            {children}
+          </I18nProvider>
+        </main>
+      </body>
     </html>
   );
 }

@@ -13,7 +13,11 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): 'en'
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { lang: tag.trim().toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, index };
+      return {
+        lang: tag.trim().toLowerCase().split('-')[0] ?? '',
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
     })
     .filter((l) => l.weight > 0 && (l.lang === 'en' || l.lang === 'ja'))
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

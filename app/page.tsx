@@ -1,7 +1,6 @@
+import { redirect } from 'next/navigation';
+
+/** The wizard starts at its first step. */
 export default function HomePage() {
-  return (
-    <main>
-      <h1>W&amp;B air-gapped install wizard</h1>
-    </main>
-  );
+  redirect('/wizard/start');
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { tokenizeYaml, type YamlToken } from './yaml-tokens';
 
-const kinds = (line: YamlToken[]) => line.filter((t) => t.text.trim()).map((t) => `${t.kind}:${t.text.trim()}`);
+const kinds = (line: YamlToken[]) =>
+  line.filter((t) => t.text.trim()).map((t) => `${t.kind}:${t.text.trim()}`);
 
 describe('tokenizeYaml', () => {
   it('marks keys, scalars and comments', () => {
@@ -24,7 +25,9 @@ describe('tokenizeYaml', () => {
   });
 
   it('handles sequences, URLs with colons and block scalars', () => {
-    const lines = tokenizeYaml('customCACerts:\n  - |\n    -----BEGIN CERTIFICATE-----\n    MIIB: x\nhost: https://w.example.com:8443\n- a: b');
+    const lines = tokenizeYaml(
+      'customCACerts:\n  - |\n    -----BEGIN CERTIFICATE-----\n    MIIB: x\nhost: https://w.example.com:8443\n- a: b',
+    );
     expect(kinds(lines[1]!)).toEqual(['punct:-', 'punct:|']);
     expect(kinds(lines[2]!)).toEqual(['string:-----BEGIN CERTIFICATE-----']);
     expect(kinds(lines[3]!)).toEqual(['string:MIIB: x']);
@@ -40,12 +43,15 @@ describe('tokenizeYaml', () => {
 
   it('never loses or adds a character', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', ':', '-', '#', '"', "'", '|', '\n', '1', 'x', '>') }), (s) => {
-        const joined = tokenizeYaml(s)
-          .map((line) => line.map((t) => t.text).join(''))
-          .join('\n');
-        expect(joined).toBe(s);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ' ', ':', '-', '#', '"', "'", '|', '\n', '1', 'x', '>') }),
+        (s) => {
+          const joined = tokenizeYaml(s)
+            .map((line) => line.map((t) => t.text).join(''))
+            .join('\n');
+          expect(joined).toBe(s);
+        },
+      ),
     );
   });
 });

@@ -2,9 +2,18 @@ import 'server-only';
 
 import { cookies } from 'next/headers';
 
+import { withDefaults } from '@/lib/config';
+import { validateInstallConfig, type ValidationResult } from '@/lib/config/validate';
+
 import { createDraftStore, DRAFT_ID_PATTERN, type DraftStore } from './store';
 
-export { type PublicDraft, type SaveDraftInput, type DraftStore, createDraftStore, newDraftId } from './store';
+export {
+  type PublicDraft,
+  type SaveDraftInput,
+  type DraftStore,
+  createDraftStore,
+  newDraftId,
+} from './store';
 export { type SecretMarkers, type JsonObject } from './secret-fields';
 
 /**
@@ -42,4 +51,17 @@ export function draftStore(): DraftStore {
 export async function currentDraftId(): Promise<string | null> {
   const id = (await cookies()).get(DRAFT_COOKIE)?.value;
   return id && DRAFT_ID_PATTERN.test(id) ? id : null;
+}
+
+/**
+ * The current browser's draft with its secrets, laid over the defaults and validated with the
+ * shared schema and the X.509 parser (`validateInstallConfig`). Null when there is no draft yet.
+ * For the server only: the review page and the downloads generate from it.
+ */
+export async function currentDraftConfig(): Promise<ValidationResult | null> {
+  const id = await currentDraftId();
+  if (!id) return null;
+  const { values } = await draftStore().resolve(id);
+  if (!values) return null;
+  return validateInstallConfig(withDefaults(values));
 }

@@ -17,7 +17,10 @@ describe('secret fields', () => {
   it('splitSecrets empties every secret and returns the non-empty ones', () => {
     const values = { platform: { host: 'https://w', license: 'LIC' }, registry: { auth: { password: '' } } };
     const { publicValues, secrets } = splitSecrets(values, PATHS);
-    expect(publicValues).toEqual({ platform: { host: 'https://w', license: '' }, registry: { auth: { password: '' } } });
+    expect(publicValues).toEqual({
+      platform: { host: 'https://w', license: '' },
+      registry: { auth: { password: '' } },
+    });
     expect(secrets).toEqual({ 'platform.license': 'LIC' });
     expect(JSON.stringify(publicValues)).not.toContain('LIC');
   });
@@ -41,7 +44,15 @@ describe('secret fields', () => {
       'platform.license': 'new',
       'registry.auth.password': 'pw',
     });
-    expect(updateSecrets(stored, {}, ['registry.auth.password'], PATHS)).toEqual({ 'platform.license': 'old' });
+    expect(updateSecrets(stored, {}, ['registry.auth.password'], PATHS)).toEqual({
+      'platform.license': 'old',
+    });
+    expect(
+      updateSecrets(stored, { 'registry.auth.password': 'typed' }, ['registry.auth.password'], PATHS),
+    ).toEqual({
+      'platform.license': 'old',
+      'registry.auth.password': 'typed',
+    });
   });
 
   it('markers say which secrets are set without their values', () => {

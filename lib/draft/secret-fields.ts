@@ -74,7 +74,8 @@ export function mergeSecrets<T>(values: T, secrets: Readonly<Record<string, stri
 
 /**
  * The secrets to keep after the browser sent `incoming`: a non-empty value replaces the stored one,
- * an empty value keeps it (the browser never holds stored secrets), a path in `forget` drops it.
+ * an empty value keeps it (the browser never holds stored secrets), a path in `forget` drops the
+ * stored one (a new value in the same save is still kept).
  */
 export function updateSecrets(
   stored: Readonly<Record<string, string>>,
@@ -84,14 +85,16 @@ export function updateSecrets(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const path of secretPaths) {
-    if (forget.includes(path)) continue;
-    const next = incoming[path] ?? stored[path];
+    const next = incoming[path] || (forget.includes(path) ? undefined : stored[path]);
     if (next) out[path] = next;
   }
   return out;
 }
 
 /** Which secret paths have a value. */
-export function markersOf(secrets: Readonly<Record<string, string>>, secretPaths: readonly string[]): SecretMarkers {
+export function markersOf(
+  secrets: Readonly<Record<string, string>>,
+  secretPaths: readonly string[],
+): SecretMarkers {
   return Object.fromEntries(secretPaths.map((p) => [p, Boolean(secrets[p])]));
 }

@@ -16,7 +16,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const values = { platform: { host: 'https://wandb.example.com', license: 'SECRET-LICENSE' }, database: { password: 'pw-123' } };
+const values = {
+  platform: { host: 'https://wandb.example.com', license: 'SECRET-LICENSE' },
+  database: { password: 'pw-123' },
+};
 
 async function allFilesText(): Promise<string> {
   const d = path.join(dir, 'drafts');
@@ -30,7 +33,10 @@ describe('draft store', () => {
     const id = newDraftId();
     const saved = await store.save(id, { values, keepSecrets: false });
     expect(saved.secrets).toEqual({ 'platform.license': true, 'database.password': true });
-    expect(saved.values).toEqual({ platform: { host: 'https://wandb.example.com', license: '' }, database: { password: '' } });
+    expect(saved.values).toEqual({
+      platform: { host: 'https://wandb.example.com', license: '' },
+      database: { password: '' },
+    });
     const text = await allFilesText();
     expect(text).toContain('wandb.example.com');
     expect(text).not.toContain('SECRET-LICENSE');
@@ -62,7 +68,10 @@ describe('draft store', () => {
     const id = newDraftId();
     await store.save(id, { values, keepSecrets: true });
     expect(await allFilesText()).toContain('SECRET-LICENSE');
-    const blank = { platform: { host: 'https://wandb.example.com', license: '' }, database: { password: '' } };
+    const blank = {
+      platform: { host: 'https://wandb.example.com', license: '' },
+      database: { password: '' },
+    };
     await store.save(id, { values: blank, keepSecrets: false });
     expect(await allFilesText()).not.toContain('SECRET-LICENSE');
     expect((await store.resolve(id)).values).toEqual(values);
@@ -72,7 +81,10 @@ describe('draft store', () => {
     const store = createDraftStore({ dir, secretPaths: PATHS });
     const id = newDraftId();
     await store.save(id, { values, keepSecrets: false });
-    const blank = { platform: { host: 'https://wandb.example.com', license: '' }, database: { password: '' } };
+    const blank = {
+      platform: { host: 'https://wandb.example.com', license: '' },
+      database: { password: '' },
+    };
     const after = await store.save(id, { values: blank, keepSecrets: false, forget: ['database.password'] });
     expect(after.secrets).toEqual({ 'platform.license': true, 'database.password': false });
     await store.clear(id);

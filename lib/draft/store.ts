@@ -18,6 +18,8 @@ interface DraftFile {
   version: 1;
   values: JsonObject;
   keepSecrets: boolean;
+  /** Wizard steps the user has been on (the stepper badges errors only there). */
+  visited: string[];
   updatedAt: string;
 }
 
@@ -26,6 +28,7 @@ export interface PublicDraft {
   values: JsonObject | null;
   keepSecrets: boolean;
   secrets: SecretMarkers;
+  visited: string[];
   updatedAt: string | null;
 }
 
@@ -34,6 +37,7 @@ export interface SaveDraftInput {
   keepSecrets: boolean;
   /** Secret paths whose stored value the user asked to forget. */
   forget?: readonly string[];
+  visited?: readonly string[];
 }
 
 export interface DraftStore {
@@ -144,6 +148,7 @@ export function createDraftStore(options: { dir: string; secretPaths: readonly s
       values: draft?.values ?? null,
       keepSecrets: draft?.keepSecrets ?? false,
       secrets: markersOf(secrets, secretPaths),
+      visited: Array.isArray(draft?.visited) ? draft.visited : [],
       updatedAt: draft?.updatedAt ?? null,
     };
   }
@@ -166,6 +171,7 @@ export function createDraftStore(options: { dir: string; secretPaths: readonly s
         version: 1,
         values: publicValues,
         keepSecrets: input.keepSecrets,
+        visited: [...(input.visited ?? [])],
         updatedAt: new Date().toISOString(),
       };
       const f = files(id);
@@ -179,6 +185,7 @@ export function createDraftStore(options: { dir: string; secretPaths: readonly s
         values: publicValues,
         keepSecrets: record.keepSecrets,
         secrets: markersOf(secrets, secretPaths),
+        visited: record.visited,
         updatedAt: record.updatedAt,
       };
     });

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+
+import { WizardForm } from '@/components/wizard/wizard-form';
+import { defaultInstallConfig, withDefaults } from '@/lib/config';
+import { currentDraftId, draftStore, SECRET_FIELD_PATHS } from '@/lib/draft';
+
+import { clientMessages, currentLocale } from '../locale';
+
+/**
+ * The wizard's layout: one form for every step, filled from the stored draft. Secrets never come
+ * back from the server: the form gets which of them are set, and shows "stored".
+ */
+export default async function WizardLayout({ children }: { children: ReactNode }) {
+  const locale = await currentLocale();
+  const id = await currentDraftId();
+  const draft = id ? await draftStore().load(id) : null;
+  const values = withDefaults(draft?.values ?? {}, defaultInstallConfig) as Record<string, unknown>;
+  const markers = draft?.secrets ?? Object.fromEntries(SECRET_FIELD_PATHS.map((p) => [p, false]));
+  return (
+    <WizardForm
+      initialValues={values}
+      initialMarkers={markers}
+      initialKeepSecrets={draft?.keepSecrets ?? false}
+      initialVisited={draft?.visited ?? []}
+      locale={locale}
+      messages={clientMessages(locale)}
+    >
+      {children}
+    </WizardForm>
+  );
+}

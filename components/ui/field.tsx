@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+
+/** The ids a control uses to point at its help and its error. */
+export function describedBy(id: string, hasHelp: boolean, hasError: boolean): string | undefined {
+  const ids = [hasError ? `${id}-error` : null, hasHelp ? `${id}-help` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/**
+ * A labelled control with its help, example and error underneath. The control itself is passed as
+ * children and must carry `id`, `aria-describedby` (see {@link describedBy}) and `aria-invalid`.
+ */
+export function Field({
+  id,
+  label,
+  help,
+  example,
+  exampleLabel,
+  error,
+  required,
+  requiredLabel,
+  children,
+}: {
+  id: string;
+  label: string;
+  help?: ReactNode;
+  example?: string;
+  exampleLabel?: string;
+  error?: string;
+  required?: boolean;
+  requiredLabel?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id} className="field-label">
+        {label}
+        {required ? <span className="field-required"> ({requiredLabel ?? 'required'})</span> : null}
+      </label>
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {help || example ? (
+        <div id={`${id}-help`} className="field-help">
+          {help ? <p>{help}</p> : null}
+          {example ? (
+            <p>
+              {exampleLabel ?? 'Example'}: <code>{example}</code>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A group of related controls with a visible legend. */
+export function Fieldset({
+  legend,
+  children,
+  hint,
+}: {
+  legend: string;
+  children: ReactNode;
+  hint?: ReactNode;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      {hint ? <p className="fieldset-hint">{hint}</p> : null}
+      {children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,80 @@
+import type { FieldError, FieldErrors as FormErrors, FieldValues, Resolver } from 'react-hook-form';
+
+import { type FieldErrors, installConfigSchema, type Message, toFieldErrors } from '@/lib/config';
+import { getPath, type SecretMarkers, setPath } from '@/lib/draft/secret-fields';
+
+/**
+ * Validation of the wizard's form with the one schema, in the browser. It does what zodResolver
+ * does, and two things more: messages stay translation keys with their parameters (a CA bundle
+ * error names its block and line), and a secret the server holds (the browser only knows it is
+ * set) counts as filled in.
+ */
+
+/** Stands in for a stored secret during validation; never sent anywhere. */
+const STORED_SECRET = 'stored-secret-placeholder';
+
+/** The values with every stored-but-empty secret filled in, and the paths filled. */
+export function fillStoredSecrets<T>(values: T, markers: SecretMarkers): { values: T; filled: string[] } {
+  let out = values;
+  const filled: string[] = [];
+  for (const [path, isSet] of Object.entries(markers)) {
+    if (isSet && getPath(out, path) === '') {
+      out = setPath(out, path, STORED_SECRET);
+      filled.push(path);
+    }
+  }
+  return { values: out, filled };
+}
+
+/** Field errors of the whole form (path → message), stored secrets counted as set. */
+export function validateForm(values: unknown, markers: SecretMarkers): FieldErrors {
+  const { values: filledValues, filled } = fillStoredSecrets(values, markers);
+  const parsed = installConfigSchema.safeParse(filledValues);
+  if (parsed.success) return {};
+  const errors = toFieldErrors(parsed.error);
+  // The stand-in is not the real secret: whatever the schema says about its shape is not about the user's value.
+  for (const path of filled) delete errors[path];
+  return errors;
+}
+
+/** A message as react-hook-form carries it (a string): JSON of key and parameters. */
+export function encodeMessage(message: Message): string {
+  return JSON.stringify({ key: message.key, params: message.params });
+}
+
+/** The message back from {@link encodeMessage}; null for anything else. */
+export function decodeMessage(
+  text: string | undefined,
+): { key: string; params: Record<string, string | number> } | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as { key?: unknown; params?: unknown };
+    if (typeof value.key !== 'string') return null;
+    const params =
+      value.params && typeof value.params === 'object'
+        ? (value.params as Record<string, string | number>)
+        : {};
+    return { key: value.key, params };
+  } catch {
+    return null;
+  }
+}
+
+/** Field errors by path as react-hook-form's nested error object. A whole-form error goes to `root.config`. */
+export function toFormErrors(errors: FieldErrors): FormErrors {
+  let nested: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const error: FieldError = { type: 'schema', message: encodeMessage(message) };
+    nested = setPath(nested, path === '' ? 'root.config' : path, error);
+  }
+  return nested as FormErrors;
+}
+
+/** A react-hook-form resolver on the one schema; `markers` is read at each validation. */
+export function configResolver(markers: () => SecretMarkers): Resolver<FieldValues> {
+  return async (values) => {
+    const errors = validateForm(values, markers());
+    if (Object.keys(errors).length === 0) return { values, errors: {} };
+    return { values: {}, errors: toFormErrors(errors) };
+  };
+}

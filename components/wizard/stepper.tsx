@@ -1,0 +1,49 @@
+'use client';
+
+import Link from 'next/link';
+
+import { useT } from '@/components/ui/i18n-context';
+
+import { stepHref, type WizardStep } from './steps';
+import { useWizard } from './wizard-context';
+
+/** The list of steps: where the user is, which visited steps still have errors, which are not available yet. */
+export function Stepper({ current, steps }: { current: string; steps: readonly WizardStep[] }) {
+  const t = useT();
+  const { stepErrors, goTo } = useWizard();
+  return (
+    <nav className="stepper" aria-label={t('ui.stepper.label')}>
+      <ol>
+        {steps.map((step, index) => {
+          const errors = stepErrors[step.id] ?? 0;
+          const href = stepHref(step.id);
+          return (
+            <li key={step.id}>
+              <Link
+                href={href}
+                aria-current={step.id === current ? 'step' : undefined}
+                onClick={(event) => {
+                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                  event.preventDefault();
+                  void goTo(href);
+                }}
+              >
+                <span>
+                  {index + 1}. {t(step.titleKey)}
+                </span>
+                {errors > 0 ? (
+                  <span className="step-badge step-badge-error">
+                    {t('ui.stepper.errors', { count: errors })}
+                  </span>
+                ) : null}
+                {!step.available ? (
+                  <span className="step-badge step-badge-soon">{t('ui.stepper.notAvailable')}</span>
+                ) : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,143 @@
+'use client';
+
+import { useFormContext, useWatch } from 'react-hook-form';
+
+import { Fieldset } from '@/components/ui/field';
+import { useT } from '@/components/ui/i18n-context';
+import { type ChartSource, emptyChartSource, SUPPORTED_CHART_LINES } from '@/lib/config';
+
+import { CertificateList } from '../certificate-list';
+import { CheckboxField, ChoiceField, SecretField, TextAreaField, TextField } from '../fields';
+import { useWizard } from '../wizard-context';
+
+const KINDS = [
+  { value: 'repo', label: 'ui.charts.kind.repo', help: 'ui.charts.kind.repoHelp' },
+  { value: 'oci', label: 'ui.charts.kind.oci', help: 'ui.charts.kind.ociHelp' },
+  { value: 'local', label: 'ui.charts.kind.local', help: 'ui.charts.kind.localHelp' },
+] as const;
+
+/** Where the `operator` and `operator-wandb` charts come from, and their versions. */
+export function ChartsStep() {
+  const t = useT();
+  return (
+    <>
+      <ChartSection chart="operator" legend={t('ui.charts.operator.legend')} />
+      <ChartSection chart="platform" legend={t('ui.charts.platform.legend')} />
+    </>
+  );
+}
+
+function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legend: string }) {
+  const { setValue } = useFormContext();
+  const { forgetSecretsUnder } = useWizard();
+  const base = `charts.${chart}`;
+  const kind = useWatch({ name: `${base}.source.kind` }) as ChartSource['kind'];
+  const url = (useWatch({ name: `${base}.source.url` }) as string | undefined) ?? '';
+  const plainHttp = useWatch({ name: `${base}.source.plainHttp` }) as boolean | undefined;
+  const https =
+    kind === 'repo' ? url.startsWith('https:') || url === '' : kind === 'oci' ? !plainHttp : false;
+
+  return (
+    <Fieldset legend={legend}>
+      <ChoiceField
+        name={`${base}.source.kind`}
+        legend="ui.field.charts.kind"
+        help={chart === 'operator' ? 'ui.help.charts.operatorKind' : 'ui.help.charts.platformKind'}
+        options={KINDS}
+        onChoose={(value) => {
+          setValue(`${base}.source`, emptyChartSource(value as ChartSource['kind']), {
+            shouldDirty: true,
+            shouldValidate: false,
+          });
+          forgetSecretsUnder(`${base}.source`);
+        }}
+      />
+      {kind === 'repo' ? (
+        <>
+          <TextField
+            name={`${base}.source.url`}
+            label="ui.field.charts.url"
+            help="ui.help.charts.url"
+            example="https://charts.yourdomain.com"
+            inputMode="url"
+            required
+          />
+          <TextField
+            name={`${base}.source.repoName`}
+            label="ui.field.charts.repoName"
+            help="ui.help.charts.repoName"
+            example="local-repo"
+            required
+          />
+        </>
+      ) : null}
+      {kind === 'oci' ? (
+        <>
+          <TextField
+            name={`${base}.source.url`}
+            label="ui.field.charts.ociUrl"
+            help="ui.help.charts.ociUrl"
+            example="oci://registry.yourdomain.com/charts"
+            required
+          />
+          <CheckboxField
+            name={`${base}.source.plainHttp`}
+            label="ui.field.charts.plainHttp"
+            help="ui.help.charts.plainHttp"
+          />
+        </>
+      ) : null}
+      {kind === 'repo' || kind === 'oci' ? (
+        <>
+          <TextField
+            name={`${base}.source.username`}
+            label="ui.field.charts.username"
+            help="ui.help.charts.username"
+          />
+          <SecretField
+            name={`${base}.source.password`}
+            label="ui.field.charts.password"
+            help="ui.help.charts.password"
+          />
+          {https ? (
+            <>
+              <CheckboxField
+                name={`${base}.source.insecureSkipVerify`}
+                label="ui.field.charts.insecureSkipVerify"
+                help="ui.help.charts.insecureSkipVerify"
+              />
+              <TextAreaField
+                name={`${base}.source.caBundle`}
+                label="ui.field.charts.caBundle"
+                help="ui.help.charts.caBundle"
+                upload={{ label: 'ui.field.uploadPem', accept: '.pem,.crt,.cer,text/plain' }}
+                after={<CertificateList name={`${base}.source.caBundle`} />}
+              />
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {kind === 'local' ? (
+        <TextField
+          name={`${base}.source.path`}
+          label="ui.field.charts.path"
+          help={chart === 'operator' ? 'ui.help.charts.operatorPath' : 'ui.help.charts.platformPath'}
+          example={
+            chart === 'operator'
+              ? './bundle/charts/operator-1.3.3.tgz'
+              : './bundle/charts/operator-wandb-0.18.0.tgz'
+          }
+          required
+        />
+      ) : null}
+      <TextField
+        name={`${base}.version`}
+        label="ui.field.charts.version"
+        help={chart === 'operator' ? 'ui.help.charts.operatorVersion' : 'ui.help.charts.platformVersion'}
+        example={chart === 'operator' ? '1.3.3' : '0.18.0'}
+        required={chart === 'platform'}
+        placeholder={chart === 'platform' ? SUPPORTED_CHART_LINES : undefined}
+      />
+    </Fieldset>
+  );
+}

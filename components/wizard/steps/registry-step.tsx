@@ -1,0 +1,185 @@
+'use client';
+
+import { useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+
+import { Fieldset } from '@/components/ui/field';
+import { useT } from '@/components/ui/i18n-context';
+import { chartLineFor, IMAGE_IDS, type Images, resolveImages } from '@/lib/config';
+
+import { CertificateList } from '../certificate-list';
+import { CheckboxField, SecretField, TextAreaField, TextField } from '../fields';
+import { useWizard } from '../wizard-context';
+
+/** Registry and images: where the mirrored images live, how to log in, and what each image becomes. */
+export function RegistryStep() {
+  const t = useT();
+  const { setValue, getValues } = useFormContext();
+  const { markers, forgetSecret } = useWizard();
+  const [needsLogin, setNeedsLogin] = useState(
+    () => (getValues('registry.username') as string) !== '' || Boolean(markers['registry.password']),
+  );
+  const plainHttp = useWatch({ name: 'registry.plainHttp' }) as boolean;
+
+  return (
+    <>
+      <Fieldset legend={t('ui.registry.legend')}>
+        <TextField
+          name="registry.host"
+          label="ui.field.registry.host"
+          help="ui.help.registry.host"
+          example="registry.yourdomain.com"
+          required
+        />
+      </Fieldset>
+
+      <Fieldset legend={t('ui.registry.login.legend')}>
+        <div className="check">
+          <input
+            id="registry-needs-login"
+            type="checkbox"
+            checked={needsLogin}
+            onChange={(event) => {
+              setNeedsLogin(event.target.checked);
+              if (!event.target.checked) {
+                setValue('registry.username', '', { shouldDirty: true, shouldValidate: true });
+                setValue('registry.password', '', { shouldDirty: true, shouldValidate: true });
+                forgetSecret('registry.password');
+              }
+            }}
+          />
+          <label htmlFor="registry-needs-login">{t('ui.registry.login.toggle')}</label>
+        </div>
+        {needsLogin ? (
+          <>
+            <TextField
+              name="registry.username"
+              label="ui.field.registry.username"
+              help="ui.help.registry.username"
+              example="wandb-pull"
+              required
+            />
+            <SecretField
+              name="registry.password"
+              label="ui.field.registry.password"
+              help="ui.help.registry.password"
+              required
+            />
+            <TextField
+              name="registry.pullSecretName"
+              label="ui.field.registry.pullSecretName"
+              help="ui.help.registry.pullSecretName"
+              example="wandb-registry-pull"
+              required
+            />
+          </>
+        ) : null}
+      </Fieldset>
+
+      <Fieldset legend={t('ui.registry.tls.legend')}>
+        <CheckboxField
+          name="registry.plainHttp"
+          label="ui.field.registry.plainHttp"
+          help="ui.help.registry.plainHttp"
+        />
+        {!plainHttp ? (
+          <>
+            <CheckboxField
+              name="registry.insecureSkipVerify"
+              label="ui.field.registry.insecureSkipVerify"
+              help="ui.help.registry.insecureSkipVerify"
+            />
+            <TextAreaField
+              name="registry.caBundle"
+              label="ui.field.registry.caBundle"
+              help="ui.help.registry.caBundle"
+              upload={{ label: 'ui.field.uploadPem', accept: '.pem,.crt,.cer,text/plain' }}
+              after={<CertificateList name="registry.caBundle" />}
+            />
+          </>
+        ) : null}
+      </Fieldset>
+
+      <ImagesSection />
+    </>
+  );
+}
+
+/** The images of the chosen chart version: public source → internal reference, with per-image overrides. */
+function ImagesSection() {
+  const t = useT();
+  const registry = (useWatch({ name: 'registry.host' }) as string) ?? '';
+  const images = useWatch({ name: 'images' }) as Images;
+  const version = (useWatch({ name: 'charts.platform.version' }) as string) ?? '';
+  const mysqlMode = useWatch({ name: 'mysql.mode' }) as string;
+  const match = chartLineFor(version);
+  const resolved =
+    match && images
+      ? resolveImages({
+          registry: registry || 'registry',
+          images,
+          line: match.line,
+          mysqlInCluster: mysqlMode === 'in-cluster',
+        })
+      : [];
+
+  return (
+    <Fieldset
+      legend={t('ui.images.legend')}
+      hint={
+        match ? t('ui.images.hint', { version, line: match.line.id }) : t('ui.images.noLine', { version })
+      }
+    >
+      {resolved.length > 0 ? (
+        <div className="table-wrap">
+          <table className="image-table">
+            <caption className="visually-hidden">{t('ui.images.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.images.source')}</th>
+                <th scope="col">{t('ui.images.target')}</th>
+                <th scope="col">{t('ui.images.needed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {resolved.map((image) => (
+                <tr key={image.id}>
+                  <td>
+                    <code>{image.sourceRef}</code>
+                  </td>
+                  <td>
+                    <code>{image.targetRef}</code>
+                  </td>
+                  <td>{image.needed ? t('ui.images.neededYes') : t('ui.images.neededNo')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <details className="overrides">
+        <summary>{t('ui.images.overrides')}</summary>
+        <p className="fieldset-hint">{t('ui.images.overridesHint')}</p>
+        {IMAGE_IDS.map((id) => {
+          const source = match?.line.images.find((image) => image.id === id)?.source;
+          return (
+            <Fieldset key={id} legend={source ?? id}>
+              <TextField
+                name={`images.${id}.repository`}
+                label="ui.field.images.repository"
+                help="ui.help.images.repository"
+                example={id === 'local' ? 'registry.yourdomain.com/local' : undefined}
+              />
+              <TextField
+                name={`images.${id}.tag`}
+                label="ui.field.images.tag"
+                help="ui.help.images.tag"
+                example={id === 'local' ? '0.59.2' : undefined}
+              />
+            </Fieldset>
+          );
+        })}
+      </details>
+    </Fieldset>
+  );
+}

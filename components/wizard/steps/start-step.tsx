@@ -1,0 +1,213 @@
+'use client';
+
+import { useId, useState } from 'react';
+
+import { importDraft, type ImportReport, resetDraft } from '@/app/wizard/actions';
+import { Fieldset } from '@/components/ui/field';
+import { useT } from '@/components/ui/i18n-context';
+
+import { useWizard } from '../wizard-context';
+
+type Mode = 'new' | 'import' | 'cluster';
+
+/** The first step: start a new installation, import existing wandb.yaml and values.yaml, or read them from the cluster. */
+export function StartStep({ hasDraft, defaults }: { hasDraft: boolean; defaults: Record<string, unknown> }) {
+  const t = useT();
+  const [mode, setMode] = useState<Mode>('new');
+  const options: { value: Mode; label: string; help: string }[] = [
+    { value: 'new', label: 'ui.start.mode.new', help: 'ui.start.mode.newHelp' },
+    { value: 'import', label: 'ui.start.mode.import', help: 'ui.start.mode.importHelp' },
+    { value: 'cluster', label: 'ui.start.mode.cluster', help: 'ui.start.mode.clusterHelp' },
+  ];
+  return (
+    <>
+      <fieldset className="fieldset">
+        <legend>{t('ui.start.mode.legend')}</legend>
+        <div className="radio-group">
+          {options.map((o) => (
+            <div key={o.value} className="check">
+              <input
+                id={`start-mode-${o.value}`}
+                type="radio"
+                name="start-mode"
+                value={o.value}
+                checked={mode === o.value}
+                aria-describedby={`start-mode-${o.value}-help`}
+                onChange={() => setMode(o.value)}
+              />
+              <label htmlFor={`start-mode-${o.value}`}>
+                {t(o.label)}
+                <span id={`start-mode-${o.value}-help`} className="field-help">
+                  {' '}
+                  — {t(o.help)}
+                </span>
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      {mode === 'new' ? <NewInstall hasDraft={hasDraft} defaults={defaults} /> : null}
+      {mode === 'import' ? <ImportFiles /> : null}
+      {mode === 'cluster' ? (
+        <div className="notice notice-warn" role="note">
+          <p>{t('ui.start.cluster.notAvailable')}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function NewInstall({ hasDraft, defaults }: { hasDraft: boolean; defaults: Record<string, unknown> }) {
+  const t = useT();
+  const { replaceDraft } = useWizard();
+  const [message, setMessage] = useState('');
+  if (!hasDraft) return <p>{t('ui.start.new.fresh')}</p>;
+  return (
+    <div className="notice">
+      <p>{t('ui.start.new.existing')}</p>
+      <button
+        type="button"
+        className="button"
+        onClick={async () => {
+          if (!window.confirm(t('ui.start.new.confirmReset'))) return;
+          const result = await resetDraft();
+          if (result.ok) {
+            replaceDraft(defaults, {});
+            setMessage(t('ui.start.new.resetDone'));
+          } else {
+            setMessage(t(result.error.key, result.error.params));
+          }
+        }}
+      >
+        {t('ui.start.new.reset')}
+      </button>
+      <p role="status" aria-live="polite">
+        {message}
+      </p>
+    </div>
+  );
+}
+
+function ImportFiles() {
+  const t = useT();
+  const { replaceDraft } = useWizard();
+  const [wandbYaml, setWandbYaml] = useState('');
+  const [valuesYaml, setValuesYaml] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState('');
+  const wandbId = useId();
+  const valuesId = useId();
+
+  async function runImport() {
+    setBusy(true);
+    setError('');
+    setReport(null);
+    try {
+      const result = await importDraft({ wandbYaml, valuesYaml });
+      if (!result.ok) {
+        setError(t(result.error.key, result.error.params));
+        return;
+      }
+      replaceDraft(result.data.values, result.data.secrets);
+      setReport(result.data);
+    } catch {
+      setError(t('ui.error.unreachable'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Fieldset legend={t('ui.start.import.legend')} hint={t('ui.start.import.hint')}>
+      <YamlInput
+        id={wandbId}
+        label={t('ui.start.import.wandbYaml')}
+        upload={t('ui.start.import.upload', { file: 'wandb.yaml' })}
+        value={wandbYaml}
+        onChange={setWandbYaml}
+      />
+      <YamlInput
+        id={valuesId}
+        label={t('ui.start.import.valuesYaml')}
+        upload={t('ui.start.import.upload', { file: 'values.yaml' })}
+        value={valuesYaml}
+        onChange={setValuesYaml}
+      />
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={busy || (wandbYaml.trim() === '' && valuesYaml.trim() === '')}
+        onClick={runImport}
+      >
+        {busy ? t('ui.start.import.running') : t('ui.start.import.run')}
+      </button>
+      <div role="status" aria-live="polite" data-testid="import-result">
+        {error ? <p className="field-error">{error}</p> : null}
+        {report ? (
+          <div className="notice notice-ok">
+            <p>{t('ui.start.import.done', { count: report.fieldCount })}</p>
+            {report.problems.map((p, i) => (
+              <p key={i} className="field-error">
+                {t(p.key, p.params)}
+              </p>
+            ))}
+            {report.unknownKeys.length > 0 ? (
+              <>
+                <p>{t('ui.start.import.unknown', { count: report.unknownKeys.length })}</p>
+                <ul>
+                  {report.unknownKeys.map((k) => (
+                    <li key={k}>
+                      <code>{k}</code>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </Fieldset>
+  );
+}
+
+function YamlInput({
+  id,
+  label,
+  upload,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  upload: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={10}
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <span className="review-actions">
+        <label htmlFor={`${id}-file`}>{upload}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".yaml,.yml,text/yaml,text/plain"
+          onChange={async (event) => {
+            const file = event.target.files?.[0];
+            if (file) onChange(await file.text());
+          }}
+        />
+      </span>
+    </div>
+  );
+}

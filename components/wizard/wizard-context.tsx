@@ -1,0 +1,38 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+
+import type { SecretMarkers } from '@/lib/draft/secret-fields';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+/** What the wizard's layout shares with its steps besides the form itself. */
+export interface WizardState {
+  /** Which secret fields the server holds (their values never come back). */
+  markers: SecretMarkers;
+  /** The user's opt-in to keep secrets on this machine's disk. */
+  keepSecrets: boolean;
+  setKeepSecrets: (keep: boolean) => void;
+  /** Drops the stored value of a secret field on the next save. */
+  forgetSecret: (path: string) => void;
+  /** Drops every stored secret under a section (when a provider or kind switch makes them meaningless). */
+  forgetSecretsUnder: (prefix: string) => void;
+  /** Saves now; resolves when the server has the draft (false on failure). */
+  flush: () => Promise<boolean>;
+  /** Saves, then opens another step. */
+  goTo: (href: string) => Promise<void>;
+  /** Replaces the whole form (import, start over) with values and markers the server returned. */
+  replaceDraft: (values: unknown, markers: SecretMarkers) => void;
+  saveState: SaveState;
+  /** Number of errors per step id, for the steps the user has visited. */
+  stepErrors: Record<string, number>;
+}
+
+export const WizardContext = createContext<WizardState | null>(null);
+
+/** The wizard's shared state; only inside the wizard layout. */
+export function useWizard(): WizardState {
+  const state = useContext(WizardContext);
+  if (!state) throw new Error('useWizard outside the wizard layout');
+  return state;
+}

@@ -1,0 +1,230 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+
+import { saveDraft } from '@/app/wizard/actions';
+import { I18nProvider } from '@/components/ui/i18n-context';
+import type { SecretMarkers } from '@/lib/draft/secret-fields';
+
+import { DraftPanel } from './draft-panel';
+import { configResolver, validateForm } from './form-validation';
+import { Stepper } from './stepper';
+import { errorsByStep, WIZARD_STEPS } from './steps';
+import { type SaveState, WizardContext, type WizardState } from './wizard-context';
+
+/** Milliseconds after the last change before the draft is saved. */
+const SAVE_DELAY_MS = 500;
+
+/** A value read outside render (by the resolver); a tiny store so that reads never go stale. */
+function box<T>(initial: T): { get: () => T; set: (value: T) => void } {
+  let value = initial;
+  return { get: () => value, set: (next) => (value = next) };
+}
+
+function stepIdOf(pathname: string): string {
+  return pathname.split('/')[2] ?? '';
+}
+
+/**
+ * The wizard's one form: a FormProvider for every step, the stepper, and the draft saved to the
+ * server (debounced on change, and before every step change). Steps use `useFormContext`.
+ */
+export function WizardForm({
+  initialValues,
+  initialMarkers,
+  initialKeepSecrets,
+  initialVisited,
+  locale,
+  messages,
+  children,
+}: {
+  initialValues: Record<string, unknown>;
+  initialMarkers: SecretMarkers;
+  initialKeepSecrets: boolean;
+  initialVisited: string[];
+  locale: string;
+  messages: Readonly<Record<string, string>>;
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const currentStep = stepIdOf(pathname);
+
+  const [markers, setMarkers] = useState<SecretMarkers>(initialMarkers);
+  // Read by the resolver at validation time (not during render), so a plain box rather than state.
+  const [markersBox] = useState(() => box(initialMarkers));
+  const [keepSecrets, setKeepSecretsState] = useState(initialKeepSecrets);
+  const keepRef = useRef(keepSecrets);
+  const [visited, setVisited] = useState<string[]>(initialVisited);
+  const visitedRef = useRef(visited);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [stepErrors, setStepErrors] = useState<Record<string, number>>({});
+
+  const methods = useForm({
+    defaultValues: initialValues,
+    resolver: configResolver(markersBox.get),
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+  });
+  const { getValues, subscribe, reset } = methods;
+
+  const dirty = useRef(false);
+  const forgetRef = useRef<string[]>([]);
+  const timer = useRef<number | undefined>(undefined);
+  const chain = useRef<Promise<boolean>>(Promise.resolve(true));
+
+  const recomputeErrors = useCallback(() => {
+    const errors = validateForm(getValues(), markersBox.get());
+    const counts = errorsByStep(Object.keys(errors));
+    const shown: Record<string, number> = {};
+    for (const id of visitedRef.current) if (counts[id]) shown[id] = counts[id];
+    // Errors that belong to no single step show on the review step once it was visited.
+    setStepErrors(shown);
+  }, [getValues, markersBox]);
+
+  const flush = useCallback((): Promise<boolean> => {
+    window.clearTimeout(timer.current);
+    if (!dirty.current) return chain.current;
+    dirty.current = false;
+    const forget = forgetRef.current;
+    forgetRef.current = [];
+    setSaveState('saving');
+    chain.current = chain.current.then(async () => {
+      try {
+        const result = await saveDraft({
+          values: getValues(),
+          keepSecrets: keepRef.current,
+          forget,
+          visited: visitedRef.current,
+        });
+        if (!result.ok) {
+          setSaveState('error');
+          return false;
+        }
+        setMarkers(result.data.secrets);
+        markersBox.set(result.data.secrets);
+        setSaveState(dirty.current ? 'saving' : 'saved');
+        return true;
+      } catch {
+        // The server is unreachable (restarting?): keep the changes and try again on the next change.
+        dirty.current = true;
+        setSaveState('error');
+        return false;
+      }
+    });
+    return chain.current;
+  }, [getValues, markersBox]);
+
+  const schedule = useCallback(() => {
+    dirty.current = true;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      void flush();
+      recomputeErrors();
+    }, SAVE_DELAY_MS);
+  }, [flush, recomputeErrors]);
+
+  useEffect(
+    () => subscribe({ formState: { values: true }, callback: () => schedule() }),
+    [subscribe, schedule],
+  );
+
+  // A step counts as visited once opened; the stepper badges errors of visited steps only.
+  useEffect(() => {
+    if (!currentStep || visitedRef.current.includes(currentStep)) {
+      recomputeErrors();
+      return;
+    }
+    const next = [...visitedRef.current, currentStep];
+    visitedRef.current = next;
+    setVisited(next);
+    schedule();
+    recomputeErrors();
+  }, [currentStep, schedule, recomputeErrors]);
+
+  // Last chance on reload or tab close: start the save (the browser may or may not let it finish).
+  useEffect(() => {
+    const onHide = () => {
+      if (dirty.current) void flush();
+    };
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [flush]);
+
+  const state: WizardState = useMemo(
+    () => ({
+      markers,
+      keepSecrets,
+      setKeepSecrets: (keep: boolean) => {
+        keepRef.current = keep;
+        setKeepSecretsState(keep);
+        dirty.current = true;
+        void flush();
+      },
+      forgetSecret: (path: string) => {
+        forgetRef.current.push(path);
+        const next = { ...markersBox.get(), [path]: false };
+        markersBox.set(next);
+        setMarkers(next);
+        schedule();
+      },
+      forgetSecretsUnder: (prefix: string) => {
+        const next = { ...markersBox.get() };
+        for (const path of Object.keys(next)) {
+          if (path.startsWith(`${prefix}.`) && next[path]) {
+            forgetRef.current.push(path);
+            next[path] = false;
+          }
+        }
+        markersBox.set(next);
+        setMarkers(next);
+        schedule();
+      },
+      flush,
+      goTo: async (href: string) => {
+        await flush();
+        router.push(href);
+      },
+      replaceDraft: (values: unknown, newMarkers: SecretMarkers) => {
+        markersBox.set(newMarkers);
+        setMarkers(newMarkers);
+        reset(values as Record<string, unknown>);
+        dirty.current = false;
+        setSaveState('saved');
+        recomputeErrors();
+      },
+      saveState,
+      stepErrors,
+    }),
+    [
+      markers,
+      markersBox,
+      keepSecrets,
+      flush,
+      schedule,
+      router,
+      reset,
+      recomputeErrors,
+      saveState,
+      stepErrors,
+    ],
+  );
+
+  return (
+    <I18nProvider locale={locale} messages={messages}>
+      <FormProvider {...methods}>
+        <WizardContext.Provider value={state}>
+          <div className="wizard">
+            <div>
+              <Stepper current={currentStep} steps={WIZARD_STEPS} />
+              <DraftPanel />
+            </div>
+            <div className="wizard-main">{children}</div>
+          </div>
+        </WizardContext.Provider>
+      </FormProvider>
+    </I18nProvider>
+  );
+}
