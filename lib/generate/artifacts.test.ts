@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -351,5 +353,20 @@ describe('runbook', () => {
     expect(pairs).toHaveLength(10);
     for (const pair of pairs) expect(files['mirror-images.sh']).toContain(pair.split(' ').join(' '));
     expect(pairs).toContain('docker.io/alpine/k8s:1.31.12 registry.yourdomain.com/alpine/k8s:1.31.12');
+  });
+
+  it('writes shell that bash can parse: the runbook blocks and the mirror script', () => {
+    for (const config of [PROCEDURE_EXAMPLE, config043(certs), on043(PROCEDURE_EXAMPLE)]) {
+      for (const includeSecrets of [true, false]) {
+        const files = generateArtifacts(config, { includeSecrets });
+        const blocks = files['RUNBOOK.md']
+          .split('```bash\n')
+          .slice(1)
+          .map((block) => block.split('```')[0] ?? '');
+        expect(blocks.length).toBeGreaterThan(4);
+        for (const block of blocks) execFileSync('bash', ['-n', '-c', block]);
+        execFileSync('bash', ['-n', '-c', files['mirror-images.sh']]);
+      }
+    }
   });
 });

@@ -87,7 +87,7 @@ mkdir -p "$CERT_DIR"
 cp "$(dirname "$0")/${CA_FILES.registry}" "$CERT_DIR/ca.crt"
 `
     : ''
-}${login}
+}${login === '' ? '' : `${login}\n`}
 set -- \\
 ${pairs}
 
