@@ -48,7 +48,12 @@ export const bucketSchema = z
   .superRefine((bucket, ctx) => {
     if (bucket.provider === 's3' && (bucket.accessKey === '') !== (bucket.secretKey === '')) {
       const path = bucket.accessKey === '' ? 'accessKey' : 'secretKey';
-      ctx.addIssue({ code: 'custom', message: msg('config.credentials.bothOrNeither'), path: [path], params: {} });
+      ctx.addIssue({
+        code: 'custom',
+        message: msg('config.credentials.bothOrNeither'),
+        path: [path],
+        params: {},
+      });
     }
   });
 export type Bucket = z.infer<typeof bucketSchema>;

@@ -49,13 +49,17 @@ describe('splitPemBundle', () => {
 
   it('reports a block without END line, and one whose body is not base64', () => {
     const truncated = certs.ca.split('\n').slice(0, 5).join('\n');
-    expect(splitPemBundle(truncated).issues).toEqual([{ key: 'config.certificates.unterminated', block: 1, line: 1 }]);
+    expect(splitPemBundle(truncated).issues).toEqual([
+      { key: 'config.certificates.unterminated', block: 1, line: 1 },
+    ]);
 
     const lines = certs.ca2.split('\n');
     lines[2] = 'this is not base64!';
     const broken = `${certs.ca}${lines.join('\n')}`;
     const offset = certs.ca.split('\n').length - 1;
-    expect(splitPemBundle(broken).issues).toEqual([{ key: 'config.certificates.badEncoding', block: 2, line: offset + 3 }]);
+    expect(splitPemBundle(broken).issues).toEqual([
+      { key: 'config.certificates.badEncoding', block: 2, line: offset + 3 },
+    ]);
   });
 
   it('reports a BEGIN inside an open block as an unterminated block and goes on', () => {

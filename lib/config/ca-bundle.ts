@@ -75,7 +75,11 @@ export function splitPemBundle(text: string): PemBundle {
       } else {
         issues.push({ key: 'config.certificates.strayText', block: block + 1, line: lineNo });
         // One report per run of stray lines is enough to find it.
-        while (index + 1 < lines.length && (lines[index + 1] ?? '').trim() !== '' && !BEGIN.test((lines[index + 1] ?? '').trim())) {
+        while (
+          index + 1 < lines.length &&
+          (lines[index + 1] ?? '').trim() !== '' &&
+          !BEGIN.test((lines[index + 1] ?? '').trim())
+        ) {
           index += 1;
         }
       }
@@ -86,7 +90,12 @@ export function splitPemBundle(text: string): PemBundle {
       const current = open;
       open = null;
       if (current.label !== 'CERTIFICATE' || end[1] !== current.label) {
-        issues.push({ key: 'config.certificates.notCertificate', block, line: current.line, label: current.label });
+        issues.push({
+          key: 'config.certificates.notCertificate',
+          block,
+          line: current.line,
+          label: current.label,
+        });
         continue;
       }
       const body = current.body.join('');

@@ -15,12 +15,27 @@ describe('parseCertificateBundle', () => {
     const result = parseCertificateBundle(`${certs.ca}${certs.leaf}`);
     expect(result.certificates).toHaveLength(2);
     const [ca, leaf] = result.certificates;
-    expect(ca).toMatchObject({ block: 1, line: 1, isCA: true, selfSigned: true, expired: false, notYetValid: false });
+    expect(ca).toMatchObject({
+      block: 1,
+      line: 1,
+      isCA: true,
+      selfSigned: true,
+      expired: false,
+      notYetValid: false,
+    });
     expect(ca?.subject).toBe(`O=Wizard Tests, CN=${certs.caCommonName}`);
     expect(ca?.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    expect(leaf).toMatchObject({ block: 2, isCA: false, selfSigned: false, subject: 'CN=wandb.example.test' });
+    expect(leaf).toMatchObject({
+      block: 2,
+      isCA: false,
+      selfSigned: false,
+      subject: 'CN=wandb.example.test',
+    });
     expect(leaf?.issuer).toBe(ca?.subject);
-    expect(new Date(ca?.notAfter ?? '').getTime() - new Date(ca?.notBefore ?? '').getTime()).toBeCloseTo(10 * DAY, -6);
+    expect(new Date(ca?.notAfter ?? '').getTime() - new Date(ca?.notBefore ?? '').getTime()).toBeCloseTo(
+      10 * DAY,
+      -6,
+    );
   });
 
   it('warns about a certificate that is not a CA', () => {
