@@ -255,6 +255,21 @@ describe('runChecks', () => {
   });
 });
 
+describe('runChecks: definitions', () => {
+  it('reports a second check with the same id as an error instead of sharing the first result', async () => {
+    const failing: CheckDefinition<Cfg> = {
+      id: 'same',
+      titleKey: 't',
+      strict: true,
+      timeoutMs: 1_000,
+      run: async () => ({ status: 'fail', message: { key: 'no', params: {} } }),
+    };
+    const results = await runChecks([sleeper('same', 1), failing], cfg);
+    expect(results.map((r) => r.status)).toEqual(['pass', 'error']);
+    expect(results[1]?.message).toEqual({ key: 'errors.check.duplicateId', params: { id: 'same' } });
+  });
+});
+
 describe('streamChecks', () => {
   it('yields results as they finish', async () => {
     const ids: string[] = [];

@@ -243,7 +243,27 @@ export async function runChecks<C>(
     return p;
   };
 
-  return Promise.all(definitions.map((d) => start(d, [])));
+  const seen = new Set<string>();
+  return Promise.all(
+    definitions.map((d) => {
+      if (seen.has(d.id)) {
+        // Two definitions with one id would share one result; report the second instead of hiding it.
+        const now = Date.now();
+        const dup = toResult(
+          d,
+          config,
+          { status: 'error', message: { key: 'errors.check.duplicateId', params: { id: d.id } } },
+          now,
+          performance.now(),
+          opts,
+        );
+        opts.onResult?.(dup);
+        return dup;
+      }
+      seen.add(d.id);
+      return start(d, []);
+    }),
+  );
 }
 
 /**

@@ -35,7 +35,9 @@ describe('errorMessages', () => {
     );
     const used = new Set(
       files.flatMap((f) =>
-        [...readFileSync(f, 'utf8').matchAll(/'(errors\.[a-zA-Z]+\.?[a-zA-Z.]*)'/g)].map((m) => m[1] ?? ''),
+        [...readFileSync(f, 'utf8').matchAll(/'(errors\.[a-zA-Z]+(?:\.[a-zA-Z]+)*)'/g)].map(
+          (m) => m[1] ?? '',
+        ),
       ),
     );
     expect(used.size).toBeGreaterThan(20);

@@ -17,6 +17,7 @@ export const errorMessages = {
     'errors.check.noCluster': 'Skipped: no cluster connection is configured.',
     'errors.check.dependencyFailed': 'Skipped: it needs the check "{dependency}" to pass first.',
     'errors.check.badDependency': 'The check depends on "{dependency}", which is unknown or circular.',
+    'errors.check.duplicateId': 'Two checks have the same id "{id}".',
 
     'errors.network.refused':
       'Connection refused by {address}: nothing listens there, or a firewall rejects it.',
@@ -115,6 +116,7 @@ export const errorMessages = {
     'errors.check.dependencyFailed':
       '先にチェック「{dependency}」が成功する必要があるため、スキップしました。',
     'errors.check.badDependency': 'このチェックが依存する「{dependency}」は存在しないか、循環しています。',
+    'errors.check.duplicateId': '同じ ID「{id}」を持つチェックが 2 つあります。',
 
     'errors.network.refused':
       '{address} に接続を拒否されました。待ち受けているプロセスがないか、ファイアウォールが拒否しています。',

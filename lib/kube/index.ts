@@ -1,0 +1,16 @@
+import 'server-only';
+
+export {
+  type AccessCheck,
+  type AccessResult,
+  type ClassInfo,
+  type CrdInfo,
+  FIELD_MANAGER,
+  type HelmReleaseInfo,
+  KubeClient,
+  type KubeCallOptions,
+  type ServerVersion,
+  WANDB_CR,
+} from './client';
+export { type KubeConfigSource, loadKubeConfig, type LoadedKubeConfig } from './config';
+export { isKubeError, KubeError, toKubeError } from './errors';
