@@ -136,3 +136,4 @@ export { LOCAL_CHART_PATH, PLATFORM_CHART_NAME, SECRET_KEYS } from './wandb-cr';
 export * from './commands';
 export { mirrorEntries, type MirrorEntry } from './image-list';
 export { commandLine, shellQuote } from './shell';
+export { importInstallConfig, type DocumentResult, type ImportResult } from './import';
