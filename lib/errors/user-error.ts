@@ -143,6 +143,8 @@ const S3_KEYS: Record<string, string> = {
   Forbidden: 'errors.s3.accessDenied',
   AllAccessDisabled: 'errors.s3.accessDenied',
   InvalidAccessKeyId: 'errors.s3.invalidAccessKey',
+  // versitygw's name for an access key it does not know (AWS and MinIO say InvalidAccessKeyId).
+  XAdminUserNotFound: 'errors.s3.invalidAccessKey',
   SignatureDoesNotMatch: 'errors.s3.signatureMismatch',
   AuthorizationHeaderMalformed: 'errors.s3.wrongRegion',
   PermanentRedirect: 'errors.s3.wrongRegion',
