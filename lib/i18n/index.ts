@@ -1,5 +1,7 @@
 import { errorMessages } from '@/lib/errors/messages';
 
+import { checksEn } from './messages/checks.en';
+import { checksJa } from './messages/checks.ja';
 import { en } from './messages/en';
 import { ja } from './messages/ja';
 import { uiEn } from './messages/ui.en';
@@ -13,7 +15,8 @@ import { uiJa } from './messages/ui.ja';
  * a key is missing or extra):
  * - `messages/en.ts` / `ja.ts`: `config.` (validation) and `generate.` (artifacts);
  * - `lib/errors/messages.ts`: `errors.` (the error mapper, checks, helm, registry, kube);
- * - `messages/ui.en.ts` / `ui.ja.ts`: `ui.` (the screens).
+ * - `messages/ui.en.ts` / `ui.ja.ts`: `ui.` (the screens);
+ * - `messages/checks.en.ts` / `checks.ja.ts`: `checks.` (the prerequisite checks and their page).
  * To add a module, add it to the two spreads below; `i18n.test.ts` then checks it too.
  */
 
@@ -21,8 +24,8 @@ export type Locale = 'en' | 'ja';
 export const LOCALES: readonly Locale[] = ['en', 'ja'];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-const EN = { ...en, ...errorMessages.en, ...uiEn };
-const JA: Record<keyof typeof EN, string> = { ...ja, ...errorMessages.ja, ...uiJa };
+const EN = { ...en, ...errorMessages.en, ...uiEn, ...checksEn };
+const JA: Record<keyof typeof EN, string> = { ...ja, ...errorMessages.ja, ...uiJa, ...checksJa };
 
 /** Every key of every message module. */
 export type MessageKey = keyof typeof EN;

@@ -1,0 +1,243 @@
+import 'server-only';
+
+import yaml from 'js-yaml';
+
+import { chartLineOf, type ChartSource, mirrorPath as publicPath, parseRegistryAddress } from '@/lib/config';
+import { toUserError } from '@/lib/errors';
+import { buildManifests } from '@/lib/generate';
+import { type ChartOperation, findHelm, type HelmBinary, type HelmCommand, helmTemplate } from '@/lib/helm';
+import { parseImageReference, type RegistryFailure } from '@/lib/registry';
+
+import { remainingMs } from './evidence';
+import type { ChecksInput } from './input';
+import { failureLabel, registryClientOptions, verifyImages } from './registry-access';
+import type { CheckDefinition, CheckOutcome, Evidence } from './types';
+
+/** The two charts an install renders. */
+export type ChartName = 'operator' | 'operator-wandb';
+
+/** One image a rendered chart would pull, and where it appears. */
+export interface RenderedImage {
+  image: string;
+  chart: ChartName;
+  /** `Deployment/wandb-weave: container weave`, one per use. */
+  uses: string[];
+}
+
+const POD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'ReplicationController']);
+
+function dig(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const part of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return node;
+}
+
+function podSpecOf(doc: { kind?: unknown; spec?: unknown }): unknown {
+  if (doc.kind === 'Pod') return doc.spec;
+  if (doc.kind === 'CronJob') return dig(doc.spec, ['jobTemplate', 'spec', 'template', 'spec']);
+  if (typeof doc.kind === 'string' && POD_KINDS.has(doc.kind)) return dig(doc.spec, ['template', 'spec']);
+  return undefined;
+}
+
+/**
+ * Every image in `helm template` output: containers, init containers and ephemeral containers of
+ * Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs. Pure.
+ */
+export function collectImages(manifests: string, chart: ChartName): RenderedImage[] {
+  const found = new Map<string, RenderedImage>();
+  let docs: unknown[] = [];
+  try {
+    docs = yaml.loadAll(manifests, undefined, { schema: yaml.CORE_SCHEMA }) as unknown[];
+  } catch {
+    docs = manifests.split(/^---\s*$/m).flatMap((text) => {
+      try {
+        return [yaml.load(text, { schema: yaml.CORE_SCHEMA })];
+      } catch {
+        return [];
+      }
+    });
+  }
+  for (const doc of docs) {
+    if (!doc || typeof doc !== 'object') continue;
+    const d = doc as { kind?: unknown; metadata?: { name?: unknown } };
+    const pod = podSpecOf(d as { kind?: unknown; spec?: unknown });
+    if (!pod) continue;
+    for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
+      const list = dig(pod, [field]);
+      if (!Array.isArray(list)) continue;
+      for (const c of list as Array<{ name?: unknown; image?: unknown }>) {
+        if (typeof c.image !== 'string' || c.image === '') continue;
+        const entry = found.get(c.image) ?? { image: c.image, chart, uses: [] };
+        entry.uses.push(`${String(d.kind)}/${String(d.metadata?.name ?? '')}: ${field === 'containers' ? 'container' : field.replace(/s$/, '')} ${String(c.name ?? '')}`);
+        found.set(c.image, entry);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * The values keys that set a foreign image, from the image catalogue of the configured chart line:
+ * the keys of the catalogue image with the same public path, narrowed to those the values leave
+ * unset (those are the ones that fall back to the chart's public default). Empty when the image is
+ * not in the catalogue. Pure.
+ */
+export function keysForImage(
+  image: string,
+  chart: ChartName,
+  config: ChecksInput['config'],
+  values: { operator: Record<string, unknown>; platform: Record<string, unknown> },
+): string[] {
+  const line = chartLineOf(config)?.line;
+  const parsed = parseImageReference(image);
+  if (!line || parsed.error) return [];
+  const path = publicPath(`${parsed.value.registry}/${parsed.value.repository}`);
+  const artifact = chart === 'operator' ? 'operatorValues' : 'crValues';
+  const candidates = line.images
+    .filter((i) => i.artifact === artifact && (publicPath(i.source) === path || path.endsWith(`/${publicPath(i.source)}`)))
+    .flatMap((i) => i.keys.map((k) => k.path));
+  const own = chart === 'operator' ? values.operator : values.platform;
+  const unset = candidates.filter((p) => {
+    const v = dig(own, p);
+    return !(typeof v === 'object' && v !== null && typeof (v as { repository?: unknown }).repository === 'string');
+  });
+  return (unset.length > 0 ? unset : candidates).map((p) => p.join('.'));
+}
+
+function helmChart(source: ChartSource, chart: ChartName, version: string): Pick<ChartOperation, 'chart' | 'access' | 'password' | 'caPem'> {
+  if (source.kind === 'local') return { chart: { kind: 'file', path: source.path } };
+  const v = version || undefined;
+  const common = {
+    access: { ...(source.username ? { username: source.username } : {}), insecureSkipTlsVerify: source.insecureSkipVerify, ...(source.kind === 'oci' ? { plainHttp: source.plainHttp } : {}) },
+    ...(source.username ? { password: source.password } : {}),
+    ...(source.caBundle.trim() ? { caPem: source.caBundle } : {}),
+  };
+  if (source.kind === 'repo') return { chart: { kind: 'repo', repoUrl: source.url, chart, ...(v ? { version: v } : {}) }, ...common };
+  return { chart: { kind: 'oci', ref: `${source.url.replace(/\/+$/, '')}/${chart}`, ...(v ? { version: v } : {}) }, ...common };
+}
+
+/** Renders both charts with `helm template` and the given values, from the configured sources. Throws HelmError. */
+export async function renderCharts(
+  input: ChecksInput,
+  helm: Pick<HelmBinary, 'path' | 'major'>,
+  values: { operator: Record<string, unknown>; platform: Record<string, unknown> },
+  signal: AbortSignal,
+  timeoutMs: number,
+  commands: HelmCommand[],
+): Promise<{ operator: string; platform: string }> {
+  const { config } = input;
+  const [operator, platform] = await Promise.all([
+    helmTemplate({
+      helm,
+      ...helmChart(config.charts.operator.source, 'operator', config.charts.operator.version),
+      release: 'operator',
+      namespace: config.target.operatorNamespace,
+      values: values.operator,
+      signal,
+      timeoutMs,
+      commands,
+    }),
+    helmTemplate({
+      helm,
+      ...helmChart(config.charts.platform.source, 'operator-wandb', config.charts.platform.version),
+      release: config.target.crName,
+      namespace: config.target.crNamespace,
+      values: values.platform,
+      signal,
+      timeoutMs,
+      commands,
+    }),
+  ]);
+  return { operator: operator.manifests, platform: platform.manifests };
+}
+
+/**
+ * Check 9: renders `operator` (with values.yaml) and `operator-wandb` (with the CR's spec.values)
+ * from the configured repositories, collects every image the output would pull, and verifies
+ * each one is on the internal registry and present there. An image that would come from the
+ * internet is named with the values key that fixes it — whatever the chart version, nothing is
+ * pulled from outside.
+ */
+export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
+  id: 'rendered-images',
+  titleKey: 'checks.renderedImages.title',
+  strict: true,
+  timeoutMs: 60_000,
+  dependsOn: ['helm'],
+  secrets: (input) => [input.config.registry.password, ...[input.config.charts.operator.source, input.config.charts.platform.source].map((s) => (s.kind === 'local' ? '' : s.password))],
+  async run(input, ctx): Promise<CheckOutcome> {
+    const { config } = input;
+    const found = await findHelm({ env: input.env, signal: ctx.signal, timeoutMs: 10_000 });
+    if (found.kind !== 'found') return { status: 'skipped', message: { key: 'checks.renderedImages.noHelm', params: {} } };
+    const generated = buildManifests(config, { includeSecrets: false });
+    const values = {
+      operator: input.renderValues?.operator ?? generated.operatorValues,
+      platform: input.renderValues?.platform ?? ((dig(generated.wandbCr, ['spec', 'values']) as Record<string, unknown> | undefined) ?? {}),
+    };
+    const commands: HelmCommand[] = [];
+    let rendered: { operator: string; platform: string };
+    try {
+      rendered = await renderCharts(input, found.helm, values, ctx.signal, remainingMs(ctx.deadline, 5_000), commands);
+    } catch (e) {
+      const err = toUserError(e);
+      return {
+        status: 'fail',
+        message: { key: 'checks.renderedImages.renderFailed', params: { reason: err.detail.slice(0, 300) } },
+        remedy: { key: err.key, params: err.params },
+        evidence: commands.map((c) => ({ label: 'helm', request: c.command, response: `exit ${c.exitCode ?? '-'}${c.stderrTail ? `: ${c.stderrTail}` : ''}` })),
+      };
+    }
+    const evidence: Evidence[] = commands.map((c) => ({ label: 'helm', request: c.command, response: `exit ${c.exitCode ?? '-'} in ${Math.round(c.durationMs)} ms` }));
+    const images = [...collectImages(rendered.operator, 'operator'), ...collectImages(rendered.platform, 'operator-wandb')];
+    const opts = registryClientOptions(config, remainingMs(ctx.deadline, 1_000));
+    const internalHost = parseRegistryAddress(config.registry.host)?.host ?? opts.registry;
+
+    const foreign: Array<{ image: RenderedImage; keys: string[] }> = [];
+    const internal: RenderedImage[] = [];
+    for (const image of images) {
+      const parsed = parseImageReference(image.image);
+      if (!parsed.error && parsed.value.registry === internalHost) internal.push(image);
+      else foreign.push({ image, keys: keysForImage(image.image, image.chart, config, values) });
+    }
+    const presence = await verifyImages([...new Set(internal.map((i) => i.image))], opts, ctx.signal);
+    const missing: Array<{ image: string; failure: RegistryFailure }> = [];
+    for (const p of presence) {
+      if (p.result.kind === 'present') evidence.push({ label: p.image, response: `internal, present (${p.result.method})` });
+      else {
+        missing.push({ image: p.image, failure: p.result });
+        evidence.push({ label: p.image, response: `internal, ${failureLabel(p.result)}` });
+      }
+    }
+    for (const f of foreign)
+      evidence.push({
+        label: f.image.image,
+        response: `FOREIGN (${f.image.chart}) — ${f.keys.length ? `set ${f.keys.join(' / ')}` : 'not in the image catalogue'}; used by ${f.image.uses.join(', ')}`,
+      });
+
+    if (foreign.length > 0) {
+      const list = foreign
+        .map((f) => `${f.image.image} → ${f.keys.length ? f.keys.join(', ') : '?'} (${f.image.chart === 'operator' ? 'values.yaml' : 'wandb.yaml spec.values'})`)
+        .join('; ');
+      const unknown = foreign.filter((f) => f.keys.length === 0).map((f) => f.image.image);
+      return {
+        status: 'fail',
+        message: { key: 'checks.renderedImages.foreign', params: { count: foreign.length, total: images.length, images: list } },
+        remedy: unknown.length
+          ? { key: 'checks.renderedImages.unknownImage.remedy', params: { images: unknown.join(', ') } }
+          : { key: 'checks.renderedImages.foreign.remedy', params: { keys: [...new Set(foreign.flatMap((f) => f.keys))].join(', ') } },
+        evidence,
+      };
+    }
+    if (missing.length > 0)
+      return {
+        status: 'fail',
+        message: {
+          key: 'checks.renderedImages.missing',
+          params: { count: missing.length, total: images.length, images: missing.map((m) => `${m.image} (${failureLabel(m.failure)})`).join('; ') },
+        },
+        remedy: { key: 'checks.renderedImages.missing.remedy', params: {} },
+        evidence,
+      };
+    return { status: 'pass', message: { key: 'checks.renderedImages.pass', params: { count: images.length, registry: internalHost } }, evidence };
+  },
+};

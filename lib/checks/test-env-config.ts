@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+
+import { defaultInstallConfig, type InstallConfig } from '@/lib/config';
+
+/**
+ * A configuration that points every section at the components of `scripts/test-env` (read from
+ * the variables `scripts/test-env env` exports), for the integration tests and the benchmark.
+ * Throws, naming the variable, when the environment is not loaded.
+ */
+export function testEnvConfig(version = '0.18.0'): InstallConfig {
+  const need = (name: string): string => {
+    const value = process.env[name];
+    if (!value) throw new Error(`${name} is not set: run \`eval "$(scripts/test-env env)"\` after scripts/test-env up`);
+    return value;
+  };
+  const ca = readFileSync(need('TEST_CA_FILE'), 'utf8');
+  const chartSource = {
+    kind: 'repo' as const,
+    url: need('CHARTS_HTTPS_URL'),
+    repoName: 'wizard-int',
+    username: need('CHARTS_USER'),
+    password: need('CHARTS_PASSWORD'),
+    caBundle: ca,
+    insecureSkipVerify: false,
+  };
+  return {
+    ...defaultInstallConfig,
+    target: { operatorNamespace: 'wandb', crName: 'wandb', crNamespace: 'default', kubeContext: '' },
+    registry: {
+      ...defaultInstallConfig.registry,
+      host: `${need('REGISTRY_AUTH')}/${need('REGISTRY_PREFIX')}`,
+      username: need('REGISTRY_USER'),
+      password: need('REGISTRY_PASSWORD'),
+      caBundle: ca,
+    },
+    charts: { operator: { source: chartSource, version: '' }, platform: { source: chartSource, version } },
+    platform: { host: 'https://localhost', license: 'test-license-not-a-secret', extraEnv: [] },
+    bucket: {
+      provider: 's3',
+      name: need('S3_ENDPOINT').replace(/^https?:\/\//, ''),
+      path: need('S3_BUCKET'),
+      region: need('S3_REGION'),
+      accessKey: need('S3_ACCESS_KEY'),
+      secretKey: need('S3_SECRET_KEY'),
+      kmsKey: '',
+    },
+    mysql: {
+      mode: 'external',
+      host: need('MYSQL_HOST'),
+      port: Number(need('MYSQL_PORT')),
+      database: need('MYSQL_DATABASE'),
+      user: need('MYSQL_USER'),
+      password: need('MYSQL_PASSWORD'),
+    },
+    ingress: { ...defaultInstallConfig.ingress, class: '' },
+  };
+}
