@@ -19,7 +19,9 @@ import {
   VersionApi,
 } from '@kubernetes/client-node';
 
-import { toKubeError } from './errors';
+import { isKubeError, toKubeError } from './errors';
+
+type ApiClass<A> = new (config: ReturnType<typeof createConfiguration>) => A;
 
 /** The field manager of every server-side apply the wizard sends. */
 export const FIELD_MANAGER = 'wandb-airgap-wizard';
@@ -119,15 +121,11 @@ export class KubeClient {
   }
 
   /**
-   * A fresh API object whose requests carry the call's signal (combined with the timeout) and
-   * record request lines and status codes.
+   * A fresh API object whose requests carry `signal` and record request lines and status codes.
    */
-  private api<T>(Api: new (config: ReturnType<typeof createConfiguration>) => T, call: KubeCallOptions): T {
+  private api<T>(Api: ApiClass<T>, signal: AbortSignal, exchanges: KubeCallOptions['exchanges']): T {
     const cluster = this.kc.getCurrentCluster();
     if (!cluster) throw new Error('the kubeconfig has no current cluster');
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-    const exchanges = call.exchanges;
     let current: { request: string; response?: string } | undefined;
     const config = createConfiguration({
       baseServer: new ServerConfiguration(cluster.server, {}),
@@ -152,34 +150,45 @@ export class KubeClient {
     return new Api(config);
   }
 
-  /** Runs a client call, converting the API server's errors into KubeError. */
-  private async call<R>(fn: () => Promise<R>): Promise<R> {
+  /**
+   * Runs one client call with an API object bound to the caller's signal and this client's
+   * request timeout. API-server failures become KubeError; a request timeout becomes a
+   * TimeoutError (node-fetch reports both cancels alike, so the cause is told apart here).
+   */
+  private async must<A, R>(Api: ApiClass<A>, call: KubeCallOptions, fn: (api: A) => Promise<R>): Promise<R> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
     try {
-      return await fn();
+      return await fn(this.api(Api, signal, call.exchanges));
     } catch (e) {
+      if (timeout.aborted && !call.signal?.aborted) {
+        throw Object.assign(new Error(`no answer from ${this.server} within ${this.timeoutMs} ms`), {
+          name: 'TimeoutError',
+          code: 'ETIMEDOUT',
+          cause: e,
+        });
+      }
       throw toKubeError(e);
     }
   }
 
-  /** Like {@link call}, but a 404 is `undefined`. */
-  private async optional<R>(fn: () => Promise<R>): Promise<R | undefined> {
+  /** Like {@link must}, but a 404 is `undefined`. */
+  private async maybe<A, R>(
+    Api: ApiClass<A>,
+    call: KubeCallOptions,
+    fn: (api: A) => Promise<R>,
+  ): Promise<R | undefined> {
     try {
-      return await fn();
+      return await this.must(Api, call, fn);
     } catch (e) {
-      const k = toKubeError(e);
-      if (
-        k instanceof Error &&
-        k.name === 'KubeError' &&
-        (k as unknown as { statusCode: number }).statusCode === 404
-      )
-        return undefined;
-      throw k;
+      if (isKubeError(e) && e.statusCode === 404) return undefined;
+      throw e;
     }
   }
 
   /** `GET /version`: the server's gitVersion (`v1.33.1`), major and minor. */
   async getServerVersion(call: KubeCallOptions = {}): Promise<ServerVersion> {
-    const v = await this.call(() => this.api(VersionApi, call).getCode());
+    const v = await this.must(VersionApi, call, (api) => api.getCode());
     return { gitVersion: v.gitVersion, major: v.major, minor: v.minor, platform: v.platform };
   }
 
@@ -191,10 +200,9 @@ export class KubeClient {
     checks: readonly AccessCheck[],
     call: KubeCallOptions = {},
   ): Promise<AccessResult[]> {
-    const api = this.api(AuthorizationV1Api, call);
     return Promise.all(
       checks.map(async (c) => {
-        const review = await this.call(() =>
+        const review = await this.must(AuthorizationV1Api, call, (api) =>
           api.createSelfSubjectAccessReview({
             body: {
               apiVersion: 'authorization.k8s.io/v1',
@@ -212,10 +220,10 @@ export class KubeClient {
             },
           }),
         );
-        const s = review.status;
-        const result: AccessResult = { ...c, allowed: !!s?.allowed, denied: !!s?.denied };
-        if (s?.reason) result.reason = s.reason;
-        if (s?.evaluationError) result.evaluationError = s.evaluationError;
+        const st = review.status;
+        const result: AccessResult = { ...c, allowed: !!st?.allowed, denied: !!st?.denied };
+        if (st?.reason) result.reason = st.reason;
+        if (st?.evaluationError) result.evaluationError = st.evaluationError;
         return result;
       }),
     );
@@ -223,7 +231,7 @@ export class KubeClient {
 
   /** IngressClasses with their controller and the default-class annotation. */
   async listIngressClasses(call: KubeCallOptions = {}): Promise<ClassInfo[]> {
-    const list = await this.call(() => this.api(NetworkingV1Api, call).listIngressClass());
+    const list = await this.must(NetworkingV1Api, call, (api) => api.listIngressClass());
     return list.items.map((i) => ({
       name: i.metadata?.name ?? '',
       implementation: i.spec?.controller ?? '',
@@ -233,25 +241,25 @@ export class KubeClient {
 
   /** StorageClasses with their provisioner and the default-class annotation (GA or beta). */
   async listStorageClasses(call: KubeCallOptions = {}): Promise<ClassInfo[]> {
-    const list = await this.call(() => this.api(StorageV1Api, call).listStorageClass());
-    return list.items.map((s) => ({
-      name: s.metadata?.name ?? '',
-      implementation: s.provisioner,
+    const list = await this.must(StorageV1Api, call, (api) => api.listStorageClass());
+    return list.items.map((sc) => ({
+      name: sc.metadata?.name ?? '',
+      implementation: sc.provisioner,
       isDefault:
-        s.metadata?.annotations?.[STORAGE_DEFAULT] === 'true' ||
-        s.metadata?.annotations?.[STORAGE_DEFAULT_BETA] === 'true',
+        sc.metadata?.annotations?.[STORAGE_DEFAULT] === 'true' ||
+        sc.metadata?.annotations?.[STORAGE_DEFAULT_BETA] === 'true',
     }));
   }
 
   /** The namespace, or undefined when it does not exist. */
   async getNamespace(name: string, call: KubeCallOptions = {}): Promise<V1Namespace | undefined> {
-    return this.optional(() => this.api(CoreV1Api, call).readNamespace({ name }));
+    return this.maybe(CoreV1Api, call, (api) => api.readNamespace({ name }));
   }
 
   /** A CRD's served versions and Established condition, or undefined when it is not installed. */
   async getCrd(name: string, call: KubeCallOptions = {}): Promise<CrdInfo | undefined> {
-    const crd = await this.optional(() =>
-      this.api(ApiextensionsV1Api, call).readCustomResourceDefinition({ name }),
+    const crd = await this.maybe(ApiextensionsV1Api, call, (api) =>
+      api.readCustomResourceDefinition({ name }),
     );
     if (!crd) return undefined;
     return {
@@ -266,24 +274,24 @@ export class KubeClient {
    * revision of each, with its status. All namespaces when `namespace` is omitted.
    */
   async listHelmReleases(namespace?: string, call: KubeCallOptions = {}): Promise<HelmReleaseInfo[]> {
-    const api = this.api(CoreV1Api, call);
     const labelSelector = 'owner=helm';
-    const list = await this.call(() =>
+    const list = await this.must(CoreV1Api, call, (api) =>
       namespace
         ? api.listNamespacedSecret({ namespace, labelSelector })
         : api.listSecretForAllNamespaces({ labelSelector }),
     );
     const latest = new Map<string, HelmReleaseInfo>();
-    for (const s of list.items) {
-      const labels = s.metadata?.labels ?? {};
+    for (const secret of list.items) {
+      const labels = secret.metadata?.labels ?? {};
       const name = labels.name;
       const revision = Number(labels.version);
       if (!name || !Number.isFinite(revision)) continue;
-      const ns = s.metadata?.namespace ?? '';
+      const ns = secret.metadata?.namespace ?? '';
       const key = `${ns}/${name}`;
       const prev = latest.get(key);
-      if (!prev || revision > prev.revision)
+      if (!prev || revision > prev.revision) {
         latest.set(key, { name, namespace: ns, revision, status: labels.status ?? '' });
+      }
     }
     return [...latest.values()].sort(
       (a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
@@ -295,23 +303,14 @@ export class KubeClient {
     ref: { group: string; version: string; plural: string; namespace?: string; name: string },
     call: KubeCallOptions = {},
   ): Promise<T | undefined> {
-    const api = this.api(CustomObjectsApi, call);
-    return this.optional(
-      () =>
-        (ref.namespace
-          ? api.getNamespacedCustomObject({
-              group: ref.group,
-              version: ref.version,
-              plural: ref.plural,
-              namespace: ref.namespace,
-              name: ref.name,
-            })
-          : api.getClusterCustomObject({
-              group: ref.group,
-              version: ref.version,
-              plural: ref.plural,
-              name: ref.name,
-            })) as Promise<T>,
+    const { group, version, plural, namespace, name } = ref;
+    return this.maybe(
+      CustomObjectsApi,
+      call,
+      (api) =>
+        (namespace
+          ? api.getNamespacedCustomObject({ group, version, plural, namespace, name })
+          : api.getClusterCustomObject({ group, version, plural, name })) as Promise<T>,
     );
   }
 
@@ -320,16 +319,11 @@ export class KubeClient {
     ref: { group: string; version: string; plural: string; namespace?: string },
     call: KubeCallOptions = {},
   ): Promise<T[]> {
-    const api = this.api(CustomObjectsApi, call);
-    const list = (await this.call(() =>
-      ref.namespace
-        ? api.listNamespacedCustomObject({
-            group: ref.group,
-            version: ref.version,
-            plural: ref.plural,
-            namespace: ref.namespace,
-          })
-        : api.listClusterCustomObject({ group: ref.group, version: ref.version, plural: ref.plural }),
+    const { group, version, plural, namespace } = ref;
+    const list = (await this.must(CustomObjectsApi, call, (api) =>
+      namespace
+        ? api.listNamespacedCustomObject({ group, version, plural, namespace })
+        : api.listClusterCustomObject({ group, version, plural }),
     )) as { items?: T[] };
     return list.items ?? [];
   }
@@ -357,15 +351,17 @@ export class KubeClient {
   /**
    * Server-side apply (`PATCH` with `application/apply-patch+yaml`, field manager
    * `wandb-airgap-wizard`, force on conflicts): the same input applied twice changes nothing.
-   * `dryRun` sends `dryRun=All` (validated and admitted, not persisted).
+   * `dryRun` sends `dryRun=All` (validated and admitted, not persisted). Returns the object as
+   * the API server stored it.
    */
   async serverSideApply<T extends KubernetesObject>(
     object: T,
     opts: KubeCallOptions & { dryRun?: boolean; force?: boolean; fieldManager?: string } = {},
-  ): Promise<T> {
-    const api = this.api(KubernetesObjectApi, opts);
-    return this.call(
-      () =>
+  ): Promise<T & KubernetesObject> {
+    return this.must(
+      KubernetesObjectApi,
+      opts,
+      (api) =>
         api.patch(
           object,
           undefined,
@@ -373,7 +369,7 @@ export class KubeClient {
           opts.fieldManager ?? FIELD_MANAGER,
           opts.force ?? true,
           PatchStrategy.ServerSideApply,
-        ) as Promise<T>,
+        ) as Promise<T & KubernetesObject>,
     );
   }
 }
