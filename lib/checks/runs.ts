@@ -143,3 +143,9 @@ export function recordBypass(
   ];
   return { run: snapshot(stored.run) };
 }
+
+/** The secrets of a run's configuration, for redacting its exports (never returned to the browser). */
+export function getRunSecrets(owner: string, runId: string, secretsOf: (config: ChecksInput['config']) => string[]): string[] {
+  const stored = runs.get(runId);
+  return stored && stored.owner === owner ? secretsOf(stored.input.config) : [];
+}

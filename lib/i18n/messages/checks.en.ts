@@ -161,7 +161,6 @@ export const checksEn = {
   'checks.ui.bypass.reason': 'Reason (recorded in the report)',
   'checks.ui.bypass.submit': 'Record the bypass',
   'checks.ui.bypassed': 'Bypassed at {at}: {reason}',
-  'checks.ui.failed': 'The action failed.',
   'checks.ui.noDraft': 'There is no configuration yet: fill in the steps first.',
   'checks.ui.invalidDraft': 'The configuration is not valid yet: {count} fields need attention. Fix them, then run the checks.',
   'checks.ui.unknownRun': 'This run is no longer known (the server restarted). Run the checks again.',

@@ -169,7 +169,6 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.ui.bypass.reason': '理由（レポートに記録されます）',
   'checks.ui.bypass.submit': '迂回を記録',
   'checks.ui.bypassed': '{at} に迂回: {reason}',
-  'checks.ui.failed': '操作に失敗しました。',
   'checks.ui.noDraft': 'まだ設定がありません。先に各ステップを入力してください。',
   'checks.ui.invalidDraft': '設定がまだ有効ではありません: {count} 個の項目を修正してから、チェックを実行してください。',
   'checks.ui.unknownRun': 'この実行はもう記録にありません（サーバーが再起動しました）。もう一度チェックを実行してください。',
