@@ -9,6 +9,7 @@ import { randomBytes, randomUUID, sign } from 'node:crypto';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -367,6 +368,82 @@ describe('RegistryClient against the test registries', () => {
       });
     } finally {
       c.close();
+    }
+  });
+});
+
+describe('RegistryClient behind a proxy that refuses HEAD or drops the digest header', () => {
+  // Some registry front ends answer HEAD with 405, or omit Docker-Content-Digest. This proxy
+  // forwards to the real TLS registry and does exactly that, so the GET fallback meets real data.
+  let proxy: http.Server;
+  let address = '';
+  let mode: 'refuse-head' | 'strip-digest' = 'refuse-head';
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    proxy = http.createServer((req, res) => {
+      seen.push(req.method ?? '');
+      if (mode === 'refuse-head' && req.method === 'HEAD') {
+        res.writeHead(405, { allow: 'GET' }).end();
+        return;
+      }
+      const upstream = https.request(
+        `https://${env.tls}${req.url}`,
+        { method: req.method, headers: { accept: req.headers.accept ?? '' }, ca: env.ca, agent: false },
+        (up) => {
+          const headers = { ...up.headers };
+          if (mode === 'strip-digest') delete headers['docker-content-digest'];
+          res.writeHead(up.statusCode ?? 502, headers);
+          up.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.writeHead(502).end());
+      upstream.end();
+    });
+    proxy.listen(0, '127.0.0.1');
+    await once(proxy, 'listening');
+    address = `127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+  });
+  afterAll(() => {
+    proxy.close();
+  });
+
+  it('HEAD refused (405): falls back to GET and reports the same digest as the registry', async () => {
+    const direct = new RegistryClient({ registry: env.tls, ca: env.ca });
+    const proxied = new RegistryClient({ registry: address, plainHttp: true });
+    try {
+      mode = 'refuse-head';
+      seen.length = 0;
+      const truth = await direct.headManifest(`${env.prefix}/wandb/local`, '0.62.2');
+      const r = await proxied.headManifest(`${env.prefix}/wandb/local`, '0.62.2');
+      expect(seen).toEqual(['HEAD', 'GET']);
+      expect(r).toMatchObject({ kind: 'present', method: 'GET', mediaType: MEDIA_TYPES.ociIndex });
+      if (r.kind === 'present' && truth.kind === 'present') expect(r.digest).toBe(truth.digest);
+      expect(await proxied.headManifest(`${env.prefix}/wandb/local`, '0.0.0-none')).toMatchObject({
+        kind: 'missing',
+        code: 'MANIFEST_UNKNOWN',
+      });
+    } finally {
+      direct.close();
+      proxied.close();
+    }
+  });
+
+  it('no digest header: GET, and the digest is computed from the manifest bytes', async () => {
+    const direct = new RegistryClient({ registry: env.tls, ca: env.ca });
+    const proxied = new RegistryClient({ registry: address, plainHttp: true });
+    try {
+      mode = 'strip-digest';
+      for (const img of MIRRORED_IMAGES.slice(0, 4)) {
+        const m = mirrorImageReference(img.source, { registry: env.tls, prefix: env.prefix }).value!;
+        const truth = await direct.headManifest(m.repository, m.reference);
+        const r = await proxied.headManifest(m.repository, m.reference);
+        expect(r).toMatchObject({ kind: 'present', method: 'GET', mediaType: expectedMediaType(img.format) });
+        if (r.kind === 'present' && truth.kind === 'present') expect(r.digest).toBe(truth.digest);
+      }
+    } finally {
+      direct.close();
+      proxied.close();
     }
   });
 });
