@@ -3,8 +3,6 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 
 import { CATALOGUES, type Locale } from '@/lib/i18n';
-import { uiEn } from '@/lib/i18n/messages/ui.en';
-import { uiJa } from '@/lib/i18n/messages/ui.ja';
 
 import { LOCALE_COOKIE, negotiateLocale } from './locale-negotiation';
 
@@ -18,9 +16,9 @@ export async function currentLocale(): Promise<Locale> {
   return negotiateLocale((await headers()).get('accept-language'));
 }
 
-/** Every message of a locale: the shared catalogue and the screens' `ui.` messages. */
+/** Every message of a locale (lib/i18n merges the screens' `ui.` messages into it). */
 export function catalogue(locale: Locale): Readonly<Record<string, string>> {
-  return { ...CATALOGUES[locale], ...(locale === 'ja' ? uiJa : uiEn) };
+  return CATALOGUES[locale];
 }
 
 /** A translator for server components and route handlers; `{name}` parameters as in lib/i18n. */

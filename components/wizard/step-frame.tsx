@@ -8,6 +8,9 @@ import { useT } from '@/components/ui/i18n-context';
 import { findStep, neighbours, stepHref } from './steps';
 import { useWizard } from './wizard-context';
 
+/** False until the first step of this page load has been shown (module state resets on reload). */
+let stepShownSinceLoad = false;
+
 function countLeaves(node: unknown): number {
   if (!node || typeof node !== 'object') return 0;
   if ('message' in node && typeof (node as { message?: unknown }).message === 'string') return 1;
@@ -31,9 +34,11 @@ export function StepFrame({ stepId, children }: { stepId: string; children: Reac
   const heading = useRef<HTMLHeadingElement>(null);
   const [summary, setSummary] = useState('');
 
-  // After a step change, move focus to the new step's title so keyboard and screen reader users start there.
+  // After a step change (not on a page load), move focus to the new step's title so keyboard and
+  // screen reader users start there.
   useEffect(() => {
-    if (document.activeElement && document.activeElement !== document.body) heading.current?.focus();
+    if (stepShownSinceLoad) heading.current?.focus();
+    stepShownSinceLoad = true;
   }, [stepId]);
 
   if (!step) return null;

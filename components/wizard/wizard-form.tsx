@@ -119,6 +119,8 @@ export function WizardForm({
 
   const schedule = useCallback(() => {
     dirty.current = true;
+    // Pending changes show as "saving" at once, so "saved" always means the server has everything.
+    setSaveState('saving');
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
       void flush();
@@ -168,7 +170,8 @@ export function WizardForm({
         const next = { ...markersBox.get(), [path]: false };
         markersBox.set(next);
         setMarkers(next);
-        schedule();
+        dirty.current = true;
+        void flush();
       },
       forgetSecretsUnder: (prefix: string) => {
         const next = { ...markersBox.get() };

@@ -14,6 +14,16 @@ describe('secret fields', () => {
     expect(getPath(out, 'a.x.y')).toBeUndefined();
   });
 
+  it('getPath and setPath go through arrays by index', () => {
+    const obj = { env: [{ key: 'A' }, { key: 'B' }] };
+    expect(getPath(obj, 'env.1.key')).toBe('B');
+    expect(getPath(obj, 'env.x')).toBeUndefined();
+    const out = setPath(obj, 'env.0.key', 'Z');
+    expect(Array.isArray(out.env)).toBe(true);
+    expect(out.env).toEqual([{ key: 'Z' }, { key: 'B' }]);
+    expect(obj.env[0]).toEqual({ key: 'A' });
+  });
+
   it('splitSecrets empties every secret and returns the non-empty ones', () => {
     const values = { platform: { host: 'https://w', license: 'LIC' }, registry: { auth: { password: '' } } };
     const { publicValues, secrets } = splitSecrets(values, PATHS);

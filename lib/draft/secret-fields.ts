@@ -14,12 +14,13 @@ export type SecretMarkers = Record<string, boolean>;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The value at a dot path, or undefined. */
+/** The value at a dot path (array items by index: `platform.extraEnv.0.key`), or undefined. */
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const part of path.split('.')) {
-    if (!isObject(cur)) return undefined;
-    cur = cur[part];
+    if (Array.isArray(cur)) cur = /^\d+$/.test(part) ? cur[Number(part)] : undefined;
+    else if (isObject(cur)) cur = cur[part];
+    else return undefined;
   }
   return cur;
 }
@@ -35,7 +36,12 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
       return;
     }
     const next = cur[part];
-    const copy: Record<string, unknown> = isObject(next) ? { ...next } : {};
+    // Arrays stay arrays (their indices are keys too), everything else becomes a copied object.
+    const copy: Record<string, unknown> = Array.isArray(next)
+      ? ([...next] as unknown as Record<string, unknown>)
+      : isObject(next)
+        ? { ...next }
+        : {};
     cur[part] = copy;
     cur = copy;
   });

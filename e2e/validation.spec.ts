@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { en } from '../lib/i18n/messages/en';
+
+import { expect, test } from './support/fixtures';
+import { WizardPage } from './support/wizard-page';
+
+/** The server's data folder (playwright.config.ts starts it with WIZARD_DATA_DIR=test-results/wizard-data). */
+const DRAFTS = path.join('test-results', 'wizard-data', 'drafts');
+
+test.use({ locale: 'en-US' });
+
+test('validation errors show in place and clear when fixed', async ({ page }, testInfo) => {
+  const w = new WizardPage(page, testInfo, 'en');
+  await w.open('registry');
+  const host = w.field('registry.host');
+
+  await host.fill('https://registry.example.com');
+  await host.blur();
+  await expect(w.fieldError('registry.host')).toHaveText(en['config.registry.host.scheme']);
+  await expect(host).toHaveAttribute('aria-invalid', 'true');
+  await expect(host).toHaveAttribute('aria-describedby', /f-registry-host-error/);
+  await w.screenshot('registry-error');
+  await w.expectAccessible();
+
+  await host.fill('registry.example.com:5000/mirror');
+  await expect(w.fieldError('registry.host')).toHaveCount(0);
+  await expect(host).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Next refuses an invalid step and puts the focus on the first problem.
+  await host.fill('');
+  await page.getByRole('button', { name: w.t('ui.nav.next'), exact: true }).click();
+  await expect(page).toHaveURL(/\/wizard\/registry$/);
+  await expect(host).toBeFocused();
+  await expect(w.fieldError('registry.host')).toHaveText(en['config.required']);
+  await expect(page.locator('.stepper a[aria-current="step"]')).toContainText(
+    w.t('ui.stepper.errors', { count: 1 }),
+  );
+
+  await host.fill('registry.example.com');
+  await w.next('charts');
+});
+
+test('a reload keeps the draft; secrets stay on the server and reach the disk only on opt-in', async ({
+  page,
+  context,
+}, testInfo) => {
+  const w = new WizardPage(page, testInfo, 'en');
+  await w.open('platform');
+  await w.fill('platform.host', 'https://wandb.reload.example');
+  await w.fill('platform.license', 'license-kept-in-memory-only');
+  await w.waitSaved();
+
+  const draftId = (await context.cookies()).find((c) => c.name === 'wizard-draft')?.value;
+  expect(draftId).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+  const draftFile = path.join(DRAFTS, `${draftId}.json`);
+  expect(readFileSync(draftFile, 'utf8')).toContain('https://wandb.reload.example');
+  expect(readFileSync(draftFile, 'utf8')).not.toContain('license-kept-in-memory-only');
+  expect(statSync(draftFile).mode & 0o777).toBe(0o600);
+  expect(readdirSync(DRAFTS).filter((n) => n.startsWith(`${draftId}.secrets`))).toEqual([]);
+
+  await page.reload();
+  await w.expectStep('platform');
+  await expect(w.field('platform.host')).toHaveValue('https://wandb.reload.example');
+  await expect(w.field('platform.license')).toHaveValue('');
+  await expect(page.locator('#f-platform-license-stored')).toHaveText(
+    new RegExp(w.t('ui.secret.stored').slice(0, 10)),
+  );
+  expect((await page.content()).includes('license-kept-in-memory-only'), 'a stored secret sent back').toBe(
+    false,
+  );
+
+  // Opting in writes the secrets beside the draft, readable by the owner only.
+  await page.locator('#keep-secrets').check();
+  await w.waitSaved();
+  const secretsFile = path.join(DRAFTS, `${draftId}.secrets.json`);
+  await expect.poll(() => readdirSync(DRAFTS).includes(`${draftId}.secrets.json`)).toBe(true);
+  expect(readFileSync(secretsFile, 'utf8')).toContain('license-kept-in-memory-only');
+  expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
+
+  await page.locator('#keep-secrets').uncheck();
+  await w.waitSaved();
+  await expect.poll(() => readdirSync(DRAFTS).includes(`${draftId}.secrets.json`)).toBe(false);
+
+  // Forgetting a stored secret empties it for good.
+  await page.getByRole('button', { name: w.t('ui.secret.forget') }).click();
+  await w.waitSaved();
+  await page.reload();
+  await expect(page.locator('#f-platform-license-stored')).toHaveCount(0);
+});
