@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { setMaxListeners } from 'node:events';
+
 import { parseRegistryAddress } from '@/lib/config';
 import {
   type ManifestResult,
@@ -43,6 +45,8 @@ export async function verifyImages(
   signal: AbortSignal,
   concurrency = 16,
 ): Promise<ImagePresence[]> {
+  // Every request in flight listens on the check's signal; many images are expected, not a leak.
+  setMaxListeners(Math.max(64, concurrency * 4), signal);
   const clients = new Map<string, RegistryClient>();
   const clientFor = (registry: string) => {
     let c = clients.get(registry);

@@ -163,7 +163,7 @@ export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
   titleKey: 'checks.renderedImages.title',
   strict: true,
   timeoutMs: 60_000,
-  dependsOn: ['helm'],
+  // Not `dependsOn: ['helm']`: it finds Helm itself (skipped without it), so it need not wait for that check.
   secrets: (input) => [input.config.registry.password, ...[input.config.charts.operator.source, input.config.charts.platform.source].map((s) => (s.kind === 'local' ? '' : s.password))],
   async run(input, ctx): Promise<CheckOutcome> {
     const { config } = input;

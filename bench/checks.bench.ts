@@ -1,0 +1,171 @@
+/**
+ * Benchmark of a whole prerequisite run (every check of lib/checks, concurrently, under the real
+ * runner) against scripts/test-env, with the registry check asking for:
+ *   - the 7 images of the procedure's `wsm list`, then
+ *   - 100 images (`<prefix>/bench/image:bench-000…099` in the TLS registry, pushed once if missing),
+ * printing the wall time of the run, the slowest single check and their ratio (target ≤ 1.5: the
+ * run costs its slowest check, not the sum). Then the same run with MySQL pointed at a port that
+ * accepts and never answers: the run's wall time next to the MySQL check's timeout.
+ *
+ *   eval "$(scripts/test-env env)"; npx tsx bench/checks.bench.ts     (npm run bench runs it)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+
+// lib/ modules start with `import 'server-only'`, which resolves only under the react-server
+// condition: re-run this file with it when started as plain `npx tsx`.
+if (!process.execArgv.some((a) => a.includes('react-server'))) {
+  const r = spawnSync(process.execPath, [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+const RUNS = 3;
+const PROCEDURE_IMAGES = [
+  'wandb/controller:1.16.1',
+  'wandb/local:0.62.2',
+  'bitnamilegacy/redis:7.2.4-debian-12-r9',
+  'prometheus-operator/prometheus-config-reloader:v0.67.0',
+  'prometheus/prometheus:v2.47.0',
+  'otel/opentelemetry-collector-contrib:0.97.0',
+  'wandb/console:2.13.1',
+];
+const BENCH_REPO = 'bench/image';
+const SOURCE = { path: 'wandb/local', tag: '0.59.2' };
+
+function requireEnv(name: string): string {
+  const v = process.env[name];
+  if (!v) {
+    console.error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
+    process.exit(2);
+  }
+  return v;
+}
+
+function request(url: string, ca: Buffer, method: string, headers: Record<string, string> = {}, body?: Buffer): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method, headers, ca, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${method} ${url}`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Puts 100 tags of one small mirrored image under `<prefix>/bench/image` (blobs mounted, manifest put per tag), once. */
+async function ensureBenchTags(registry: string, ca: Buffer, prefix: string, count: number): Promise<string[]> {
+  const base = `https://${registry}/v2`;
+  const src = `${prefix}/${SOURCE.path}`;
+  const dst = `${prefix}/${BENCH_REPO}`;
+  const tags = Array.from({ length: count }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
+  const accept = 'application/vnd.docker.distribution.manifest.v2+json';
+  const list = await request(`${base}/${dst}/tags/list`, ca, 'GET');
+  const have = new Set(list.status === 200 ? ((JSON.parse(list.body.toString()) as { tags?: string[] }).tags ?? []) : []);
+  const missing = tags.filter((t) => !have.has(t));
+  if (missing.length > 0) {
+    const manifest = await request(`${base}/${src}/manifests/${SOURCE.tag}`, ca, 'GET', { accept });
+    if (manifest.status !== 200) throw new Error(`source image ${src}:${SOURCE.tag}: HTTP ${manifest.status}`);
+    const parsed = JSON.parse(manifest.body.toString()) as { config: { digest: string }; layers: Array<{ digest: string }> };
+    for (const digest of [parsed.config.digest, ...parsed.layers.map((l) => l.digest)]) {
+      const mount = await request(`${base}/${dst}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(src)}`, ca, 'POST');
+      if (mount.status !== 201) throw new Error(`mounting ${digest}: HTTP ${mount.status}`);
+    }
+    for (const tag of missing) {
+      const put = await request(`${base}/${dst}/manifests/${tag}`, ca, 'PUT', { 'content-type': accept }, manifest.body);
+      if (put.status !== 201) throw new Error(`putting ${dst}:${tag}: HTTP ${put.status}`);
+    }
+    console.log(`pushed ${missing.length} bench tags to ${registry}/${dst}`);
+  }
+  return tags.map((t) => `${registry}/${dst}:${t}`);
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const { CHECK_DEFINITIONS, RUN_DEADLINE_MS } = await import('@/lib/checks');
+  const { createRegistryImagesCheck } = await import('@/lib/checks/registry-images');
+  const { runChecks } = await import('@/lib/checks/runner');
+  const { testEnvConfig } = await import('@/lib/checks/test-env-config');
+  type Input = import('@/lib/checks').ChecksInput;
+
+  const registry = requireEnv('REGISTRY_TLS');
+  const prefix = requireEnv('REGISTRY_PREFIX');
+  const ca = readFileSync(requireEnv('REGISTRY_CA_FILE'));
+  const base = testEnvConfig('0.43.8');
+  const config = { ...base, registry: { ...base.registry, host: `${registry}/${prefix}`, username: '', password: '', caBundle: ca.toString() } };
+  const kubeconfig = process.env.KUBECONFIG && existsSync(process.env.KUBECONFIG) ? process.env.KUBECONFIG : '/nonexistent/kubeconfig';
+  const input: Input = { config, kubeconfigPath: kubeconfig, env: { PATH: process.env.PATH, HELM: requireEnv('HELM3') } };
+  console.log(`cluster checks: ${kubeconfig.startsWith('/nonexistent') ? 'skipped (no kubeconfig from scripts/test-env)' : kubeconfig}`);
+
+  const seven = PROCEDURE_IMAGES.map((i) => `${registry}/${prefix}/${i}`);
+  const hundred = await ensureBenchTags(registry, ca, prefix, 100);
+  const definitionsFor = (images: string[]) => CHECK_DEFINITIONS.map((d) => (d.id === 'registry-images' ? createRegistryImagesCheck(() => images) : d));
+
+  const rows: Array<Record<string, string>> = [];
+  for (const [label, images] of [
+    ['7 images', seven],
+    ['100 images', hundred],
+  ] as const) {
+    const walls: number[] = [];
+    const slowest: number[] = [];
+    let slowId = '';
+    for (let run = 0; run <= RUNS; run++) {
+      const t0 = performance.now();
+      const results = await runChecks(definitionsFor(images), input, { deadlineMs: RUN_DEADLINE_MS });
+      const wall = performance.now() - t0;
+      const reg = results.find((r) => r.id === 'registry-images');
+      if (reg?.status !== 'pass') throw new Error(`${label}: registry check ${reg?.status}: ${JSON.stringify(reg?.message)}`);
+      if (run === 0) continue; // warm-up
+      const slow = results.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
+      walls.push(wall);
+      slowest.push(slow.durationMs);
+      slowId = `${slow.id} (${results.map((r) => `${r.id}=${r.status}`).join(' ')})`;
+    }
+    const wall = median(walls);
+    const slow = median(slowest);
+    rows.push({ case: label, 'wall (median)': s(wall), 'slowest check': s(slow), ratio: (wall / slow).toFixed(2), target: '≤ 1.5', verdict: wall / slow <= 1.5 ? 'ok' : 'OVER' });
+    console.log(`${label}: slowest ${slowId}`);
+  }
+  console.table(rows);
+
+  // One endpoint black-holed: MySQL on a port that accepts and never answers.
+  const held: net.Socket[] = [];
+  const hole = net.createServer((sock) => {
+    held.push(sock);
+    sock.on('error', () => undefined);
+  });
+  await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
+  const port = (hole.address() as net.AddressInfo).port;
+  const mysqlDef = CHECK_DEFINITIONS.find((d) => d.id === 'mysql');
+  const holed: Input = { ...input, config: { ...config, mysql: { ...(config.mysql as Extract<typeof config.mysql, { mode: 'external' }>), port } } };
+  const t0 = performance.now();
+  const results = await runChecks(definitionsFor(seven), holed, { deadlineMs: RUN_DEADLINE_MS });
+  const wall = performance.now() - t0;
+  const m = results.find((r) => r.id === 'mysql');
+  console.table([
+    {
+      case: `MySQL black-holed (127.0.0.1:${port})`,
+      'run wall': s(wall),
+      'MySQL check timeout': s(mysqlDef?.timeoutMs ?? 0),
+      'MySQL check took': s(m?.durationMs ?? 0),
+      'MySQL result': `${m?.status} ${m?.message.key}`,
+      verdict: wall <= (mysqlDef?.timeoutMs ?? 0) + 1_500 ? 'ok (costs its timeout, no more)' : 'OVER',
+    },
+  ]);
+  for (const sock of held) sock.destroy();
+  hole.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
