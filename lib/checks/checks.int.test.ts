@@ -303,8 +303,20 @@ describe('Kubernetes API without a cluster (check 1)', () => {
   }, 120_000);
 });
 
-const kubeconfigFile = process.env.KUBECONFIG;
-const haveCluster = !!kubeconfigFile && existsSync(kubeconfigFile);
+/** True when the test cluster's kubeconfig exists and its API server accepts connections. */
+async function clusterUp(): Promise<boolean> {
+  const file = process.env.KUBECONFIG;
+  const url = process.env.KUBE_APISERVER_URL;
+  if (!file || !url || !existsSync(file)) return false;
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    socket.setTimeout(2_000, () => (socket.destroy(), resolve(false)));
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+const haveCluster = await clusterUp();
 
 describe.skipIf(!haveCluster)('against the test cluster (checks 1, 2, 6)', () => {
   it('the admin passes the API, access and fit checks', async () => {
