@@ -340,6 +340,16 @@ describe.skipIf(!haveCluster)('against the test cluster (checks 1, 2, 6)', () =>
     const c = testEnvConfig();
     const r = await rerunPrerequisiteCheck({ config: { ...c, ingress: { ...c.ingress, class: 'no-such-class' } }, kubeconfigPath: env('KUBECONFIG') }, 'cluster-fit');
     expect(r.status).toBe('fail');
-    expect(r.evidence.some((e) => e.label === 'IngressClass' && /no-such-class not found/.test(e.response ?? ''))).toBe(true);
+    expect(r.message).toMatchObject({ key: 'checks.clusterFit.ingressMissing', params: { name: 'no-such-class' } });
+    expect(String(r.message.params.existing)).toContain('nginx');
+    const inCluster = await rerunPrerequisiteCheck({ config: { ...c, mysql: { mode: 'in-cluster', database: 'wandb_local', user: 'wandb', password: '' } }, kubeconfigPath: env('KUBECONFIG') }, 'cluster-fit');
+    expect(inCluster.evidence.find((e) => e.label === 'StorageClass')?.response).toMatch(/^pass: default /);
+  });
+
+  it('a namespace the restricted identity may not create is named', async () => {
+    const c = testEnvConfig();
+    const r = await rerunPrerequisiteCheck({ config: { ...c, target: { ...c.target, operatorNamespace: 'wandb-not-there' } }, kubeconfigPath: env('KUBECONFIG_RESTRICTED') }, 'cluster-fit');
+    expect(r.status).toBe('fail');
+    expect(r.evidence.find((e) => e.label === 'Namespace' && e.response?.includes('wandb-not-there'))?.response).toBe('fail: wandb-not-there absent and may not be created');
   });
 });

@@ -45,13 +45,20 @@ interface StoredRun {
 }
 
 const MAX_RUNS = 50;
-const runs = new Map<string, StoredRun>();
+// On globalThis: Next.js may bundle the server actions and the report route separately, and both
+// must see the same runs.
+const STORE_KEY = Symbol.for('wandb-airgap-wizard.check-runs');
+const runs: Map<string, StoredRun> =
+  ((globalThis as Record<symbol, unknown>)[STORE_KEY] as Map<string, StoredRun> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[STORE_KEY] = new Map<string, StoredRun>());
 
 function cleared(run: CheckRun): boolean {
   return run.checks.every((c) => {
     if (!c.strict) return true;
     if (c.state !== 'done' || !c.result) return false;
-    return c.result.status === 'pass' || c.result.status === 'warn' || run.bypasses.some((b) => b.checkId === c.id);
+    return (
+      c.result.status === 'pass' || c.result.status === 'warn' || run.bypasses.some((b) => b.checkId === c.id)
+    );
   });
 }
 
@@ -77,7 +84,12 @@ export function startRun(owner: string, input: ChecksInput): CheckRun {
     id: randomUUID(),
     startedAt: new Date().toISOString(),
     bucketWriteTest: !!input.bucketWriteTest,
-    checks: CHECK_DEFINITIONS.map((d) => ({ id: d.id, titleKey: d.titleKey, strict: d.strict, state: 'running' })),
+    checks: CHECK_DEFINITIONS.map((d) => ({
+      id: d.id,
+      titleKey: d.titleKey,
+      strict: d.strict,
+      state: 'running',
+    })),
     bypasses: [],
     cleared: false,
   };
@@ -114,7 +126,8 @@ export function rerunCheck(owner: string, runId: string, checkId: string): Check
 }
 
 /** Why a bypass was refused. */
-export type BypassRefusal = 'unknownRun' | 'unknownCheck' | 'notStrict' | 'notFinished' | 'passed' | 'noConfirmation' | 'noReason';
+export type BypassRefusal =
+  'unknownRun' | 'unknownCheck' | 'notStrict' | 'notFinished' | 'passed' | 'noConfirmation' | 'noReason';
 
 /**
  * Records the bypass of a strict check that did not pass: needs the explicit confirmation and a
@@ -145,7 +158,21 @@ export function recordBypass(
 }
 
 /** The secrets of a run's configuration, for redacting its exports (never returned to the browser). */
-export function getRunSecrets(owner: string, runId: string, secretsOf: (config: ChecksInput['config']) => string[]): string[] {
+export function getRunSecrets(
+  owner: string,
+  runId: string,
+  secretsOf: (config: ChecksInput['config']) => string[],
+): string[] {
   const stored = runs.get(runId);
   return stored && stored.owner === owner ? secretsOf(stored.input.config) : [];
+}
+
+/**
+ * The owner's most recent run, or undefined. Apply consults it: `cleared` is true only when every
+ * strict check passed (or warned) or was bypassed with a recorded confirmation.
+ */
+export function getLatestRun(owner: string): CheckRun | undefined {
+  let latest: StoredRun | undefined;
+  for (const stored of runs.values()) if (stored.owner === owner) latest = stored;
+  return latest ? snapshot(latest.run) : undefined;
 }
