@@ -1,17 +1,35 @@
 'use client';
 
-import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import {
+  QueryClient,
+  QueryClientProvider,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { type CSSProperties, useState } from 'react';
 
 import { type Translate, useT } from '@/components/ui/i18n-context';
 import type { ActionResult } from '@/app/action-result';
 import type { CheckRun, RunCheck } from '@/lib/checks/runs';
-import { bypassCheck, pollChecksRun, rerunOneCheck, startChecksRun } from '@/app/wizard/prerequisites/actions';
+import {
+  bypassCheck,
+  pollChecksRun,
+  rerunOneCheck,
+  startChecksRun,
+} from '@/app/wizard/prerequisites/actions';
 
 type Status = NonNullable<RunCheck['result']>['status'];
 type Msg = { key: string; params: Record<string, string | number> };
 
-const ICONS: Record<Status | 'running', string> = { pass: '✔', warn: '⚠', fail: '✖', error: '⛔', skipped: '⤼', running: '…' };
+const ICONS: Record<Status | 'running', string> = {
+  pass: '✔',
+  warn: '⚠',
+  fail: '✖',
+  error: '⛔',
+  skipped: '⤼',
+  running: '…',
+};
 const STATUS_KEYS: Record<Status | 'running', string> = {
   pass: 'checks.status.pass',
   warn: 'checks.status.warn',
@@ -21,8 +39,11 @@ const STATUS_KEYS: Record<Status | 'running', string> = {
   running: 'checks.status.running',
 };
 const POLL_MS = 700;
+/** Read by screen readers, not shown (the bars carry the same text visually). */
+const VISUALLY_HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0, 0, 0, 0)', whiteSpace: 'nowrap', border: 0 };
 
-const statusOf = (c: RunCheck): Status | 'running' => (c.state === 'running' || !c.result ? 'running' : c.result.status);
+const statusOf = (c: RunCheck): Status | 'running' =>
+  c.state === 'running' || !c.result ? 'running' : c.result.status;
 const tm = (t: Translate, m: Msg | undefined) => (m ? t(m.key, m.params) : '');
 
 async function unwrap(p: Promise<ActionResult<CheckRun>>): Promise<CheckRun> {
@@ -51,31 +72,53 @@ function Checks() {
     queryKey: ['checks-run', runId],
     queryFn: () => unwrap(pollChecksRun(runId as string)),
     enabled: runId !== null,
-    refetchInterval: (q) => (q.state.data && q.state.data.checks.every((c) => c.state === 'done') ? false : POLL_MS),
+    refetchInterval: (q) =>
+      q.state.data && q.state.data.checks.every((c) => c.state === 'done') ? false : POLL_MS,
   });
   const setRun = (r: CheckRun) => {
     qc.setQueryData(['checks-run', r.id], r);
     setRunId(r.id);
   };
-  const start = useMutation({ mutationFn: () => unwrap(startChecksRun({ bucketWriteTest: writeTest })), onSuccess: setRun });
-  const rerun = useMutation({ mutationFn: (id: string) => unwrap(rerunOneCheck(runId as string, id)), onSuccess: setRun });
+  const start = useMutation({
+    mutationFn: () => unwrap(startChecksRun({ bucketWriteTest: writeTest })),
+    onSuccess: setRun,
+  });
+  const rerun = useMutation({
+    mutationFn: (id: string) => unwrap(rerunOneCheck(runId as string, id)),
+    onSuccess: setRun,
+  });
 
   const data = run.data;
   const error = (start.error ?? rerun.error ?? run.error) as (Error & { params?: Msg['params'] }) | null;
   const done = data?.checks.filter((c) => c.state === 'done').length ?? 0;
-  const blocking = data?.checks.filter((c) => c.strict && c.state === 'done' && c.result && (c.result.status === 'fail' || c.result.status === 'error' || c.result.status === 'skipped') && !data.bypasses.some((b) => b.checkId === c.id)).length ?? 0;
+  const blocking =
+    data?.checks.filter(
+      (c) =>
+        c.strict &&
+        c.state === 'done' &&
+        c.result &&
+        (c.result.status === 'fail' || c.result.status === 'error' || c.result.status === 'skipped') &&
+        !data.bypasses.some((b) => b.checkId === c.id),
+    ).length ?? 0;
 
   return (
-    <section className="fieldset" aria-labelledby="checks-title" data-testid="checks-panel">
-      <h2 id="checks-title" className="sr-only">
-        {t('checks.ui.timeline')}
-      </h2>
+    <section className="fieldset" data-testid="checks-panel">
       <div className="check">
-        <input id="checks-write-test" type="checkbox" checked={writeTest} onChange={(e) => setWriteTest(e.target.checked)} />
+        <input
+          id="checks-write-test"
+          type="checkbox"
+          checked={writeTest}
+          onChange={(e) => setWriteTest(e.target.checked)}
+        />
         <label htmlFor="checks-write-test">{t('checks.ui.writeTest')}</label>
       </div>
       <p>
-        <button type="button" className="button button-primary" onClick={() => start.mutate()} disabled={start.isPending}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => start.mutate()}
+          disabled={start.isPending}
+        >
           {t(data ? 'checks.ui.startAgain' : 'checks.ui.start')}
         </button>{' '}
         {data && (
@@ -99,7 +142,8 @@ function Checks() {
         {data && (
           <p className={data.cleared ? 'notice' : 'notice notice-warn'}>
             {t('checks.ui.progress', { done, total: data.checks.length })}{' '}
-            {done === data.checks.length && (data.cleared ? t('checks.ui.cleared') : t('checks.ui.blocked', { count: blocking }))}
+            {done === data.checks.length &&
+              (data.cleared ? t('checks.ui.cleared') : t('checks.ui.blocked', { count: blocking }))}
           </p>
         )}
       </div>
@@ -107,7 +151,14 @@ function Checks() {
       {data && (
         <ol className="checks-list">
           {data.checks.map((c) => (
-            <CheckItem key={c.id} check={c} run={data} t={t} onRerun={() => rerun.mutate(c.id)} onRun={setRun} />
+            <CheckItem
+              key={c.id}
+              check={c}
+              run={data}
+              t={t}
+              onRerun={() => rerun.mutate(c.id)}
+              onRun={setRun}
+            />
           ))}
         </ol>
       )}
@@ -115,7 +166,19 @@ function Checks() {
   );
 }
 
-function CheckItem({ check, run, t, onRerun, onRun }: { check: RunCheck; run: CheckRun; t: Translate; onRerun: () => void; onRun: (r: CheckRun) => void }) {
+function CheckItem({
+  check,
+  run,
+  t,
+  onRerun,
+  onRun,
+}: {
+  check: RunCheck;
+  run: CheckRun;
+  t: Translate;
+  onRerun: () => void;
+  onRun: (r: CheckRun) => void;
+}) {
   const status = statusOf(check);
   const title = t(check.titleKey);
   const bypass = run.bypasses.find((b) => b.checkId === check.id);
@@ -125,8 +188,16 @@ function CheckItem({ check, run, t, onRerun, onRun }: { check: RunCheck; run: Ch
       <p>
         <span aria-hidden="true">{ICONS[status]}</span> <strong>{title}</strong>
         {check.strict && <em> ({t('checks.strict')})</em>} — <span>{t(STATUS_KEYS[status])}</span>
-        {r && check.state === 'done' && <span> · {t('checks.ui.duration', { seconds: (r.durationMs / 1000).toFixed(1) })}</span>}{' '}
-        <button type="button" className="button" onClick={onRerun} disabled={check.state === 'running'} aria-label={t('checks.ui.rerunLabel', { title })}>
+        {r && check.state === 'done' && (
+          <span> · {t('checks.ui.duration', { seconds: (r.durationMs / 1000).toFixed(1) })}</span>
+        )}{' '}
+        <button
+          type="button"
+          className="button"
+          onClick={onRerun}
+          disabled={check.state === 'running'}
+          aria-label={t('checks.ui.rerunLabel', { title })}
+        >
           {t('checks.ui.rerun')}
         </button>
       </p>
@@ -138,38 +209,80 @@ function CheckItem({ check, run, t, onRerun, onRun }: { check: RunCheck; run: Ch
               <strong>{t('checks.remedy')}:</strong> {tm(t, r.remedy)}
             </p>
           )}
-          {bypass && <p className="notice notice-warn">{t('checks.ui.bypassed', { at: bypass.at, reason: bypass.reason })}</p>}
+          {bypass && (
+            <p className="notice notice-warn">
+              {t('checks.ui.bypassed', { at: bypass.at, reason: bypass.reason })}
+            </p>
+          )}
           {r.evidence.length > 0 && (
             <details>
               <summary>{t('checks.ui.evidence')}</summary>
               <pre className="evidence">
-                {r.evidence.map((e) => `[${e.label}]${e.request ? ` ${e.request}` : ''}${e.response ? `\n  → ${e.response}` : ''}`).join('\n')}
+                {r.evidence
+                  .map(
+                    (e) =>
+                      `[${e.label}]${e.request ? ` ${e.request}` : ''}${e.response ? `\n  → ${e.response}` : ''}`,
+                  )
+                  .join('\n')}
               </pre>
             </details>
           )}
-          {check.strict && !bypass && (r.status === 'fail' || r.status === 'error' || r.status === 'skipped') && <BypassForm run={run} check={check} t={t} onRun={onRun} />}
+          {check.strict &&
+            !bypass &&
+            (r.status === 'fail' || r.status === 'error' || r.status === 'skipped') && (
+              <BypassForm run={run} check={check} t={t} onRun={onRun} />
+            )}
         </>
       )}
     </li>
   );
 }
 
-function BypassForm({ run, check, t, onRun }: { run: CheckRun; check: RunCheck; t: Translate; onRun: (r: CheckRun) => void }) {
+function BypassForm({
+  run,
+  check,
+  t,
+  onRun,
+}: {
+  run: CheckRun;
+  check: RunCheck;
+  t: Translate;
+  onRun: (r: CheckRun) => void;
+}) {
   const [confirmed, setConfirmed] = useState(false);
   const [reason, setReason] = useState('');
-  const bypass = useMutation({ mutationFn: () => unwrap(bypassCheck(run.id, check.id, confirmed, reason)), onSuccess: onRun });
+  const bypass = useMutation({
+    mutationFn: () => unwrap(bypassCheck(run.id, check.id, confirmed, reason)),
+    onSuccess: onRun,
+  });
   const err = bypass.error as (Error & { params?: Msg['params'] }) | null;
   const base = `bypass-${check.id}`;
   return (
     <details>
       <summary>{t('checks.ui.bypass.heading')}</summary>
       <div className="check">
-        <input id={`${base}-confirm`} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+        <input
+          id={`${base}-confirm`}
+          type="checkbox"
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.target.checked)}
+        />
         <label htmlFor={`${base}-confirm`}>{t('checks.ui.bypass.confirm')}</label>
       </div>
       <label htmlFor={`${base}-reason`}>{t('checks.ui.bypass.reason')}</label>
-      <textarea id={`${base}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} />
-      <button type="button" className="button" disabled={!confirmed || reason.trim() === '' || bypass.isPending} onClick={() => bypass.mutate()}>
+      <textarea
+        id={`${base}-reason`}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+        maxLength={1000}
+      />
+      <button
+        type="button"
+        className="button"
+        disabled={!confirmed || reason.trim() === '' || bypass.isPending}
+        onClick={() => bypass.mutate()}
+      >
         {t('checks.ui.bypass.submit')}
       </button>
       {err && (
@@ -198,10 +311,15 @@ function Timeline({ run, t }: { run: CheckRun; t: Translate }) {
           const text =
             status === 'running'
               ? t('checks.ui.timelineRunning', { title: t(c.titleKey), start: sec(start) })
-              : t('checks.ui.timelineBar', { title: t(c.titleKey), status: t(STATUS_KEYS[status]), start: sec(start), end: sec(end) });
+              : t('checks.ui.timelineBar', {
+                  title: t(c.titleKey),
+                  status: t(STATUS_KEYS[status]),
+                  start: sec(start),
+                  end: sec(end),
+                });
           return (
             <li key={c.id} style={{ position: 'relative', height: '1.4em', margin: '2px 0' }}>
-              <span className="sr-only">{text}</span>
+              <span style={VISUALLY_HIDDEN}>{text}</span>
               <span
                 aria-hidden="true"
                 title={text}
@@ -212,7 +330,16 @@ function Timeline({ run, t }: { run: CheckRun; t: Translate }) {
                   width: `${Math.max(0.5, ((end - start) / span) * 100)}%`,
                   top: 0,
                   bottom: 0,
-                  background: status === 'pass' ? '#2e7d32' : status === 'warn' ? '#b26a00' : status === 'running' ? '#777' : status === 'skipped' ? '#999' : '#c62828',
+                  background:
+                    status === 'pass'
+                      ? '#2e7d32'
+                      : status === 'warn'
+                        ? '#b26a00'
+                        : status === 'running'
+                          ? '#777'
+                          : status === 'skipped'
+                            ? '#999'
+                            : '#c62828',
                   color: '#fff',
                   fontSize: '0.75em',
                   overflow: 'hidden',
