@@ -17,7 +17,11 @@ import net from 'node:net';
 // lib/ modules start with `import 'server-only'`, which resolves only under the react-server
 // condition: re-run this file with it when started as plain `npx tsx`.
 if (!process.execArgv.some((a) => a.includes('react-server'))) {
-  const r = spawnSync(process.execPath, [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  );
   process.exit(r.status ?? 1);
 }
 
@@ -43,7 +47,13 @@ function requireEnv(name: string): string {
   return v;
 }
 
-function request(url: string, ca: Buffer, method: string, headers: Record<string, string> = {}, body?: Buffer): Promise<{ status: number; body: Buffer }> {
+function request(
+  url: string,
+  ca: Buffer,
+  method: string,
+  headers: Record<string, string> = {},
+  body?: Buffer,
+): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = https.request(url, { method, headers, ca, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -58,25 +68,46 @@ function request(url: string, ca: Buffer, method: string, headers: Record<string
 }
 
 /** Puts 100 tags of one small mirrored image under `<prefix>/bench/image` (blobs mounted, manifest put per tag), once. */
-async function ensureBenchTags(registry: string, ca: Buffer, prefix: string, count: number): Promise<string[]> {
+async function ensureBenchTags(
+  registry: string,
+  ca: Buffer,
+  prefix: string,
+  count: number,
+): Promise<string[]> {
   const base = `https://${registry}/v2`;
   const src = `${prefix}/${SOURCE.path}`;
   const dst = `${prefix}/${BENCH_REPO}`;
   const tags = Array.from({ length: count }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
   const accept = 'application/vnd.docker.distribution.manifest.v2+json';
   const list = await request(`${base}/${dst}/tags/list`, ca, 'GET');
-  const have = new Set(list.status === 200 ? ((JSON.parse(list.body.toString()) as { tags?: string[] }).tags ?? []) : []);
+  const have = new Set(
+    list.status === 200 ? ((JSON.parse(list.body.toString()) as { tags?: string[] }).tags ?? []) : [],
+  );
   const missing = tags.filter((t) => !have.has(t));
   if (missing.length > 0) {
     const manifest = await request(`${base}/${src}/manifests/${SOURCE.tag}`, ca, 'GET', { accept });
-    if (manifest.status !== 200) throw new Error(`source image ${src}:${SOURCE.tag}: HTTP ${manifest.status}`);
-    const parsed = JSON.parse(manifest.body.toString()) as { config: { digest: string }; layers: Array<{ digest: string }> };
+    if (manifest.status !== 200)
+      throw new Error(`source image ${src}:${SOURCE.tag}: HTTP ${manifest.status}`);
+    const parsed = JSON.parse(manifest.body.toString()) as {
+      config: { digest: string };
+      layers: Array<{ digest: string }>;
+    };
     for (const digest of [parsed.config.digest, ...parsed.layers.map((l) => l.digest)]) {
-      const mount = await request(`${base}/${dst}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(src)}`, ca, 'POST');
+      const mount = await request(
+        `${base}/${dst}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(src)}`,
+        ca,
+        'POST',
+      );
       if (mount.status !== 201) throw new Error(`mounting ${digest}: HTTP ${mount.status}`);
     }
     for (const tag of missing) {
-      const put = await request(`${base}/${dst}/manifests/${tag}`, ca, 'PUT', { 'content-type': accept }, manifest.body);
+      const put = await request(
+        `${base}/${dst}/manifests/${tag}`,
+        ca,
+        'PUT',
+        { 'content-type': accept },
+        manifest.body,
+      );
       if (put.status !== 201) throw new Error(`putting ${dst}:${tag}: HTTP ${put.status}`);
     }
     console.log(`pushed ${missing.length} bench tags to ${registry}/${dst}`);
@@ -98,14 +129,33 @@ async function main(): Promise<void> {
   const prefix = requireEnv('REGISTRY_PREFIX');
   const ca = readFileSync(requireEnv('REGISTRY_CA_FILE'));
   const base = testEnvConfig('0.43.8');
-  const config = { ...base, registry: { ...base.registry, host: `${registry}/${prefix}`, username: '', password: '', caBundle: ca.toString() } };
-  const kubeconfig = process.env.KUBECONFIG && existsSync(process.env.KUBECONFIG) ? process.env.KUBECONFIG : '/nonexistent/kubeconfig';
-  const input: Input = { config, kubeconfigPath: kubeconfig, env: { PATH: process.env.PATH, HELM: requireEnv('HELM3') } };
-  console.log(`cluster checks: ${kubeconfig.startsWith('/nonexistent') ? 'skipped (no kubeconfig from scripts/test-env)' : kubeconfig}`);
+  const config = {
+    ...base,
+    registry: {
+      ...base.registry,
+      host: `${registry}/${prefix}`,
+      username: '',
+      password: '',
+      caBundle: ca.toString(),
+    },
+  };
+  const kubeconfig =
+    process.env.KUBECONFIG && existsSync(process.env.KUBECONFIG)
+      ? process.env.KUBECONFIG
+      : '/nonexistent/kubeconfig';
+  const input: Input = {
+    config,
+    kubeconfigPath: kubeconfig,
+    env: { PATH: process.env.PATH, HELM: requireEnv('HELM3') },
+  };
+  console.log(
+    `cluster checks: ${kubeconfig.startsWith('/nonexistent') ? 'skipped (no kubeconfig from scripts/test-env)' : kubeconfig}`,
+  );
 
   const seven = PROCEDURE_IMAGES.map((i) => `${registry}/${prefix}/${i}`);
   const hundred = await ensureBenchTags(registry, ca, prefix, 100);
-  const definitionsFor = (images: string[]) => CHECK_DEFINITIONS.map((d) => (d.id === 'registry-images' ? createRegistryImagesCheck(() => images) : d));
+  const definitionsFor = (images: string[]) =>
+    CHECK_DEFINITIONS.map((d) => (d.id === 'registry-images' ? createRegistryImagesCheck(() => images) : d));
 
   const rows: Array<Record<string, string>> = [];
   for (const [label, images] of [
@@ -120,7 +170,8 @@ async function main(): Promise<void> {
       const results = await runChecks(definitionsFor(images), input, { deadlineMs: RUN_DEADLINE_MS });
       const wall = performance.now() - t0;
       const reg = results.find((r) => r.id === 'registry-images');
-      if (reg?.status !== 'pass') throw new Error(`${label}: registry check ${reg?.status}: ${JSON.stringify(reg?.message)}`);
+      if (reg?.status !== 'pass')
+        throw new Error(`${label}: registry check ${reg?.status}: ${JSON.stringify(reg?.message)}`);
       if (run === 0) continue; // warm-up
       const slow = results.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
       walls.push(wall);
@@ -129,7 +180,14 @@ async function main(): Promise<void> {
     }
     const wall = median(walls);
     const slow = median(slowest);
-    rows.push({ case: label, 'wall (median)': s(wall), 'slowest check': s(slow), ratio: (wall / slow).toFixed(2), target: '≤ 1.5', verdict: wall / slow <= 1.5 ? 'ok' : 'OVER' });
+    rows.push({
+      case: label,
+      'wall (median)': s(wall),
+      'slowest check': s(slow),
+      ratio: (wall / slow).toFixed(2),
+      target: '≤ 1.5',
+      verdict: wall / slow <= 1.5 ? 'ok' : 'OVER',
+    });
     console.log(`${label}: slowest ${slowId}`);
   }
   console.table(rows);
@@ -143,7 +201,13 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
   const port = (hole.address() as net.AddressInfo).port;
   const mysqlDef = CHECK_DEFINITIONS.find((d) => d.id === 'mysql');
-  const holed: Input = { ...input, config: { ...config, mysql: { ...(config.mysql as Extract<typeof config.mysql, { mode: 'external' }>), port } } };
+  const holed: Input = {
+    ...input,
+    config: {
+      ...config,
+      mysql: { ...(config.mysql as Extract<typeof config.mysql, { mode: 'external' }>), port },
+    },
+  };
   const t0 = performance.now();
   const results = await runChecks(definitionsFor(seven), holed, { deadlineMs: RUN_DEADLINE_MS });
   const wall = performance.now() - t0;

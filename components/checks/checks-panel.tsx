@@ -40,7 +40,17 @@ const STATUS_KEYS: Record<Status | 'running', string> = {
 };
 const POLL_MS = 700;
 /** Read by screen readers, not shown (the bars carry the same text visually). */
-const VISUALLY_HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0, 0, 0, 0)', whiteSpace: 'nowrap', border: 0 };
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0, 0, 0, 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
 
 const statusOf = (c: RunCheck): Status | 'running' =>
   c.state === 'running' || !c.result ? 'running' : c.result.status;

@@ -3,7 +3,13 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import https from 'node:https';
 
-import { DeleteObjectCommand, HeadBucketCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 
 import { classifyNetworkError } from '@/lib/errors';
 
@@ -17,7 +23,11 @@ type S3Bucket = Extract<ChecksInput['config']['bucket'], { provider: 's3' }>;
  * Where an S3 bucket lives. With an S3-compatible store the procedure writes the endpoint
  * `host:port` as `name` and the bucket as `path`; on AWS `name` is the bucket. Pure.
  */
-export function s3Target(bucket: Pick<S3Bucket, 'name' | 'path' | 'region'>): { endpoint?: string; bucket: string; prefix: string } {
+export function s3Target(bucket: Pick<S3Bucket, 'name' | 'path' | 'region'>): {
+  endpoint?: string;
+  bucket: string;
+  prefix: string;
+} {
   const name = bucket.name.trim();
   const explicit = /^https?:\/\//i.test(name);
   const looksLikeHost = explicit || /[:.]/.test(name.split('/')[0] ?? '');
@@ -34,15 +44,29 @@ interface S3Failure {
 }
 
 function classify(e: unknown): S3Failure {
-  const err = e as { name?: string; Code?: string; code?: string; $metadata?: { httpStatusCode?: number }; message?: string };
+  const err = e as {
+    name?: string;
+    Code?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number };
+    message?: string;
+  };
   const status = err.$metadata?.httpStatusCode;
   const name = err.Code ?? err.name ?? '';
-  if (/InvalidAccessKeyId|SignatureDoesNotMatch|InvalidToken|AuthorizationHeaderMalformed/.test(name)) return { kind: 'credentials', code: name };
-  if (name === 'NoSuchBucket' || name === 'NotFound' || status === 404) return { kind: 'missing', code: name || '404' };
-  if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) return { kind: 'denied', code: name || '403' };
+  if (/InvalidAccessKeyId|SignatureDoesNotMatch|InvalidToken|AuthorizationHeaderMalformed/.test(name))
+    return { kind: 'credentials', code: name };
+  if (name === 'NoSuchBucket' || name === 'NotFound' || status === 404)
+    return { kind: 'missing', code: name || '404' };
+  if (name === 'AccessDenied' || name === 'Forbidden' || status === 403)
+    return { kind: 'denied', code: name || '403' };
   const net = classifyNetworkError(e);
   const message = err.message ?? String(e);
-  if (/wrong version number|packet length too long|ERR_SSL_WRONG_VERSION_NUMBER/i.test(message + (err.code ?? ''))) return { kind: 'plain-http-on-tls', code: err.code ?? 'EPROTO' };
+  if (
+    /wrong version number|packet length too long|ERR_SSL_WRONG_VERSION_NUMBER/i.test(
+      message + (err.code ?? ''),
+    )
+  )
+    return { kind: 'plain-http-on-tls', code: err.code ?? 'EPROTO' };
   if (net?.kind === 'tls') return { kind: 'tls', code: net.code };
   if (net) return { kind: 'unreachable', code: net.code };
   if (status) return { kind: 'other', code: `${status} ${name}` };
@@ -59,14 +83,22 @@ export const bucketCheck: CheckDefinition<ChecksInput> = {
   titleKey: 'checks.bucket.title',
   strict: true,
   timeoutMs: 10_000,
-  secrets: (input) => (input.config.bucket.provider === 's3' ? [input.config.bucket.secretKey, input.config.bucket.accessKey] : []),
+  secrets: (input) =>
+    input.config.bucket.provider === 's3'
+      ? [input.config.bucket.secretKey, input.config.bucket.accessKey]
+      : [],
   async run(input, ctx): Promise<CheckOutcome> {
     const b = input.config.bucket;
-    if (b.provider !== 's3') return { status: 'skipped', message: { key: 'checks.bucket.notS3', params: { provider: b.provider } } };
+    if (b.provider !== 's3')
+      return { status: 'skipped', message: { key: 'checks.bucket.notS3', params: { provider: b.provider } } };
     const target = s3Target(b);
     const evidence: Evidence[] = [];
     const ca = input.config.certificates.bundle.trim();
-    const schemes = target.endpoint ? (/^https?:\/\//i.test(target.endpoint) ? [''] : ['https://', 'http://']) : [''];
+    const schemes = target.endpoint
+      ? /^https?:\/\//i.test(target.endpoint)
+        ? ['']
+        : ['https://', 'http://']
+      : [''];
     const where = target.endpoint ?? `s3.${b.region || 'us-east-1'}.amazonaws.com`;
 
     for (const scheme of schemes) {
@@ -77,7 +109,11 @@ export const bucketCheck: CheckDefinition<ChecksInput> = {
         ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
         ...(b.accessKey ? { credentials: { accessKeyId: b.accessKey, secretAccessKey: b.secretKey } } : {}),
         maxAttempts: 1,
-        requestHandler: { connectionTimeout: timeout, requestTimeout: timeout, ...(ca ? { httpsAgent: new https.Agent({ ca }) } : {}) },
+        requestHandler: {
+          connectionTimeout: timeout,
+          requestTimeout: timeout,
+          ...(ca ? { httpsAgent: new https.Agent({ ca }) } : {}),
+        },
       });
       const send = <T>(label: string, request: string, fn: () => Promise<T>) =>
         fn().then(
@@ -93,14 +129,18 @@ export const bucketCheck: CheckDefinition<ChecksInput> = {
         );
       try {
         try {
-          await send('HeadBucket', `HEAD ${endpoint ?? 'aws'}/${target.bucket}`, () => client.send(new HeadBucketCommand({ Bucket: target.bucket }), { abortSignal: ctx.signal }));
+          await send('HeadBucket', `HEAD ${endpoint ?? 'aws'}/${target.bucket}`, () =>
+            client.send(new HeadBucketCommand({ Bucket: target.bucket }), { abortSignal: ctx.signal }),
+          );
         } catch (f) {
           const failure = f as S3Failure;
           if (failure.kind === 'plain-http-on-tls' && scheme === 'https://') continue;
           if (failure.kind === 'denied' || failure.kind === 'missing') {
             // HeadBucket has no body: tell bad credentials from a missing or forbidden bucket by listing.
             try {
-              await send('ListBuckets', `GET ${endpoint ?? 'aws'}/`, () => client.send(new ListBucketsCommand({}), { abortSignal: ctx.signal }));
+              await send('ListBuckets', `GET ${endpoint ?? 'aws'}/`, () =>
+                client.send(new ListBucketsCommand({}), { abortSignal: ctx.signal }),
+              );
             } catch (g) {
               if ((g as S3Failure).kind === 'credentials') throw g;
             }
@@ -109,33 +149,58 @@ export const bucketCheck: CheckDefinition<ChecksInput> = {
         }
         if (input.bucketWriteTest) {
           const key = `${target.prefix ? `${target.prefix.replace(/\/+$/, '')}/` : ''}wandb-wizard-check-${randomBytes(6).toString('hex')}`;
-          await send('PutObject', `PUT ${target.bucket}/${key}`, () => client.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'wandb wizard write test\n' }), { abortSignal: ctx.signal }));
-          await send('DeleteObject', `DELETE ${target.bucket}/${key}`, () => client.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: key }), { abortSignal: ctx.signal }));
+          await send('PutObject', `PUT ${target.bucket}/${key}`, () =>
+            client.send(
+              new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'wandb wizard write test\n' }),
+              { abortSignal: ctx.signal },
+            ),
+          );
+          await send('DeleteObject', `DELETE ${target.bucket}/${key}`, () =>
+            client.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: key }), {
+              abortSignal: ctx.signal,
+            }),
+          );
         }
         const params = { bucket: target.bucket, endpoint: endpoint ?? where };
         if (scheme === 'http://')
-          return { status: 'warn', message: { key: 'checks.bucket.plainHttp', params }, remedy: { key: 'checks.bucket.plainHttp.remedy', params }, evidence };
-        return { status: 'pass', message: { key: input.bucketWriteTest ? 'checks.bucket.passWrite' : 'checks.bucket.pass', params }, evidence };
+          return {
+            status: 'warn',
+            message: { key: 'checks.bucket.plainHttp', params },
+            remedy: { key: 'checks.bucket.plainHttp.remedy', params },
+            evidence,
+          };
+        return {
+          status: 'pass',
+          message: { key: input.bucketWriteTest ? 'checks.bucket.passWrite' : 'checks.bucket.pass', params },
+          evidence,
+        };
       } catch (f) {
         const failure = f as S3Failure;
         if (!failure || typeof failure.kind !== 'string') throw f;
         const params = { bucket: target.bucket, endpoint: endpoint ?? where, code: failure.code };
         const [key, remedy] = (
           {
-          unreachable: ['checks.bucket.unreachable', 'checks.bucket.unreachable.remedy'],
-          tls: ['checks.bucket.tls', 'checks.bucket.tls.remedy'],
-          'plain-http-on-tls': ['checks.bucket.tls', 'checks.bucket.tls.remedy'],
-          credentials: ['checks.bucket.credentials', 'checks.bucket.credentials.remedy'],
-          denied: ['checks.bucket.denied', 'checks.bucket.denied.remedy'],
-          missing: ['checks.bucket.missing', 'checks.bucket.missing.remedy'],
-          other: ['checks.bucket.other', 'checks.bucket.unreachable.remedy'],
-        } satisfies Record<S3Failure['kind'], [string, string]>
+            unreachable: ['checks.bucket.unreachable', 'checks.bucket.unreachable.remedy'],
+            tls: ['checks.bucket.tls', 'checks.bucket.tls.remedy'],
+            'plain-http-on-tls': ['checks.bucket.tls', 'checks.bucket.tls.remedy'],
+            credentials: ['checks.bucket.credentials', 'checks.bucket.credentials.remedy'],
+            denied: ['checks.bucket.denied', 'checks.bucket.denied.remedy'],
+            missing: ['checks.bucket.missing', 'checks.bucket.missing.remedy'],
+            other: ['checks.bucket.other', 'checks.bucket.unreachable.remedy'],
+          } satisfies Record<S3Failure['kind'], [string, string]>
         )[failure.kind];
         return { status: 'fail', message: { key, params }, remedy: { key: remedy, params }, evidence };
       } finally {
         client.destroy();
       }
     }
-    return { status: 'fail', message: { key: 'checks.bucket.unreachable', params: { bucket: target.bucket, endpoint: where, code: 'EPROTO' } }, evidence };
+    return {
+      status: 'fail',
+      message: {
+        key: 'checks.bucket.unreachable',
+        params: { bucket: target.bucket, endpoint: where, code: 'EPROTO' },
+      },
+      evidence,
+    };
   },
 };

@@ -24,14 +24,35 @@ export interface ChartLookup {
   evidence: Evidence[];
 }
 
-function versionResult(chart: string, wanted: string, versions: string[], where: string, evidence: Evidence[]): ChartLookup {
+function versionResult(
+  chart: string,
+  wanted: string,
+  versions: string[],
+  where: string,
+  evidence: Evidence[],
+): ChartLookup {
   const found = wanted ? versions.find((v) => v === wanted) : versions[0];
-  if (found) return { chart, ok: true, message: { key: 'checks.charts.found', params: { chart, version: found, where } }, evidence };
-  if (versions.length === 0) return { chart, ok: false, message: { key: 'checks.charts.chartMissing', params: { chart, where } }, evidence };
+  if (found)
+    return {
+      chart,
+      ok: true,
+      message: { key: 'checks.charts.found', params: { chart, version: found, where } },
+      evidence,
+    };
+  if (versions.length === 0)
+    return {
+      chart,
+      ok: false,
+      message: { key: 'checks.charts.chartMissing', params: { chart, where } },
+      evidence,
+    };
   return {
     chart,
     ok: false,
-    message: { key: 'checks.charts.versionMissing', params: { chart, version: wanted, where, available: versions.slice(0, 20).join(', ') } },
+    message: {
+      key: 'checks.charts.versionMissing',
+      params: { chart, version: wanted, where, available: versions.slice(0, 20).join(', ') },
+    },
     evidence,
   };
 }
@@ -40,34 +61,97 @@ function versionResult(chart: string, wanted: string, versions: string[], where:
  * Looks one chart up where the configuration says it is: an HTTP(S) repository's index.yaml, an
  * OCI repository's tags, or a local .tgz whose Chart.yaml is read. Never throws.
  */
-export async function lookUpChart(source: ChartSource, chart: string, version: string, signal: AbortSignal, timeoutMs: number): Promise<ChartLookup> {
+export async function lookUpChart(
+  source: ChartSource,
+  chart: string,
+  version: string,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<ChartLookup> {
   if (source.kind === 'local') {
-    const read = await readChartArchive(source.path).catch((e: unknown) => ({ kind: 'invalid' as const, reason: (e as Error).message }));
-    const evidence: Evidence[] = [{ label: 'archive', request: `read ${source.path}`, response: read.kind === 'ok' ? `${read.chartYamlPath}: ${read.chart.name} ${read.chart.version}` : read.reason }];
-    if (read.kind !== 'ok') return { chart, ok: false, message: { key: 'checks.charts.archiveInvalid', params: { chart, path: source.path, reason: read.reason } }, evidence };
+    const read = await readChartArchive(source.path).catch((e: unknown) => ({
+      kind: 'invalid' as const,
+      reason: (e as Error).message,
+    }));
+    const evidence: Evidence[] = [
+      {
+        label: 'archive',
+        request: `read ${source.path}`,
+        response:
+          read.kind === 'ok'
+            ? `${read.chartYamlPath}: ${read.chart.name} ${read.chart.version}`
+            : read.reason,
+      },
+    ];
+    if (read.kind !== 'ok')
+      return {
+        chart,
+        ok: false,
+        message: {
+          key: 'checks.charts.archiveInvalid',
+          params: { chart, path: source.path, reason: read.reason },
+        },
+        evidence,
+      };
     if (read.chart.name !== chart)
-      return { chart, ok: false, message: { key: 'checks.charts.archiveWrongChart', params: { chart, path: source.path, found: read.chart.name } }, evidence };
+      return {
+        chart,
+        ok: false,
+        message: {
+          key: 'checks.charts.archiveWrongChart',
+          params: { chart, path: source.path, found: read.chart.name },
+        },
+        evidence,
+      };
     return versionResult(chart, version, [read.chart.version], source.path, evidence);
   }
-  const tls = { ...(source.caBundle.trim() ? { ca: source.caBundle } : {}), insecureSkipTlsVerify: source.insecureSkipVerify };
+  const tls = {
+    ...(source.caBundle.trim() ? { ca: source.caBundle } : {}),
+    insecureSkipTlsVerify: source.insecureSkipVerify,
+  };
   const creds = source.username ? { username: source.username, password: source.password } : {};
   if (source.kind === 'repo') {
-    const index = await fetchChartIndex({ url: source.url, ...tls, ...creds, requestTimeoutMs: timeoutMs }, { signal });
+    const index = await fetchChartIndex(
+      { url: source.url, ...tls, ...creds, requestTimeoutMs: timeoutMs },
+      { signal },
+    );
     const evidence = exchangesToEvidence('index.yaml', index.exchanges);
-    if (index.kind !== 'ok') return { chart, ok: false, message: registryFailureMessage(index, `${source.url}/index.yaml`), evidence };
+    if (index.kind !== 'ok')
+      return {
+        chart,
+        ok: false,
+        message: registryFailureMessage(index, `${source.url}/index.yaml`),
+        evidence,
+      };
     const lookup = findChartVersion(index.index, chart, '');
     const versions = lookup.found ? (index.index[chart] ?? []).map((v) => v.version) : lookup.available;
-    evidence.push({ label: 'index.yaml', response: `${chart}: ${versions.slice(0, 20).join(', ') || 'absent'}` });
+    evidence.push({
+      label: 'index.yaml',
+      response: `${chart}: ${versions.slice(0, 20).join(', ') || 'absent'}`,
+    });
     return versionResult(chart, version, versions, source.url, evidence);
   }
   const oci = parseOciUrl(source.url);
-  if (!oci) return { chart, ok: false, message: { key: 'checks.charts.badUrl', params: { chart, url: source.url } }, evidence: [] };
-  const client = new RegistryClient({ registry: oci.host, plainHttp: source.plainHttp, ...tls, ...creds, requestTimeoutMs: timeoutMs });
+  if (!oci)
+    return {
+      chart,
+      ok: false,
+      message: { key: 'checks.charts.badUrl', params: { chart, url: source.url } },
+      evidence: [],
+    };
+  const client = new RegistryClient({
+    registry: oci.host,
+    plainHttp: source.plainHttp,
+    ...tls,
+    ...creds,
+    requestTimeoutMs: timeoutMs,
+  });
   try {
     const repository = `${oci.path}/${chart}`;
     const tags = await client.listTags(repository, { signal });
     const evidence = exchangesToEvidence('tags', tags.exchanges);
-    if (tags.kind !== 'ok') return { chart, ok: false, message: registryFailureMessage(tags, `${source.url}/${chart}`), evidence };
+    if (tags.kind !== 'ok')
+      return { chart, ok: false, message: registryFailureMessage(tags, `${source.url}/${chart}`), evidence };
     const versions = chartVersionsFromTags(tags.tags);
     evidence.push({ label: 'tags', response: `${chart}: ${versions.slice(0, 20).join(', ') || 'none'}` });
     return versionResult(chart, version, versions, source.url, evidence);
@@ -86,7 +170,10 @@ export const chartsCheck: CheckDefinition<ChecksInput> = {
   titleKey: 'checks.charts.title',
   strict: true,
   timeoutMs: 20_000,
-  secrets: (input) => [input.config.charts.operator.source, input.config.charts.platform.source].map((s) => (s.kind === 'local' ? '' : s.password)),
+  secrets: (input) =>
+    [input.config.charts.operator.source, input.config.charts.platform.source].map((s) =>
+      s.kind === 'local' ? '' : s.password,
+    ),
   async run(input, ctx): Promise<CheckOutcome> {
     const { operator, platform } = input.config.charts;
     const timeout = remainingMs(ctx.deadline, 500);
@@ -94,17 +181,34 @@ export const chartsCheck: CheckDefinition<ChecksInput> = {
       lookUpChart(operator.source, 'operator', operator.version, ctx.signal, timeout),
       lookUpChart(platform.source, 'operator-wandb', platform.version, ctx.signal, timeout),
     ]);
-    const evidence: Evidence[] = results.flatMap((r) => [...r.evidence.map((e) => ({ ...e, label: `${r.chart}: ${e.label}` })), { label: r.chart, response: `${r.ok ? 'ok' : 'fail'}: ${r.message.key} ${JSON.stringify(r.message.params)}` }]);
+    const evidence: Evidence[] = results.flatMap((r) => [
+      ...r.evidence.map((e) => ({ ...e, label: `${r.chart}: ${e.label}` })),
+      {
+        label: r.chart,
+        response: `${r.ok ? 'ok' : 'fail'}: ${r.message.key} ${JSON.stringify(r.message.params)}`,
+      },
+    ]);
     const failed = results.filter((r) => !r.ok);
     if (failed.length === 0) {
       const [op, pl] = results as [ChartLookup, ChartLookup];
       return {
         status: 'pass',
-        message: { key: 'checks.charts.pass', params: { operator: String(op.message.params.version), platform: String(pl.message.params.version) } },
+        message: {
+          key: 'checks.charts.pass',
+          params: {
+            operator: String(op.message.params.version),
+            platform: String(pl.message.params.version),
+          },
+        },
         evidence,
       };
     }
     const first = failed[0] as ChartLookup;
-    return { status: 'fail', message: first.message, remedy: { key: 'checks.charts.remedy', params: { chart: first.chart } }, evidence };
+    return {
+      status: 'fail',
+      message: first.message,
+      remedy: { key: 'checks.charts.remedy', params: { chart: first.chart } },
+      evidence,
+    };
   },
 };

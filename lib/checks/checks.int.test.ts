@@ -68,7 +68,10 @@ describe('registry images (check 4)', () => {
 
   it('a wrong password is "unauthorized", naming the registry', async () => {
     const c = testEnvConfig();
-    const r = await check({ ...c, registry: { ...c.registry, password: 'wrong-password-123' } }, 'registry-images');
+    const r = await check(
+      { ...c, registry: { ...c.registry, password: 'wrong-password-123' } },
+      'registry-images',
+    );
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('errors.registry.unauthorized');
     expect(String(r.message.params.target)).toContain(env('REGISTRY_AUTH'));
@@ -76,7 +79,10 @@ describe('registry images (check 4)', () => {
 
   it('a wrong CA is a TLS failure', async () => {
     const c = testEnvConfig();
-    const r = await check({ ...c, registry: { ...c.registry, caBundle: makeTestCertificates().ca2 } }, 'registry-images');
+    const r = await check(
+      { ...c, registry: { ...c.registry, caBundle: makeTestCertificates().ca2 } },
+      'registry-images',
+    );
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('errors.registry.tls');
     expect(r.remedy?.key).toBe('checks.registryImages.tls.remedy');
@@ -84,15 +90,23 @@ describe('registry images (check 4)', () => {
 
   it('a missing tag is "missing", naming the image', async () => {
     const c = testEnvConfig();
-    const r = await check({ ...c, images: { ...c.images, console: { repository: '', tag: '0.0.0-not-mirrored' } } }, 'registry-images');
+    const r = await check(
+      { ...c, images: { ...c.images, console: { repository: '', tag: '0.0.0-not-mirrored' } } },
+      'registry-images',
+    );
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('errors.registry.missing');
-    expect(String(r.message.params.target)).toBe(`${env('REGISTRY_AUTH')}/mirror/wandb/console:0.0.0-not-mirrored`);
+    expect(String(r.message.params.target)).toBe(
+      `${env('REGISTRY_AUTH')}/mirror/wandb/console:0.0.0-not-mirrored`,
+    );
   });
 
   it('a stopped registry is "unreachable"', async () => {
     const c = testEnvConfig();
-    const r = await check({ ...c, registry: { ...c.registry, host: `127.0.0.1:${closedPort}/mirror` } }, 'registry-images');
+    const r = await check(
+      { ...c, registry: { ...c.registry, host: `127.0.0.1:${closedPort}/mirror` } },
+      'registry-images',
+    );
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('errors.registry.unreachable');
   });
@@ -101,7 +115,10 @@ describe('registry images (check 4)', () => {
     const c = testEnvConfig();
     const def = CHECK_DEFINITIONS.find((d) => d.id === 'registry-images');
     const t0 = Date.now();
-    const r = await check({ ...c, registry: { ...c.registry, host: `127.0.0.1:${blackholePort}/mirror` } }, 'registry-images');
+    const r = await check(
+      { ...c, registry: { ...c.registry, host: `127.0.0.1:${blackholePort}/mirror` } },
+      'registry-images',
+    );
     const took = Date.now() - t0;
     expect(['fail', 'error']).toContain(r.status);
     expect(took).toBeLessThan((def?.timeoutMs ?? 0) + 2_000);
@@ -118,7 +135,10 @@ describe('chart repositories (check 5)', () => {
 
   it('a missing version names the versions that exist', async () => {
     const c = testEnvConfig();
-    const r = await check({ ...c, charts: { ...c.charts, platform: { ...c.charts.platform, version: '0.18.1' } } }, 'charts');
+    const r = await check(
+      { ...c, charts: { ...c.charts, platform: { ...c.charts.platform, version: '0.18.1' } } },
+      'charts',
+    );
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('checks.charts.versionMissing');
     expect(r.message.params.available).toBe('0.43.8, 0.18.0');
@@ -126,8 +146,22 @@ describe('chart repositories (check 5)', () => {
 
   it('lists OCI tags', async () => {
     const c = testEnvConfig();
-    const oci = { kind: 'oci' as const, url: env('CHARTS_OCI_URL'), username: '', password: '', caBundle: readFileSync(env('TEST_CA_FILE'), 'utf8'), plainHttp: false, insecureSkipVerify: false };
-    const r = await check({ ...c, charts: { operator: { source: oci, version: '1.3.3' }, platform: { source: oci, version: '0.18.0' } } }, 'charts');
+    const oci = {
+      kind: 'oci' as const,
+      url: env('CHARTS_OCI_URL'),
+      username: '',
+      password: '',
+      caBundle: readFileSync(env('TEST_CA_FILE'), 'utf8'),
+      plainHttp: false,
+      insecureSkipVerify: false,
+    };
+    const r = await check(
+      {
+        ...c,
+        charts: { operator: { source: oci, version: '1.3.3' }, platform: { source: oci, version: '0.18.0' } },
+      },
+      'charts',
+    );
     expect(r.status, allText(r)).toBe('pass');
   });
 
@@ -135,9 +169,21 @@ describe('chart repositories (check 5)', () => {
     const c = testEnvConfig();
     const src = c.charts.operator.source;
     if (src.kind !== 'repo') throw new Error('repo expected');
-    const bad = await check({ ...c, charts: { ...c.charts, operator: { source: { ...src, password: 'nope-nope' }, version: '' } } }, 'charts');
+    const bad = await check(
+      { ...c, charts: { ...c.charts, operator: { source: { ...src, password: 'nope-nope' }, version: '' } } },
+      'charts',
+    );
     expect(bad.message.key).toBe('errors.registry.unauthorized');
-    const tls = await check({ ...c, charts: { ...c.charts, operator: { source: { ...src, caBundle: makeTestCertificates().ca2 }, version: '' } } }, 'charts');
+    const tls = await check(
+      {
+        ...c,
+        charts: {
+          ...c.charts,
+          operator: { source: { ...src, caBundle: makeTestCertificates().ca2 }, version: '' },
+        },
+      },
+      'charts',
+    );
     expect(tls.message.key).toBe('errors.registry.tls');
   });
 
@@ -145,16 +191,40 @@ describe('chart repositories (check 5)', () => {
     const dir = path.join(env('TEST_ENV_DIR'), 'charts', 'repo');
     const c = testEnvConfig();
     const local = (file: string) => ({ kind: 'local' as const, path: path.join(dir, file) });
-    const ok = await check({ ...c, charts: { operator: { source: local('operator-1.3.3.tgz'), version: '1.3.3' }, platform: { source: local('operator-wandb-0.18.0.tgz'), version: '0.18.0' } } }, 'charts');
+    const ok = await check(
+      {
+        ...c,
+        charts: {
+          operator: { source: local('operator-1.3.3.tgz'), version: '1.3.3' },
+          platform: { source: local('operator-wandb-0.18.0.tgz'), version: '0.18.0' },
+        },
+      },
+      'charts',
+    );
     expect(ok.status, allText(ok)).toBe('pass');
-    const wrong = await check({ ...c, charts: { operator: { source: local('operator-wandb-0.18.0.tgz'), version: '' }, platform: c.charts.platform } }, 'charts');
+    const wrong = await check(
+      {
+        ...c,
+        charts: {
+          operator: { source: local('operator-wandb-0.18.0.tgz'), version: '' },
+          platform: c.charts.platform,
+        },
+      },
+      'charts',
+    );
     expect(wrong.message.key).toBe('checks.charts.archiveWrongChart');
   });
 });
 
 describe('helm (check 3)', () => {
-  it.each([['HELM3', '3'], ['HELM4', '4']])('%s passes', async (name, major) => {
-    const r = await rerunPrerequisiteCheck({ config: testEnvConfig(), env: { PATH: '/nonexistent', HELM: env(name) } }, 'helm');
+  it.each([
+    ['HELM3', '3'],
+    ['HELM4', '4'],
+  ])('%s passes', async (name, major) => {
+    const r = await rerunPrerequisiteCheck(
+      { config: testEnvConfig(), env: { PATH: '/nonexistent', HELM: env(name) } },
+      'helm',
+    );
     expect(r.status, allText(r)).toBe('pass');
     expect(String(r.message.params.version)).toMatch(new RegExp(`^${major}\\.`));
   });
@@ -198,7 +268,10 @@ describe('external MySQL (check 7)', () => {
     const c = testEnvConfig();
     if (c.mysql.mode !== 'external') throw new Error('external expected');
     const closed = await check({ ...c, mysql: { ...c.mysql, port: closedPort } }, 'mysql');
-    expect(closed.message).toMatchObject({ key: 'checks.mysql.unreachable', params: { code: 'ECONNREFUSED' } });
+    expect(closed.message).toMatchObject({
+      key: 'checks.mysql.unreachable',
+      params: { code: 'ECONNREFUSED' },
+    });
     const t0 = Date.now();
     const hung = await check({ ...c, mysql: { ...c.mysql, port: blackholePort } }, 'mysql');
     expect(['fail', 'error']).toContain(hung.status);
@@ -211,7 +284,9 @@ describe('bucket (check 8)', () => {
     const r = await check(testEnvConfig(), 'bucket', { bucketWriteTest: true });
     expect(r.status, allText(r)).toBe('warn');
     expect(r.message.key).toBe('checks.bucket.plainHttp');
-    expect(r.evidence.map((e) => e.label)).toEqual(expect.arrayContaining(['HeadBucket', 'PutObject', 'DeleteObject']));
+    expect(r.evidence.map((e) => e.label)).toEqual(
+      expect.arrayContaining(['HeadBucket', 'PutObject', 'DeleteObject']),
+    );
     expect(allText(r)).not.toContain(env('S3_SECRET_KEY'));
   });
 
@@ -231,7 +306,10 @@ describe('host (check 10)', () => {
   it('passes for an https URL that resolves; warns otherwise', async () => {
     const c = testEnvConfig();
     expect((await check(c, 'host')).status).toBe('pass');
-    const unresolved = await check({ ...c, platform: { ...c.platform, host: 'https://wandb.invalid' } }, 'host');
+    const unresolved = await check(
+      { ...c, platform: { ...c.platform, host: 'https://wandb.invalid' } },
+      'host',
+    );
     expect(unresolved).toMatchObject({ status: 'warn', message: { key: 'checks.host.unresolved' } });
     const http = await check({ ...c, platform: { ...c.platform, host: 'http://localhost' } }, 'host');
     expect(http).toMatchObject({ status: 'warn', message: { key: 'checks.host.notHttps' } });
@@ -253,7 +331,9 @@ describe('Kubernetes API without a cluster (check 1)', () => {
   it('a missing kubeconfig is skipped with the reason; a stopped API server fails', async () => {
     const skipped = await check(testEnvConfig(), 'kube-api', { kubeconfigPath: '/nonexistent/kubeconfig' });
     expect(skipped).toMatchObject({ status: 'skipped', message: { key: 'checks.kube.noKubeconfig' } });
-    const file = await write(kubeconfig(`https://127.0.0.1:${closedPort}`, readFileSync(env('TEST_CA_FILE'), 'utf8')));
+    const file = await write(
+      kubeconfig(`https://127.0.0.1:${closedPort}`, readFileSync(env('TEST_CA_FILE'), 'utf8')),
+    );
     const down = await check(testEnvConfig(), 'kube-api', { kubeconfigPath: file });
     expect(down.status).toBe('fail');
     expect(down.message.key).toBe('errors.network.refused');
@@ -267,7 +347,9 @@ describe('Kubernetes API without a cluster (check 1)', () => {
   });
 
   it('a hung API server costs the timeout, and the checks that need it are skipped', async () => {
-    const file = await write(kubeconfig(`https://127.0.0.1:${blackholePort}`, readFileSync(env('TEST_CA_FILE'), 'utf8')));
+    const file = await write(
+      kubeconfig(`https://127.0.0.1:${blackholePort}`, readFileSync(env('TEST_CA_FILE'), 'utf8')),
+    );
     const owner = 'test-owner';
     const started = startRun(owner, { config: testEnvConfig(), kubeconfigPath: file, env: helmEnv() });
     let run = getRun(owner, started.id);
@@ -296,7 +378,12 @@ describe('Kubernetes API without a cluster (check 1)', () => {
     expect(md).toContain('cluster admin applies by hand');
     expect(md).toContain('## Kubernetes API (`kube-api`)');
     const json = runToJson(final);
-    for (const secret of [env('REGISTRY_PASSWORD'), env('MYSQL_PASSWORD'), env('S3_SECRET_KEY'), env('CHARTS_PASSWORD')]) {
+    for (const secret of [
+      env('REGISTRY_PASSWORD'),
+      env('MYSQL_PASSWORD'),
+      env('S3_SECRET_KEY'),
+      env('CHARTS_PASSWORD'),
+    ]) {
       expect(json).not.toContain(secret);
       expect(md).not.toContain(secret);
     }
@@ -330,26 +417,54 @@ describe.skipIf(!haveCluster)('against the test cluster (checks 1, 2, 6)', () =>
   });
 
   it('the restricted identity names each missing verb and resource', async () => {
-    const r = await rerunPrerequisiteCheck({ config: testEnvConfig(), kubeconfigPath: env('KUBECONFIG_RESTRICTED') }, 'kube-access');
+    const r = await rerunPrerequisiteCheck(
+      { config: testEnvConfig(), kubeconfigPath: env('KUBECONFIG_RESTRICTED') },
+      'kube-access',
+    );
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('checks.kubeAccess.missing');
-    expect(String(r.message.params.missing)).toContain('create customresourcedefinitions.apiextensions.k8s.io');
+    expect(String(r.message.params.missing)).toContain(
+      'create customresourcedefinitions.apiextensions.k8s.io',
+    );
   });
 
   it('a missing ingress class lists the existing ones; in-cluster MySQL needs a default StorageClass', async () => {
     const c = testEnvConfig();
-    const r = await rerunPrerequisiteCheck({ config: { ...c, ingress: { ...c.ingress, class: 'no-such-class' } }, kubeconfigPath: env('KUBECONFIG') }, 'cluster-fit');
+    const r = await rerunPrerequisiteCheck(
+      {
+        config: { ...c, ingress: { ...c.ingress, class: 'no-such-class' } },
+        kubeconfigPath: env('KUBECONFIG'),
+      },
+      'cluster-fit',
+    );
     expect(r.status).toBe('fail');
-    expect(r.message).toMatchObject({ key: 'checks.clusterFit.ingressMissing', params: { name: 'no-such-class' } });
+    expect(r.message).toMatchObject({
+      key: 'checks.clusterFit.ingressMissing',
+      params: { name: 'no-such-class' },
+    });
     expect(String(r.message.params.existing)).toContain('nginx');
-    const inCluster = await rerunPrerequisiteCheck({ config: { ...c, mysql: { mode: 'in-cluster', database: 'wandb_local', user: 'wandb', password: '' } }, kubeconfigPath: env('KUBECONFIG') }, 'cluster-fit');
+    const inCluster = await rerunPrerequisiteCheck(
+      {
+        config: { ...c, mysql: { mode: 'in-cluster', database: 'wandb_local', user: 'wandb', password: '' } },
+        kubeconfigPath: env('KUBECONFIG'),
+      },
+      'cluster-fit',
+    );
     expect(inCluster.evidence.find((e) => e.label === 'StorageClass')?.response).toMatch(/^pass: default /);
   });
 
   it('a namespace the restricted identity may not create is named', async () => {
     const c = testEnvConfig();
-    const r = await rerunPrerequisiteCheck({ config: { ...c, target: { ...c.target, operatorNamespace: 'wandb-not-there' } }, kubeconfigPath: env('KUBECONFIG_RESTRICTED') }, 'cluster-fit');
+    const r = await rerunPrerequisiteCheck(
+      {
+        config: { ...c, target: { ...c.target, operatorNamespace: 'wandb-not-there' } },
+        kubeconfigPath: env('KUBECONFIG_RESTRICTED'),
+      },
+      'cluster-fit',
+    );
     expect(r.status).toBe('fail');
-    expect(r.evidence.find((e) => e.label === 'Namespace' && e.response?.includes('wandb-not-there'))?.response).toBe('fail: wandb-not-there absent and may not be created');
+    expect(
+      r.evidence.find((e) => e.label === 'Namespace' && e.response?.includes('wandb-not-there'))?.response,
+    ).toBe('fail: wandb-not-there absent and may not be created');
   });
 });

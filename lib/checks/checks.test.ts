@@ -29,8 +29,15 @@ describe('judgeMysqlVersion', () => {
 
 describe('s3Target', () => {
   it("reads the procedure's endpoint-as-name form and the AWS form", () => {
-    expect(s3Target({ name: 's3.example.com:9000', path: 'bucket/prefix', region: '' })).toEqual({ endpoint: 's3.example.com:9000', bucket: 'bucket', prefix: 'prefix' });
-    expect(s3Target({ name: 'my-bucket', path: 'runs', region: 'us-east-1' })).toEqual({ bucket: 'my-bucket', prefix: 'runs' });
+    expect(s3Target({ name: 's3.example.com:9000', path: 'bucket/prefix', region: '' })).toEqual({
+      endpoint: 's3.example.com:9000',
+      bucket: 'bucket',
+      prefix: 'prefix',
+    });
+    expect(s3Target({ name: 'my-bucket', path: 'runs', region: 'us-east-1' })).toEqual({
+      bucket: 'my-bucket',
+      prefix: 'runs',
+    });
   });
 });
 
@@ -80,20 +87,41 @@ data: {image: "should-not-count:1"}
 describe('collectImages', () => {
   it('walks containers and init containers of Deployments, CronJobs and DaemonSets, once per image', () => {
     const images = collectImages(RENDERED, 'operator-wandb');
-    expect(images.map((i) => i.image).sort()).toEqual(['alpine/k8s:1.31.12', 'otel/opentelemetry-collector-contrib:0.97.0', 'reg.local/mirror/wandb/local:0.62.2']);
-    expect(images.find((i) => i.image.includes('wandb/local'))?.uses).toEqual(['Deployment/wandb-app: initContainer init', 'Deployment/wandb-app: container app']);
+    expect(images.map((i) => i.image).sort()).toEqual([
+      'alpine/k8s:1.31.12',
+      'otel/opentelemetry-collector-contrib:0.97.0',
+      'reg.local/mirror/wandb/local:0.62.2',
+    ]);
+    expect(images.find((i) => i.image.includes('wandb/local'))?.uses).toEqual([
+      'Deployment/wandb-app: initContainer init',
+      'Deployment/wandb-app: container app',
+    ]);
   });
 });
 
 describe('keysForImage', () => {
-  const config = { ...defaultInstallConfig, registry: { ...defaultInstallConfig.registry, host: 'reg.local/mirror' }, mysql: emptyMysql('external') };
+  const config = {
+    ...defaultInstallConfig,
+    registry: { ...defaultInstallConfig.registry, host: 'reg.local/mirror' },
+    mysql: emptyMysql('external'),
+  };
   it('names the unset keys of the catalogue image a foreign reference falls back to', () => {
-    const values = { operator: {}, platform: { app: { image: { repository: 'reg.local/mirror/wandb/local', tag: '0.62.2' } } } };
-    expect(keysForImage('wandb/local:latest', 'operator-wandb', config, values)).toEqual(['weave.image', 'parquet.image']);
-    expect(keysForImage('otel/opentelemetry-collector-contrib:0.97.0', 'operator-wandb', config, values)).toEqual(['otel.daemonset.image']);
+    const values = {
+      operator: {},
+      platform: { app: { image: { repository: 'reg.local/mirror/wandb/local', tag: '0.62.2' } } },
+    };
+    expect(keysForImage('wandb/local:latest', 'operator-wandb', config, values)).toEqual([
+      'weave.image',
+      'parquet.image',
+    ]);
+    expect(
+      keysForImage('otel/opentelemetry-collector-contrib:0.97.0', 'operator-wandb', config, values),
+    ).toEqual(['otel.daemonset.image']);
     expect(keysForImage('wandb/controller:1.16.1', 'operator', config, values)).toEqual(['image']);
   });
   it('says nothing for an image the catalogue does not know', () => {
-    expect(keysForImage('busybox:1.36', 'operator-wandb', config, { operator: {}, platform: {} })).toEqual([]);
+    expect(keysForImage('busybox:1.36', 'operator-wandb', config, { operator: {}, platform: {} })).toEqual(
+      [],
+    );
   });
 });

@@ -9,7 +9,11 @@ import type { ChecksInput } from './input';
 import { connectKube } from './kube-connection';
 import type { CheckDefinition, CheckOutcome, Evidence } from './types';
 
-type Finding = { status: 'pass' | 'warn' | 'fail'; message: { key: string; params: Record<string, string | number> }; remedy?: { key: string; params: Record<string, string | number> } };
+type Finding = {
+  status: 'pass' | 'warn' | 'fail';
+  message: { key: string; params: Record<string, string | number> };
+  remedy?: { key: string; params: Record<string, string | number> };
+};
 
 const RANK = { pass: 0, warn: 1, fail: 2 } as const;
 
@@ -52,13 +56,21 @@ export const clusterFitCheck: CheckDefinition<ChecksInput> = {
         if (!wanted) return;
         const classes = await client.listIngressClasses(call);
         const names = classes.map((c) => c.name);
-        if (names.includes(wanted)) note('IngressClass', { status: 'pass', message: { key: 'checks.clusterFit.ingressFound', params: { name: wanted } } }, `${wanted} exists`);
+        if (names.includes(wanted))
+          note(
+            'IngressClass',
+            { status: 'pass', message: { key: 'checks.clusterFit.ingressFound', params: { name: wanted } } },
+            `${wanted} exists`,
+          );
         else
           note(
             'IngressClass',
             {
               status: 'fail',
-              message: { key: 'checks.clusterFit.ingressMissing', params: { name: wanted, existing: names.join(', ') || '-' } },
+              message: {
+                key: 'checks.clusterFit.ingressMissing',
+                params: { name: wanted, existing: names.join(', ') || '-' },
+              },
               remedy: { key: 'checks.clusterFit.ingressMissing.remedy', params: {} },
             },
             `${wanted} not found; existing: ${names.join(', ') || 'none'}`,
@@ -68,13 +80,24 @@ export const clusterFitCheck: CheckDefinition<ChecksInput> = {
         if (config.mysql.mode !== 'in-cluster') return;
         const classes = await client.listStorageClasses(call);
         const def = classes.find((c) => c.isDefault);
-        if (def) note('StorageClass', { status: 'pass', message: { key: 'checks.clusterFit.storageDefault', params: { name: def.name } } }, `default ${def.name} (${def.implementation})`);
+        if (def)
+          note(
+            'StorageClass',
+            {
+              status: 'pass',
+              message: { key: 'checks.clusterFit.storageDefault', params: { name: def.name } },
+            },
+            `default ${def.name} (${def.implementation})`,
+          );
         else
           note(
             'StorageClass',
             {
               status: 'fail',
-              message: { key: 'checks.clusterFit.noDefaultStorage', params: { existing: classes.map((c) => c.name).join(', ') || '-' } },
+              message: {
+                key: 'checks.clusterFit.noDefaultStorage',
+                params: { existing: classes.map((c) => c.name).join(', ') || '-' },
+              },
               remedy: { key: 'checks.clusterFit.noDefaultStorage.remedy', params: {} },
             },
             `no default StorageClass; existing: ${classes.map((c) => c.name).join(', ') || 'none'}`,
@@ -84,11 +107,29 @@ export const clusterFitCheck: CheckDefinition<ChecksInput> = {
         guard('Namespace', async () => {
           const existing = await client.getNamespace(ns, call);
           if (existing) {
-            note('Namespace', { status: 'pass', message: { key: 'checks.clusterFit.namespaceExists', params: { namespace: ns } } }, `${ns} exists`);
+            note(
+              'Namespace',
+              {
+                status: 'pass',
+                message: { key: 'checks.clusterFit.namespaceExists', params: { namespace: ns } },
+              },
+              `${ns} exists`,
+            );
             return;
           }
-          const [review] = await client.selfSubjectAccessReview([{ verb: 'create', group: '', resource: 'namespaces' }], call);
-          if (review?.allowed) note('Namespace', { status: 'pass', message: { key: 'checks.clusterFit.namespaceCreatable', params: { namespace: ns } } }, `${ns} absent, may be created`);
+          const [review] = await client.selfSubjectAccessReview(
+            [{ verb: 'create', group: '', resource: 'namespaces' }],
+            call,
+          );
+          if (review?.allowed)
+            note(
+              'Namespace',
+              {
+                status: 'pass',
+                message: { key: 'checks.clusterFit.namespaceCreatable', params: { namespace: ns } },
+              },
+              `${ns} absent, may be created`,
+            );
           else
             note(
               'Namespace',
@@ -102,16 +143,27 @@ export const clusterFitCheck: CheckDefinition<ChecksInput> = {
         }),
       ),
       guard('existing installation', async () => {
-        const [releases, crd] = await Promise.all([client.listHelmReleases(config.target.operatorNamespace, call), client.getCrd(WANDB_CR.crdName, call)]);
+        const [releases, crd] = await Promise.all([
+          client.listHelmReleases(config.target.operatorNamespace, call),
+          client.getCrd(WANDB_CR.crdName, call),
+        ]);
         const release = releases.find((r) => r.name === OPERATOR_RELEASE);
         const objects = crd ? await client.listWeightsAndBiases(undefined, call) : [];
         const crs = objects.map((o) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`);
         const parts: string[] = [];
-        if (release) parts.push(`release ${release.namespace}/${release.name} revision ${release.revision} (${release.status})`);
-        if (crd) parts.push(`CRD ${crd.name} (${crd.versions.join(', ')}${crd.established ? ', established' : ''})`);
+        if (release)
+          parts.push(
+            `release ${release.namespace}/${release.name} revision ${release.revision} (${release.status})`,
+          );
+        if (crd)
+          parts.push(`CRD ${crd.name} (${crd.versions.join(', ')}${crd.established ? ', established' : ''})`);
         if (crs.length) parts.push(`WeightsAndBiases ${crs.join(', ')}`);
         if (parts.length === 0) {
-          note('existing installation', { status: 'pass', message: { key: 'checks.clusterFit.fresh', params: {} } }, 'no operator release, CRD or WeightsAndBiases found');
+          note(
+            'existing installation',
+            { status: 'pass', message: { key: 'checks.clusterFit.fresh', params: {} } },
+            'no operator release, CRD or WeightsAndBiases found',
+          );
           return;
         }
         note(
@@ -126,9 +178,16 @@ export const clusterFitCheck: CheckDefinition<ChecksInput> = {
       }),
     ]);
 
-    const worst = findings.reduce<Finding | undefined>((w, f) => (!w || RANK[f.status] > RANK[w.status] ? f : w), undefined);
+    const worst = findings.reduce<Finding | undefined>(
+      (w, f) => (!w || RANK[f.status] > RANK[w.status] ? f : w),
+      undefined,
+    );
     if (!worst || worst.status === 'pass') {
-      return { status: 'pass', message: { key: 'checks.clusterFit.pass', params: { count: findings.length } }, evidence };
+      return {
+        status: 'pass',
+        message: { key: 'checks.clusterFit.pass', params: { count: findings.length } },
+        evidence,
+      };
     }
     const outcome: CheckOutcome = { status: worst.status, message: worst.message, evidence };
     if (worst.remedy) outcome.remedy = worst.remedy;

@@ -7,7 +7,11 @@ export function exchangesToEvidence(
   label: string,
   exchanges: ReadonlyArray<{ request: string; response?: string }>,
 ): Evidence[] {
-  return exchanges.map((x) => ({ label, request: x.request, ...(x.response !== undefined ? { response: x.response } : {}) }));
+  return exchanges.map((x) => ({
+    label,
+    request: x.request,
+    ...(x.response !== undefined ? { response: x.response } : {}),
+  }));
 }
 
 /** Milliseconds left before `deadline`, minus a margin, at least 100 ms: inner limits stay inside the check's. */

@@ -17,22 +17,39 @@ export const helmCheck: CheckDefinition<ChecksInput> = {
   strict: true,
   timeoutMs: 15_000,
   async run(input, ctx): Promise<CheckOutcome> {
-    const found = await findHelm({ env: input.env, signal: ctx.signal, timeoutMs: remainingMs(ctx.deadline) });
+    const found = await findHelm({
+      env: input.env,
+      signal: ctx.signal,
+      timeoutMs: remainingMs(ctx.deadline),
+    });
     if (found.kind === 'not-found') {
       return {
         status: 'fail',
         message: { key: 'checks.helm.notFound', params: { searched: found.searched.join(', ') || 'PATH' } },
         remedy: { key: 'checks.helm.notFound.remedy', params: {} },
-        evidence: [{ label: 'search', request: 'HELM, then helm on PATH', response: found.searched.join('\n') || '(PATH is empty)' }],
+        evidence: [
+          {
+            label: 'search',
+            request: 'HELM, then helm on PATH',
+            response: found.searched.join('\n') || '(PATH is empty)',
+          },
+        ],
       };
     }
-    const evidence: Evidence[] = found.commands.map((c) => ({ label: 'helm', request: c.command, response: `exit ${c.exitCode ?? '-'} in ${Math.round(c.durationMs)} ms${c.stderrTail ? `: ${c.stderrTail}` : ''}` }));
+    const evidence: Evidence[] = found.commands.map((c) => ({
+      label: 'helm',
+      request: c.command,
+      response: `exit ${c.exitCode ?? '-'} in ${Math.round(c.durationMs)} ms${c.stderrTail ? `: ${c.stderrTail}` : ''}`,
+    }));
     if (found.kind === 'unusable') {
       const err = toUserError(found.error);
       evidence.push({ label: 'error', response: err.detail });
       return {
         status: 'fail',
-        message: { key: 'checks.helm.unusable', params: { path: found.path, reason: err.detail.slice(0, 200) } },
+        message: {
+          key: 'checks.helm.unusable',
+          params: { path: found.path, reason: err.detail.slice(0, 200) },
+        },
         remedy: { key: 'checks.helm.notFound.remedy', params: {} },
         evidence,
       };
@@ -41,7 +58,12 @@ export const helmCheck: CheckDefinition<ChecksInput> = {
     evidence.push({ label: 'version', response: `${helm.path} (${helm.source}): v${helm.version}` });
     const params = { path: helm.path, version: helm.version, source: helm.source };
     if (helm.major < 3)
-      return { status: 'fail', message: { key: 'checks.helm.tooOld', params }, remedy: { key: 'checks.helm.notFound.remedy', params: {} }, evidence };
+      return {
+        status: 'fail',
+        message: { key: 'checks.helm.tooOld', params },
+        remedy: { key: 'checks.helm.notFound.remedy', params: {} },
+        evidence,
+      };
     return { status: 'pass', message: { key: 'checks.helm.pass', params }, evidence };
   },
 };

@@ -28,7 +28,9 @@ export const hostCheck: CheckDefinition<ChecksInput> = {
     try {
       const answer = await Promise.race([
         lookup(name, { all: true }),
-        new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error), { once: true })),
+        new Promise<never>((_, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error), { once: true }),
+        ),
       ]);
       resolved = answer.map((a) => a.address);
       evidence.push({ label: 'DNS', request: `lookup ${name}`, response: resolved.join(', ') });
@@ -43,7 +45,16 @@ export const hostCheck: CheckDefinition<ChecksInput> = {
       };
     }
     if (url.protocol !== 'https:')
-      return { status: 'warn', message: { key: 'checks.host.notHttps', params: { host } }, remedy: { key: 'checks.host.notHttps.remedy', params: {} }, evidence };
-    return { status: 'pass', message: { key: 'checks.host.pass', params: { host: name, addresses: resolved.join(', ') } }, evidence };
+      return {
+        status: 'warn',
+        message: { key: 'checks.host.notHttps', params: { host } },
+        remedy: { key: 'checks.host.notHttps.remedy', params: {} },
+        evidence,
+      };
+    return {
+      status: 'pass',
+      message: { key: 'checks.host.pass', params: { host: name, addresses: resolved.join(', ') } },
+      evidence,
+    };
   },
 };

@@ -35,13 +35,28 @@ export const CHECK_IDS = CHECK_DEFINITIONS.map((d) => d.id);
 export const RUN_DEADLINE_MS = 75_000;
 
 /** Runs every check concurrently under its own timeout and the overall deadline; the configuration's secrets are removed from every result. */
-export function runPrerequisiteChecks(input: ChecksInput, opts: Omit<RunOptions, 'secrets'> = {}): Promise<CheckResult[]> {
-  return runChecks(CHECK_DEFINITIONS, input, { deadlineMs: RUN_DEADLINE_MS, ...opts, secrets: secretsOf(input.config) });
+export function runPrerequisiteChecks(
+  input: ChecksInput,
+  opts: Omit<RunOptions, 'secrets'> = {},
+): Promise<CheckResult[]> {
+  return runChecks(CHECK_DEFINITIONS, input, {
+    deadlineMs: RUN_DEADLINE_MS,
+    ...opts,
+    secrets: secretsOf(input.config),
+  });
 }
 
 /** Re-runs one check alone. */
-export function rerunPrerequisiteCheck(input: ChecksInput, id: string, opts: Omit<RunOptions, 'secrets'> = {}): Promise<CheckResult> {
-  return runOne(CHECK_DEFINITIONS, id, input, { deadlineMs: RUN_DEADLINE_MS, ...opts, secrets: secretsOf(input.config) });
+export function rerunPrerequisiteCheck(
+  input: ChecksInput,
+  id: string,
+  opts: Omit<RunOptions, 'secrets'> = {},
+): Promise<CheckResult> {
+  return runOne(CHECK_DEFINITIONS, id, input, {
+    deadlineMs: RUN_DEADLINE_MS,
+    ...opts,
+    secrets: secretsOf(input.config),
+  });
 }
 
 export type { ChecksInput } from './input';

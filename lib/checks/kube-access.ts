@@ -24,7 +24,11 @@ export function requiredAccess(config: ChecksInput['config']): AccessCheck[] {
   const out: AccessCheck[] = [
     ...verbs(['get', 'create'], '', 'namespaces'),
     ...verbs(['get', 'create', 'update', 'patch'], 'apiextensions.k8s.io', 'customresourcedefinitions'),
-    ...verbs(['get', 'create', 'update', 'patch', 'bind', 'escalate'], 'rbac.authorization.k8s.io', 'clusterroles'),
+    ...verbs(
+      ['get', 'create', 'update', 'patch', 'bind', 'escalate'],
+      'rbac.authorization.k8s.io',
+      'clusterroles',
+    ),
     ...verbs(['get', 'create', 'update', 'patch'], 'rbac.authorization.k8s.io', 'clusterrolebindings'),
     ...verbs(['get', 'create', 'update', 'patch'], 'rbac.authorization.k8s.io', 'roles', op),
     ...verbs(['get', 'create', 'update', 'patch'], 'rbac.authorization.k8s.io', 'rolebindings', op),
@@ -33,7 +37,8 @@ export function requiredAccess(config: ChecksInput['config']): AccessCheck[] {
     ...verbs(['get', 'create', 'update', 'patch'], '', 'services', op),
     ...verbs(['get', 'create', 'update', 'patch'], '', 'configmaps', op),
   ];
-  for (const ns of namespaces) out.push(...verbs(['get', 'list', 'create', 'update', 'patch'], '', 'secrets', ns));
+  for (const ns of namespaces)
+    out.push(...verbs(['get', 'list', 'create', 'update', 'patch'], '', 'secrets', ns));
   out.push(...verbs(['get', 'create', 'patch'], 'apps.wandb.com', 'weightsandbiases', cr));
   return out;
 }
@@ -67,23 +72,37 @@ export const kubeAccessCheck: CheckDefinition<ChecksInput> = {
       return {
         status: 'fail',
         message: { key: err.key, params: err.params },
-        evidence: [...exchangesToEvidence('SelfSubjectAccessReview', exchanges.slice(0, 3)), { label: 'error', response: err.detail }],
+        evidence: [
+          ...exchangesToEvidence('SelfSubjectAccessReview', exchanges.slice(0, 3)),
+          { label: 'error', response: err.detail },
+        ],
       };
     }
     const evidence = answers.map((a) => ({
       label: 'SelfSubjectAccessReview',
       request: `can-i ${describeAccess(a)}`,
-      response: a.allowed ? 'allowed' : `denied${a.reason ? `: ${a.reason}` : ''}${a.evaluationError ? ` (${a.evaluationError})` : ''}`,
+      response: a.allowed
+        ? 'allowed'
+        : `denied${a.reason ? `: ${a.reason}` : ''}${a.evaluationError ? ` (${a.evaluationError})` : ''}`,
     }));
     const missing = answers.filter((a) => !a.allowed);
     const user = conn.loaded.user;
     if (missing.length === 0)
-      return { status: 'pass', message: { key: 'checks.kubeAccess.pass', params: { count: answers.length, user } }, evidence };
+      return {
+        status: 'pass',
+        message: { key: 'checks.kubeAccess.pass', params: { count: answers.length, user } },
+        evidence,
+      };
     return {
       status: 'fail',
       message: {
         key: 'checks.kubeAccess.missing',
-        params: { user, count: missing.length, total: answers.length, missing: missing.map(describeAccess).join(', ') },
+        params: {
+          user,
+          count: missing.length,
+          total: answers.length,
+          missing: missing.map(describeAccess).join(', '),
+        },
       },
       remedy: { key: 'checks.kubeAccess.missing.remedy', params: { user } },
       evidence,

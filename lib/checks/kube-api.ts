@@ -37,21 +37,48 @@ export const kubeApiCheck: CheckDefinition<ChecksInput> = {
     if (!conn.ok) return conn.outcome;
     const { loaded, client } = conn;
     const exchanges: Array<{ request: string; response?: string }> = [];
-    const evidence: Evidence[] = [{ label: 'kubeconfig', response: `context ${loaded.context}, cluster ${loaded.cluster.name} (${loaded.cluster.server}), user ${loaded.user}` }];
+    const evidence: Evidence[] = [
+      {
+        label: 'kubeconfig',
+        response: `context ${loaded.context}, cluster ${loaded.cluster.name} (${loaded.cluster.server}), user ${loaded.user}`,
+      },
+    ];
     try {
       const v = await client.getServerVersion({ signal: ctx.signal, exchanges });
-      evidence.push(...exchangesToEvidence('API server', exchanges), { label: 'version', response: `${v.gitVersion} (${v.platform})` });
-      const params = { server: loaded.cluster.server, version: v.gitVersion, minimum: MIN_KUBE_VERSION, newest: NEWEST_TESTED_KUBE_MINOR };
+      evidence.push(...exchangesToEvidence('API server', exchanges), {
+        label: 'version',
+        response: `${v.gitVersion} (${v.platform})`,
+      });
+      const params = {
+        server: loaded.cluster.server,
+        version: v.gitVersion,
+        minimum: MIN_KUBE_VERSION,
+        newest: NEWEST_TESTED_KUBE_MINOR,
+      };
       const judged = judgeKubeVersion(v.gitVersion);
       if (judged === 'fail' || judged === 'unknown')
-        return { status: 'fail', message: { key: 'checks.kubeApi.tooOld', params }, remedy: { key: 'checks.kubeApi.tooOld.remedy', params }, evidence };
+        return {
+          status: 'fail',
+          message: { key: 'checks.kubeApi.tooOld', params },
+          remedy: { key: 'checks.kubeApi.tooOld.remedy', params },
+          evidence,
+        };
       if (loaded.cluster.skipTLSVerify)
-        return { status: 'warn', message: { key: 'checks.kubeApi.insecure', params }, remedy: { key: 'checks.kubeApi.insecure.remedy', params }, evidence };
-      if (judged === 'warn') return { status: 'warn', message: { key: 'checks.kubeApi.newer', params }, evidence };
+        return {
+          status: 'warn',
+          message: { key: 'checks.kubeApi.insecure', params },
+          remedy: { key: 'checks.kubeApi.insecure.remedy', params },
+          evidence,
+        };
+      if (judged === 'warn')
+        return { status: 'warn', message: { key: 'checks.kubeApi.newer', params }, evidence };
       return { status: 'pass', message: { key: 'checks.kubeApi.pass', params }, evidence };
     } catch (e) {
       const err = toUserError(e);
-      evidence.push(...exchangesToEvidence('API server', exchanges), { label: 'error', response: err.detail });
+      evidence.push(...exchangesToEvidence('API server', exchanges), {
+        label: 'error',
+        response: err.detail,
+      });
       return {
         status: 'fail',
         message: { key: err.key, params: err.params },

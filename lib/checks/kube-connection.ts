@@ -7,8 +7,7 @@ import type { CheckOutcome } from './types';
 
 /** A client for the configured context, or the outcome that says why there is none. */
 export type KubeConnection =
-  | { ok: true; client: KubeClient; loaded: LoadedKubeConfig }
-  | { ok: false; outcome: CheckOutcome };
+  { ok: true; client: KubeClient; loaded: LoadedKubeConfig } | { ok: false; outcome: CheckOutcome };
 
 /**
  * Loads the kubeconfig as kubectl does (the input's path, else KUBECONFIG, else ~/.kube/config),
@@ -25,7 +24,10 @@ export function connectKube(input: ChecksInput, requestTimeoutMs: number): KubeC
       outcome: {
         status: missingFile ? 'skipped' : 'fail',
         message: missingFile
-          ? { key: 'checks.kube.noKubeconfig', params: { where: input.kubeconfigPath ?? process.env.KUBECONFIG ?? '~/.kube/config' } }
+          ? {
+              key: 'checks.kube.noKubeconfig',
+              params: { where: input.kubeconfigPath ?? process.env.KUBECONFIG ?? '~/.kube/config' },
+            }
           : { key: loaded.error.key, params: loaded.error.params },
         remedy: { key: 'checks.kube.noKubeconfig.remedy', params: {} },
         evidence: [{ label: 'kubeconfig', response: loaded.error.detail }],
@@ -33,7 +35,11 @@ export function connectKube(input: ChecksInput, requestTimeoutMs: number): KubeC
     };
   }
   // The default kubeconfig with no cluster at all loads as an empty "localhost:8080" cluster.
-  if (!input.kubeconfigPath && !process.env.KUBECONFIG && loaded.value.cluster.server === 'http://localhost:8080') {
+  if (
+    !input.kubeconfigPath &&
+    !process.env.KUBECONFIG &&
+    loaded.value.cluster.server === 'http://localhost:8080'
+  ) {
     return {
       ok: false,
       outcome: {

@@ -50,7 +50,8 @@ export const mysqlCheck: CheckDefinition<ChecksInput> = {
   secrets: (input) => [input.config.mysql.password],
   async run(input, ctx): Promise<CheckOutcome> {
     const db = input.config.mysql;
-    if (db.mode !== 'external') return { status: 'skipped', message: { key: 'checks.mysql.inCluster', params: {} } };
+    if (db.mode !== 'external')
+      return { status: 'skipped', message: { key: 'checks.mysql.inCluster', params: {} } };
     const address = `${db.host}:${db.port}`;
     const evidence: Evidence[] = [];
     const code = await tcpProbe(db.host, db.port, remainingMs(ctx.deadline, 2_000), ctx.signal);
@@ -68,18 +69,34 @@ export const mysqlCheck: CheckDefinition<ChecksInput> = {
     ctx.signal.addEventListener('abort', onAbort, { once: true });
     try {
       try {
-        conn = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, connectTimeout: remainingMs(ctx.deadline, 500) });
+        conn = await mysql.createConnection({
+          host: db.host,
+          port: db.port,
+          user: db.user,
+          password: db.password,
+          connectTimeout: remainingMs(ctx.deadline, 500),
+        });
         evidence.push({ label: 'login', request: `user ${db.user} at ${address}`, response: 'accepted' });
       } catch (e) {
         const err = e as { code?: string; errno?: number; sqlMessage?: string; message?: string };
-        evidence.push({ label: 'login', request: `user ${db.user} at ${address}`, response: `${err.code ?? ''} ${err.sqlMessage ?? err.message ?? ''}`.trim() });
+        evidence.push({
+          label: 'login',
+          request: `user ${db.user} at ${address}`,
+          response: `${err.code ?? ''} ${err.sqlMessage ?? err.message ?? ''}`.trim(),
+        });
         const denied = err.code === 'ER_ACCESS_DENIED_ERROR' || err.errno === 1045;
         return {
           status: 'fail',
           message: denied
             ? { key: 'checks.mysql.loginDenied', params: { user: db.user, address } }
-            : { key: 'checks.mysql.loginFailed', params: { user: db.user, address, code: err.code ?? err.message ?? '' } },
-          remedy: { key: denied ? 'checks.mysql.loginDenied.remedy' : 'checks.mysql.unreachable.remedy', params: { user: db.user, address } },
+            : {
+                key: 'checks.mysql.loginFailed',
+                params: { user: db.user, address, code: err.code ?? err.message ?? '' },
+              },
+          remedy: {
+            key: denied ? 'checks.mysql.loginDenied.remedy' : 'checks.mysql.unreachable.remedy',
+            params: { user: db.user, address },
+          },
           evidence,
         };
       }
@@ -91,11 +108,18 @@ export const mysqlCheck: CheckDefinition<ChecksInput> = {
         evidence.push({ label: 'database', request: `USE ${db.database}`, response: 'ok' });
       } catch (e) {
         const err = e as { code?: string; sqlMessage?: string };
-        evidence.push({ label: 'database', request: `USE ${db.database}`, response: `${err.code ?? ''} ${err.sqlMessage ?? ''}`.trim() });
+        evidence.push({
+          label: 'database',
+          request: `USE ${db.database}`,
+          response: `${err.code ?? ''} ${err.sqlMessage ?? ''}`.trim(),
+        });
         const missing = err.code === 'ER_BAD_DB_ERROR';
         return {
           status: 'fail',
-          message: { key: missing ? 'checks.mysql.databaseMissing' : 'checks.mysql.databaseDenied', params: { database: db.database, user: db.user } },
+          message: {
+            key: missing ? 'checks.mysql.databaseMissing' : 'checks.mysql.databaseDenied',
+            params: { database: db.database, user: db.user },
+          },
           remedy: { key: 'checks.mysql.database.remedy', params: { database: db.database, user: db.user } },
           evidence,
         };
@@ -103,9 +127,19 @@ export const mysqlCheck: CheckDefinition<ChecksInput> = {
       const params = { version, minimum: MIN_MYSQL_VERSION, database: db.database, address };
       switch (judgeMysqlVersion(version)) {
         case 'mariadb':
-          return { status: 'warn', message: { key: 'checks.mysql.mariadb', params }, remedy: { key: 'checks.mysql.mariadb.remedy', params }, evidence };
+          return {
+            status: 'warn',
+            message: { key: 'checks.mysql.mariadb', params },
+            remedy: { key: 'checks.mysql.mariadb.remedy', params },
+            evidence,
+          };
         case 'old':
-          return { status: 'fail', message: { key: 'checks.mysql.tooOld', params }, remedy: { key: 'checks.mysql.tooOld.remedy', params }, evidence };
+          return {
+            status: 'fail',
+            message: { key: 'checks.mysql.tooOld', params },
+            remedy: { key: 'checks.mysql.tooOld.remedy', params },
+            evidence,
+          };
         case 'pass':
           return { status: 'pass', message: { key: 'checks.mysql.pass', params }, evidence };
       }

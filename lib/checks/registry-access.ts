@@ -14,7 +14,10 @@ import {
 import type { ChecksInput } from './input';
 
 /** How to reach the internal registry, from the configuration: host, TLS trust and credentials. */
-export function registryClientOptions(config: ChecksInput['config'], requestTimeoutMs: number): RegistryClientOptions & { prefix: string } {
+export function registryClientOptions(
+  config: ChecksInput['config'],
+  requestTimeoutMs: number,
+): RegistryClientOptions & { prefix: string } {
   const r = config.registry;
   const address = parseRegistryAddress(r.host);
   return {
@@ -52,7 +55,9 @@ export async function verifyImages(
     let c = clients.get(registry);
     if (!c) {
       c = new RegistryClient(
-        registry === opts.registry ? { ...opts, maxSockets: concurrency } : { ...opts, registry, username: undefined, password: undefined, maxSockets: concurrency },
+        registry === opts.registry
+          ? { ...opts, maxSockets: concurrency }
+          : { ...opts, registry, username: undefined, password: undefined, maxSockets: concurrency },
       );
       clients.set(registry, c);
     }
@@ -66,11 +71,21 @@ export async function verifyImages(
         const [i, image] = next;
         const parsed = parseImageReference(image);
         if (parsed.error) {
-          out[i] = { image, result: { kind: 'protocol-error', detail: parsed.error.params.reason ?? 'invalid reference', exchanges: [] } };
+          out[i] = {
+            image,
+            result: {
+              kind: 'protocol-error',
+              detail: parsed.error.params.reason ?? 'invalid reference',
+              exchanges: [],
+            },
+          };
           continue;
         }
         const ref = parsed.value;
-        out[i] = { image, result: await clientFor(ref.registry).headManifest(ref.repository, ref.reference, { signal }) };
+        out[i] = {
+          image,
+          result: await clientFor(ref.registry).headManifest(ref.repository, ref.reference, { signal }),
+        };
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, images.length)) }, worker));

@@ -20,32 +20,54 @@ const env = (name: string): string => {
 };
 
 const run = (config: InstallConfig, helm = 'HELM3', renderValues?: { platform?: Record<string, unknown> }) =>
-  rerunPrerequisiteCheck({ config, env: { PATH: '/nonexistent', HELM: env(helm) }, ...(renderValues ? { renderValues } : {}) }, 'rendered-images');
+  rerunPrerequisiteCheck(
+    { config, env: { PATH: '/nonexistent', HELM: env(helm) }, ...(renderValues ? { renderValues } : {}) },
+    'rendered-images',
+  );
 
 describe('rendered images', () => {
   it.each([
     ['0.18.0', 'HELM3'],
     ['0.43.8', 'HELM3'],
     ['0.43.8', 'HELM4'],
-  ])('operator-wandb %s with the generated values renders only internal, present images (%s)', async (version, helm) => {
-    const r = await run(testEnvConfig(version), helm);
-    expect(r.status, JSON.stringify(r)).toBe('pass');
-    expect(Number(r.message.params.count)).toBeGreaterThanOrEqual(7);
-    expect(JSON.stringify(r)).not.toContain(env('CHARTS_PASSWORD'));
-    expect(JSON.stringify(r)).not.toContain(env('REGISTRY_PASSWORD'));
-  });
+  ])(
+    'operator-wandb %s with the generated values renders only internal, present images (%s)',
+    async (version, helm) => {
+      const r = await run(testEnvConfig(version), helm);
+      expect(r.status, JSON.stringify(r)).toBe('pass');
+      expect(Number(r.message.params.count)).toBeGreaterThanOrEqual(7);
+      expect(JSON.stringify(r)).not.toContain(env('CHARTS_PASSWORD'));
+      expect(JSON.stringify(r)).not.toContain(env('REGISTRY_PASSWORD'));
+    },
+  );
 
   // Helm 3 speaks plain HTTP to an OCI registry on a loopback address, so TLS on 127.0.0.1 needs Helm 4.
   it('renders from the OCI registry too (Helm 4)', async () => {
     const c = testEnvConfig('0.43.8');
-    const oci = { kind: 'oci' as const, url: env('CHARTS_OCI_URL'), username: '', password: '', caBundle: readFileSync(env('TEST_CA_FILE'), 'utf8'), plainHttp: false, insecureSkipVerify: false };
-    const r = await run({ ...c, charts: { operator: { source: oci, version: '1.3.3' }, platform: { source: oci, version: '0.43.8' } } }, 'HELM4');
+    const oci = {
+      kind: 'oci' as const,
+      url: env('CHARTS_OCI_URL'),
+      username: '',
+      password: '',
+      caBundle: readFileSync(env('TEST_CA_FILE'), 'utf8'),
+      plainHttp: false,
+      insecureSkipVerify: false,
+    };
+    const r = await run(
+      {
+        ...c,
+        charts: { operator: { source: oci, version: '1.3.3' }, platform: { source: oci, version: '0.43.8' } },
+      },
+      'HELM4',
+    );
     expect(r.status, JSON.stringify(r)).toBe('pass');
   });
 
   it("the procedure's example (weave and parquet left unset) fails, naming weave.image and parquet.image", async () => {
     const config = testEnvConfig('0.18.0');
-    const cr = buildManifests(config, { includeSecrets: false }).wandbCr as { spec: { values: Record<string, Record<string, unknown>> } };
+    const cr = buildManifests(config, { includeSecrets: false }).wandbCr as {
+      spec: { values: Record<string, Record<string, unknown>> };
+    };
     const values = structuredClone(cr.spec.values);
     delete values.weave?.image;
     delete values.parquet?.image;
@@ -53,20 +75,31 @@ describe('rendered images', () => {
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('checks.renderedImages.foreign');
     expect(String(r.message.params.images)).toContain('wandb/local:latest → weave.image, parquet.image');
-    expect(r.remedy).toEqual({ key: 'checks.renderedImages.foreign.remedy', params: { keys: 'weave.image, parquet.image' } });
+    expect(r.remedy).toEqual({
+      key: 'checks.renderedImages.foreign.remedy',
+      params: { keys: 'weave.image, parquet.image' },
+    });
   });
 
   it('an internal image that is not mirrored is named as missing', async () => {
     const c = testEnvConfig('0.43.8');
-    const r = await run({ ...c, images: { ...c.images, console: { repository: '', tag: '0.0.0-not-mirrored' } } });
+    const r = await run({
+      ...c,
+      images: { ...c.images, console: { repository: '', tag: '0.0.0-not-mirrored' } },
+    });
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('checks.renderedImages.missing');
-    expect(String(r.message.params.images)).toContain('mirror/wandb/console:0.0.0-not-mirrored (missing (404))');
+    expect(String(r.message.params.images)).toContain(
+      'mirror/wandb/console:0.0.0-not-mirrored (missing (404))',
+    );
   });
 
-  it('a missing chart version fails the render with helm\'s reason', async () => {
+  it("a missing chart version fails the render with helm's reason", async () => {
     const c = testEnvConfig('0.18.0');
-    const r = await run({ ...c, charts: { ...c.charts, operator: { ...c.charts.operator, version: '9.9.9' } } });
+    const r = await run({
+      ...c,
+      charts: { ...c.charts, operator: { ...c.charts.operator, version: '9.9.9' } },
+    });
     expect(r.status).toBe('fail');
     expect(r.message.key).toBe('checks.renderedImages.renderFailed');
   });

@@ -24,11 +24,19 @@ export interface RenderedImage {
   uses: string[];
 }
 
-const POD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'ReplicationController']);
+const POD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'ReplicaSet',
+  'ReplicationController',
+]);
 
 function dig(value: unknown, path: readonly string[]): unknown {
   let node = value;
-  for (const part of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of path)
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   return node;
 }
 
@@ -68,7 +76,9 @@ export function collectImages(manifests: string, chart: ChartName): RenderedImag
       for (const c of list as Array<{ name?: unknown; image?: unknown }>) {
         if (typeof c.image !== 'string' || c.image === '') continue;
         const entry = found.get(c.image) ?? { image: c.image, chart, uses: [] };
-        entry.uses.push(`${String(d.kind)}/${String(d.metadata?.name ?? '')}: ${field === 'containers' ? 'container' : field.replace(/s$/, '')} ${String(c.name ?? '')}`);
+        entry.uses.push(
+          `${String(d.kind)}/${String(d.metadata?.name ?? '')}: ${field === 'containers' ? 'container' : field.replace(/s$/, '')} ${String(c.name ?? '')}`,
+        );
         found.set(c.image, entry);
       }
     }
@@ -94,26 +104,46 @@ export function keysForImage(
   const path = publicPath(`${parsed.value.registry}/${parsed.value.repository}`);
   const artifact = chart === 'operator' ? 'operatorValues' : 'crValues';
   const candidates = line.images
-    .filter((i) => i.artifact === artifact && (publicPath(i.source) === path || path.endsWith(`/${publicPath(i.source)}`)))
+    .filter(
+      (i) =>
+        i.artifact === artifact &&
+        (publicPath(i.source) === path || path.endsWith(`/${publicPath(i.source)}`)),
+    )
     .flatMap((i) => i.keys.map((k) => k.path));
   const own = chart === 'operator' ? values.operator : values.platform;
   const unset = candidates.filter((p) => {
     const v = dig(own, p);
-    return !(typeof v === 'object' && v !== null && typeof (v as { repository?: unknown }).repository === 'string');
+    return !(
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as { repository?: unknown }).repository === 'string'
+    );
   });
   return (unset.length > 0 ? unset : candidates).map((p) => p.join('.'));
 }
 
-function helmChart(source: ChartSource, chart: ChartName, version: string): Pick<ChartOperation, 'chart' | 'access' | 'password' | 'caPem'> {
+function helmChart(
+  source: ChartSource,
+  chart: ChartName,
+  version: string,
+): Pick<ChartOperation, 'chart' | 'access' | 'password' | 'caPem'> {
   if (source.kind === 'local') return { chart: { kind: 'file', path: source.path } };
   const v = version || undefined;
   const common = {
-    access: { ...(source.username ? { username: source.username } : {}), insecureSkipTlsVerify: source.insecureSkipVerify, ...(source.kind === 'oci' ? { plainHttp: source.plainHttp } : {}) },
+    access: {
+      ...(source.username ? { username: source.username } : {}),
+      insecureSkipTlsVerify: source.insecureSkipVerify,
+      ...(source.kind === 'oci' ? { plainHttp: source.plainHttp } : {}),
+    },
     ...(source.username ? { password: source.password } : {}),
     ...(source.caBundle.trim() ? { caPem: source.caBundle } : {}),
   };
-  if (source.kind === 'repo') return { chart: { kind: 'repo', repoUrl: source.url, chart, ...(v ? { version: v } : {}) }, ...common };
-  return { chart: { kind: 'oci', ref: `${source.url.replace(/\/+$/, '')}/${chart}`, ...(v ? { version: v } : {}) }, ...common };
+  if (source.kind === 'repo')
+    return { chart: { kind: 'repo', repoUrl: source.url, chart, ...(v ? { version: v } : {}) }, ...common };
+  return {
+    chart: { kind: 'oci', ref: `${source.url.replace(/\/+$/, '')}/${chart}`, ...(v ? { version: v } : {}) },
+    ...common,
+  };
 }
 
 /** Renders both charts with `helm template` and the given values, from the configured sources. Throws HelmError. */
@@ -164,31 +194,58 @@ export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
   strict: true,
   timeoutMs: 60_000,
   // Not `dependsOn: ['helm']`: it finds Helm itself (skipped without it), so it need not wait for that check.
-  secrets: (input) => [input.config.registry.password, ...[input.config.charts.operator.source, input.config.charts.platform.source].map((s) => (s.kind === 'local' ? '' : s.password))],
+  secrets: (input) => [
+    input.config.registry.password,
+    ...[input.config.charts.operator.source, input.config.charts.platform.source].map((s) =>
+      s.kind === 'local' ? '' : s.password,
+    ),
+  ],
   async run(input, ctx): Promise<CheckOutcome> {
     const { config } = input;
     const found = await findHelm({ env: input.env, signal: ctx.signal, timeoutMs: 10_000 });
-    if (found.kind !== 'found') return { status: 'skipped', message: { key: 'checks.renderedImages.noHelm', params: {} } };
+    if (found.kind !== 'found')
+      return { status: 'skipped', message: { key: 'checks.renderedImages.noHelm', params: {} } };
     const generated = buildManifests(config, { includeSecrets: false });
     const values = {
       operator: input.renderValues?.operator ?? generated.operatorValues,
-      platform: input.renderValues?.platform ?? ((dig(generated.wandbCr, ['spec', 'values']) as Record<string, unknown> | undefined) ?? {}),
+      platform:
+        input.renderValues?.platform ??
+        (dig(generated.wandbCr, ['spec', 'values']) as Record<string, unknown> | undefined) ??
+        {},
     };
     const commands: HelmCommand[] = [];
     let rendered: { operator: string; platform: string };
     try {
-      rendered = await renderCharts(input, found.helm, values, ctx.signal, remainingMs(ctx.deadline, 5_000), commands);
+      rendered = await renderCharts(
+        input,
+        found.helm,
+        values,
+        ctx.signal,
+        remainingMs(ctx.deadline, 5_000),
+        commands,
+      );
     } catch (e) {
       const err = toUserError(e);
       return {
         status: 'fail',
         message: { key: 'checks.renderedImages.renderFailed', params: { reason: err.detail.slice(0, 300) } },
         remedy: { key: err.key, params: err.params },
-        evidence: commands.map((c) => ({ label: 'helm', request: c.command, response: `exit ${c.exitCode ?? '-'}${c.stderrTail ? `: ${c.stderrTail}` : ''}` })),
+        evidence: commands.map((c) => ({
+          label: 'helm',
+          request: c.command,
+          response: `exit ${c.exitCode ?? '-'}${c.stderrTail ? `: ${c.stderrTail}` : ''}`,
+        })),
       };
     }
-    const evidence: Evidence[] = commands.map((c) => ({ label: 'helm', request: c.command, response: `exit ${c.exitCode ?? '-'} in ${Math.round(c.durationMs)} ms` }));
-    const images = [...collectImages(rendered.operator, 'operator'), ...collectImages(rendered.platform, 'operator-wandb')];
+    const evidence: Evidence[] = commands.map((c) => ({
+      label: 'helm',
+      request: c.command,
+      response: `exit ${c.exitCode ?? '-'} in ${Math.round(c.durationMs)} ms`,
+    }));
+    const images = [
+      ...collectImages(rendered.operator, 'operator'),
+      ...collectImages(rendered.platform, 'operator-wandb'),
+    ];
     const opts = registryClientOptions(config, remainingMs(ctx.deadline, 1_000));
     const internalHost = parseRegistryAddress(config.registry.host)?.host ?? opts.registry;
 
@@ -202,7 +259,8 @@ export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
     const presence = await verifyImages([...new Set(internal.map((i) => i.image))], opts, ctx.signal);
     const missing: Array<{ image: string; failure: RegistryFailure }> = [];
     for (const p of presence) {
-      if (p.result.kind === 'present') evidence.push({ label: p.image, response: `internal, present (${p.result.method})` });
+      if (p.result.kind === 'present')
+        evidence.push({ label: p.image, response: `internal, present (${p.result.method})` });
       else {
         missing.push({ image: p.image, failure: p.result });
         evidence.push({ label: p.image, response: `internal, ${failureLabel(p.result)}` });
@@ -216,15 +274,24 @@ export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
 
     if (foreign.length > 0) {
       const list = foreign
-        .map((f) => `${f.image.image} → ${f.keys.length ? f.keys.join(', ') : '?'} (${f.image.chart === 'operator' ? 'values.yaml' : 'wandb.yaml spec.values'})`)
+        .map(
+          (f) =>
+            `${f.image.image} → ${f.keys.length ? f.keys.join(', ') : '?'} (${f.image.chart === 'operator' ? 'values.yaml' : 'wandb.yaml spec.values'})`,
+        )
         .join('; ');
       const unknown = foreign.filter((f) => f.keys.length === 0).map((f) => f.image.image);
       return {
         status: 'fail',
-        message: { key: 'checks.renderedImages.foreign', params: { count: foreign.length, total: images.length, images: list } },
+        message: {
+          key: 'checks.renderedImages.foreign',
+          params: { count: foreign.length, total: images.length, images: list },
+        },
         remedy: unknown.length
           ? { key: 'checks.renderedImages.unknownImage.remedy', params: { images: unknown.join(', ') } }
-          : { key: 'checks.renderedImages.foreign.remedy', params: { keys: [...new Set(foreign.flatMap((f) => f.keys))].join(', ') } },
+          : {
+              key: 'checks.renderedImages.foreign.remedy',
+              params: { keys: [...new Set(foreign.flatMap((f) => f.keys))].join(', ') },
+            },
         evidence,
       };
     }
@@ -233,11 +300,22 @@ export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
         status: 'fail',
         message: {
           key: 'checks.renderedImages.missing',
-          params: { count: missing.length, total: images.length, images: missing.map((m) => `${m.image} (${failureLabel(m.failure)})`).join('; ') },
+          params: {
+            count: missing.length,
+            total: images.length,
+            images: missing.map((m) => `${m.image} (${failureLabel(m.failure)})`).join('; '),
+          },
         },
         remedy: { key: 'checks.renderedImages.missing.remedy', params: {} },
         evidence,
       };
-    return { status: 'pass', message: { key: 'checks.renderedImages.pass', params: { count: images.length, registry: internalHost } }, evidence };
+    return {
+      status: 'pass',
+      message: {
+        key: 'checks.renderedImages.pass',
+        params: { count: images.length, registry: internalHost },
+      },
+      evidence,
+    };
   },
 };

@@ -8,7 +8,8 @@ import type { CheckStatus } from './types';
 
 type Msg = { key: string; params: Record<string, string | number> };
 
-const t = (locale: Locale, m: Msg | undefined): string => (m ? (isMessageKey(m.key) ? translate(locale, m.key, m.params) : m.key) : '');
+const t = (locale: Locale, m: Msg | undefined): string =>
+  m ? (isMessageKey(m.key) ? translate(locale, m.key, m.params) : m.key) : '';
 const label = (locale: Locale, key: string): string => (isMessageKey(key) ? translate(locale, key) : key);
 
 const STATUS_KEYS: Record<CheckStatus, string> = {
@@ -42,10 +43,14 @@ export function runToMarkdown(run: CheckRun, locale: Locale, secrets: readonly s
     '| --- | --- | ---: | --- |',
   ];
   for (const c of clean.checks) {
-    const status = c.result ? label(locale, STATUS_KEYS[c.result.status]) : label(locale, 'checks.status.running');
+    const status = c.result
+      ? label(locale, STATUS_KEYS[c.result.status])
+      : label(locale, 'checks.status.running');
     const strict = c.strict ? ` (${label(locale, 'checks.strict')})` : '';
     const duration = c.result ? `${(c.result.durationMs / 1000).toFixed(1)} s` : '-';
-    lines.push(`| ${cell(label(locale, c.titleKey))}${strict} | ${status} | ${duration} | ${cell(t(locale, c.result?.message))} |`);
+    lines.push(
+      `| ${cell(label(locale, c.titleKey))}${strict} | ${status} | ${duration} | ${cell(t(locale, c.result?.message))} |`,
+    );
   }
   for (const c of clean.checks) {
     lines.push('', `## ${label(locale, c.titleKey)} (\`${c.id}\`)`, '');

@@ -10,7 +10,8 @@ import { defaultInstallConfig, type InstallConfig } from '@/lib/config';
 export function testEnvConfig(version = '0.18.0'): InstallConfig {
   const need = (name: string): string => {
     const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set: run \`eval "$(scripts/test-env env)"\` after scripts/test-env up`);
+    if (!value)
+      throw new Error(`${name} is not set: run \`eval "$(scripts/test-env env)"\` after scripts/test-env up`);
     return value;
   };
   const ca = readFileSync(need('TEST_CA_FILE'), 'utf8');

@@ -14,38 +14,48 @@ export const checksEn = {
     'Run the wizard on a machine with a kubeconfig for the target cluster (KUBECONFIG or ~/.kube/config), and set the context in the Start step if it is not the current one.',
 
   'checks.kubeApi.title': 'Kubernetes API',
-  'checks.kubeApi.pass': 'The API server {server} answered over verified TLS; Kubernetes {version} is supported.',
+  'checks.kubeApi.pass':
+    'The API server {server} answered over verified TLS; Kubernetes {version} is supported.',
   'checks.kubeApi.newer':
     'The API server {server} runs Kubernetes {version}, newer than the newest version tested ({newest}). It is expected to work; watch the install.',
-  'checks.kubeApi.tooOld': 'The API server {server} runs Kubernetes {version}; the W&B operator needs {minimum} or newer.',
+  'checks.kubeApi.tooOld':
+    'The API server {server} runs Kubernetes {version}; the W&B operator needs {minimum} or newer.',
   'checks.kubeApi.tooOld.remedy': 'Upgrade the cluster to Kubernetes {minimum} or newer.',
   'checks.kubeApi.insecure':
     'The API server {server} answered (Kubernetes {version}), but the kubeconfig skips TLS verification (insecure-skip-tls-verify).',
-  'checks.kubeApi.insecure.remedy': "Put the cluster's CA in the kubeconfig (certificate-authority-data) and remove insecure-skip-tls-verify.",
+  'checks.kubeApi.insecure.remedy':
+    "Put the cluster's CA in the kubeconfig (certificate-authority-data) and remove insecure-skip-tls-verify.",
   'checks.kubeApi.unreachable.remedy':
     'Check that {server} is reachable from this machine and that the kubeconfig holds the CA that issued its certificate.',
 
   'checks.kubeAccess.title': 'Permissions on the cluster',
   'checks.kubeAccess.pass': 'The identity {user} may do all {count} things the install does.',
-  'checks.kubeAccess.missing': 'The identity {user} lacks {count} of {total} permissions the install needs: {missing}.',
+  'checks.kubeAccess.missing':
+    'The identity {user} lacks {count} of {total} permissions the install needs: {missing}.',
   'checks.kubeAccess.missing.remedy':
     'Install as a cluster administrator, or have one grant {user} these verbs (the operator chart creates cluster-wide CRDs, ClusterRoles and bindings).',
 
   'checks.helm.title': 'Helm',
   'checks.helm.pass': 'Helm {version} found at {path} (from {source}).',
   'checks.helm.notFound': 'Helm was not found (looked at: {searched}).',
-  'checks.helm.notFound.remedy': 'Install Helm 3 or 4 on this machine and put it on PATH, or set HELM to its full path.',
+  'checks.helm.notFound.remedy':
+    'Install Helm 3 or 4 on this machine and put it on PATH, or set HELM to its full path.',
   'checks.helm.unusable': 'Helm at {path} did not run: {reason}',
   'checks.helm.tooOld': 'Helm {version} at {path} is too old; Helm 3 or newer is needed.',
 
   'checks.registryImages.title': 'Images in the registry',
   'checks.registryImages.pass': 'All {count} images are present in {registry}.',
-  'checks.registryImages.noImages': 'No images to check: operator-wandb {version} is not a supported chart line.',
+  'checks.registryImages.noImages':
+    'No images to check: operator-wandb {version} is not a supported chart line.',
   'checks.registryImages.mixed': '{count} of {total} images cannot be used: {images}',
-  'checks.registryImages.missing.remedy': 'Mirror the missing images into the registry (images.txt and mirror-images.sh list them), then run the check again.',
-  'checks.registryImages.unauthorized.remedy': 'Check the registry user and password, and that the user may pull these repositories.',
-  'checks.registryImages.tls.remedy': "Paste the CA bundle that issued {registry}'s certificate in the Registry step.",
-  'checks.registryImages.unreachable.remedy': 'Check the registry address {registry}, that it is running, and that no firewall blocks this machine.',
+  'checks.registryImages.missing.remedy':
+    'Mirror the missing images into the registry (images.txt and mirror-images.sh list them), then run the check again.',
+  'checks.registryImages.unauthorized.remedy':
+    'Check the registry user and password, and that the user may pull these repositories.',
+  'checks.registryImages.tls.remedy':
+    "Paste the CA bundle that issued {registry}'s certificate in the Registry step.",
+  'checks.registryImages.unreachable.remedy':
+    'Check the registry address {registry}, that it is running, and that no firewall blocks this machine.',
 
   'checks.charts.title': 'Chart repositories',
   'checks.charts.pass': 'operator {operator} and operator-wandb {platform} are available.',
@@ -55,35 +65,45 @@ export const checksEn = {
   'checks.charts.archiveInvalid': 'The archive {path} for {chart} cannot be read: {reason}',
   'checks.charts.archiveWrongChart': 'The archive {path} holds the chart {found}, not {chart}.',
   'checks.charts.badUrl': 'The OCI URL {url} for {chart} is not valid.',
-  'checks.charts.remedy': 'Push the chosen {chart} version to the repository, or choose a version it holds, in the Charts step.',
+  'checks.charts.remedy':
+    'Push the chosen {chart} version to the repository, or choose a version it holds, in the Charts step.',
 
   'checks.clusterFit.title': 'Cluster fit',
   'checks.clusterFit.pass': 'The cluster fits the configuration ({count} points checked).',
   'checks.clusterFit.ingressFound': 'The ingress class {name} exists.',
   'checks.clusterFit.ingressMissing': 'The ingress class {name} does not exist; the cluster has: {existing}.',
-  'checks.clusterFit.ingressMissing.remedy': 'Choose one of the existing ingress classes in the Network step, or install the ingress controller first.',
+  'checks.clusterFit.ingressMissing.remedy':
+    'Choose one of the existing ingress classes in the Network step, or install the ingress controller first.',
   'checks.clusterFit.storageDefault': 'The default StorageClass is {name}.',
-  'checks.clusterFit.noDefaultStorage': 'MySQL is installed in the cluster but there is no default StorageClass (classes: {existing}).',
-  'checks.clusterFit.noDefaultStorage.remedy': 'Mark a StorageClass as default (storageclass.kubernetes.io/is-default-class: "true") or use an external MySQL.',
+  'checks.clusterFit.noDefaultStorage':
+    'MySQL is installed in the cluster but there is no default StorageClass (classes: {existing}).',
+  'checks.clusterFit.noDefaultStorage.remedy':
+    'Mark a StorageClass as default (storageclass.kubernetes.io/is-default-class: "true") or use an external MySQL.',
   'checks.clusterFit.namespaceExists': 'The namespace {namespace} exists.',
   'checks.clusterFit.namespaceCreatable': 'The namespace {namespace} does not exist yet and may be created.',
   'checks.clusterFit.namespaceBlocked': 'The namespace {namespace} does not exist and may not be created.',
-  'checks.clusterFit.namespaceBlocked.remedy': 'Have an administrator create the namespace {namespace}, or choose an existing one.',
+  'checks.clusterFit.namespaceBlocked.remedy':
+    'Have an administrator create the namespace {namespace}, or choose an existing one.',
   'checks.clusterFit.fresh': 'No existing W&B installation was found.',
   'checks.clusterFit.existing': 'An existing W&B installation was found: {found}.',
-  'checks.clusterFit.existing.remedy': 'Apply will upgrade it in place. If that is not intended, choose other names or namespaces.',
+  'checks.clusterFit.existing.remedy':
+    'Apply will upgrade it in place. If that is not intended, choose other names or namespaces.',
 
   'checks.mysql.title': 'External MySQL',
   'checks.mysql.pass': 'MySQL {version} at {address}: login and database {database} are fine.',
   'checks.mysql.inCluster': 'Skipped: MySQL is installed in the cluster by the chart.',
   'checks.mysql.unreachable': 'MySQL at {address} cannot be reached ({code}).',
-  'checks.mysql.unreachable.remedy': 'Check the host and port {address}, that MySQL listens there, and that no firewall blocks this machine.',
-  'checks.mysql.loginDenied': 'MySQL at {address} refused the login of {user}: wrong user or password, or the user may not connect from here.',
-  'checks.mysql.loginDenied.remedy': "Check the user and password, and the user's allowed host ('{user}'@'%').",
+  'checks.mysql.unreachable.remedy':
+    'Check the host and port {address}, that MySQL listens there, and that no firewall blocks this machine.',
+  'checks.mysql.loginDenied':
+    'MySQL at {address} refused the login of {user}: wrong user or password, or the user may not connect from here.',
+  'checks.mysql.loginDenied.remedy':
+    "Check the user and password, and the user's allowed host ('{user}'@'%').",
   'checks.mysql.loginFailed': 'Logging in to MySQL at {address} as {user} failed ({code}).',
   'checks.mysql.databaseMissing': 'The database {database} does not exist.',
   'checks.mysql.databaseDenied': 'The user {user} may not use the database {database}.',
-  'checks.mysql.database.remedy': "Create the database and grant the user on it: CREATE DATABASE {database}; GRANT ALL ON {database}.* TO '{user}'@'%';",
+  'checks.mysql.database.remedy':
+    "Create the database and grant the user on it: CREATE DATABASE {database}; GRANT ALL ON {database}.* TO '{user}'@'%';",
   'checks.mysql.mariadb':
     'The server is MariaDB {version}, not MySQL. W&B supports MySQL 8 only: MariaDB may work for a trial but is not supported.',
   'checks.mysql.mariadb.remedy': 'For production, use MySQL 8 (or a MySQL 8 compatible managed service).',
@@ -92,12 +112,15 @@ export const checksEn = {
 
   'checks.bucket.title': 'Object storage',
   'checks.bucket.pass': 'The bucket {bucket} at {endpoint} exists and the credentials are valid.',
-  'checks.bucket.passWrite': 'The bucket {bucket} at {endpoint} exists; a test object was written and deleted.',
+  'checks.bucket.passWrite':
+    'The bucket {bucket} at {endpoint} exists; a test object was written and deleted.',
   'checks.bucket.notS3': 'Skipped: {provider} credentials come from the cluster, not from the wizard.',
   'checks.bucket.plainHttp': 'The bucket {bucket} is fine, but {endpoint} is served over plain HTTP.',
-  'checks.bucket.plainHttp.remedy': 'Prefer HTTPS for the object store; W&B will send data and keys unencrypted otherwise.',
+  'checks.bucket.plainHttp.remedy':
+    'Prefer HTTPS for the object store; W&B will send data and keys unencrypted otherwise.',
   'checks.bucket.unreachable': 'The object store {endpoint} cannot be reached ({code}).',
-  'checks.bucket.unreachable.remedy': 'Check the endpoint address, that the store is running, and that no firewall blocks this machine.',
+  'checks.bucket.unreachable.remedy':
+    'Check the endpoint address, that the store is running, and that no firewall blocks this machine.',
   'checks.bucket.tls': 'TLS verification of {endpoint} failed ({code}).',
   'checks.bucket.tls.remedy': "Add the CA that issued the store's certificate to the custom CA bundle.",
   'checks.bucket.credentials': 'The object store rejected the access key ({code}).',
@@ -109,21 +132,27 @@ export const checksEn = {
   'checks.bucket.other': 'The object store answered unexpectedly: {code}.',
 
   'checks.renderedImages.title': 'Rendered images (air gap)',
-  'checks.renderedImages.pass': 'Both charts render {count} images, all on {registry} and present there: nothing is pulled from the internet.',
+  'checks.renderedImages.pass':
+    'Both charts render {count} images, all on {registry} and present there: nothing is pulled from the internet.',
   'checks.renderedImages.noHelm': 'Skipped: Helm is needed to render the charts.',
   'checks.renderedImages.renderFailed': 'helm template failed: {reason}',
-  'checks.renderedImages.foreign': '{count} of {total} rendered images would be pulled from outside the internal registry: {images}',
-  'checks.renderedImages.foreign.remedy': 'Set these image keys to the internal registry (the Registry step writes them): {keys}.',
+  'checks.renderedImages.foreign':
+    '{count} of {total} rendered images would be pulled from outside the internal registry: {images}',
+  'checks.renderedImages.foreign.remedy':
+    'Set these image keys to the internal registry (the Registry step writes them): {keys}.',
   'checks.renderedImages.unknownImage.remedy':
     'These images are not in the wizard’s image catalogue for this chart version: {images}. Find their values key in the chart and set it to the internal registry.',
-  'checks.renderedImages.missing': '{count} of {total} rendered images are not available in the internal registry: {images}',
+  'checks.renderedImages.missing':
+    '{count} of {total} rendered images are not available in the internal registry: {images}',
   'checks.renderedImages.missing.remedy': 'Mirror the missing images (images.txt), then run the check again.',
 
   'checks.host.title': 'W&B host name',
   'checks.host.pass': '{host} resolves to {addresses}.',
   'checks.host.invalid': '{host} is not a URL.',
-  'checks.host.unresolved': '{host} does not resolve from this machine ({code}). The cluster’s DNS may differ.',
-  'checks.host.unresolved.remedy': 'Make sure {host} resolves to the ingress in the site’s DNS before users connect.',
+  'checks.host.unresolved':
+    '{host} does not resolve from this machine ({code}). The cluster’s DNS may differ.',
+  'checks.host.unresolved.remedy':
+    'Make sure {host} resolves to the ingress in the site’s DNS before users connect.',
   'checks.host.notHttps': '{host} is not an https URL.',
   'checks.host.notHttps.remedy': 'Use https:// with a certificate for the host (Network step).',
 
@@ -157,12 +186,14 @@ export const checksEn = {
   'checks.ui.cleared': 'Every strict check passed or was bypassed: apply may proceed.',
   'checks.ui.blocked': '{count} strict checks block apply until they pass or are bypassed.',
   'checks.ui.bypass.heading': 'Bypass this strict check',
-  'checks.ui.bypass.confirm': 'I understand that the install may fail, and I take responsibility for bypassing this check.',
+  'checks.ui.bypass.confirm':
+    'I understand that the install may fail, and I take responsibility for bypassing this check.',
   'checks.ui.bypass.reason': 'Reason (recorded in the report)',
   'checks.ui.bypass.submit': 'Record the bypass',
   'checks.ui.bypassed': 'Bypassed at {at}: {reason}',
   'checks.ui.noDraft': 'There is no configuration yet: fill in the steps first.',
-  'checks.ui.invalidDraft': 'The configuration is not valid yet: {count} fields need attention. Fix them, then run the checks.',
+  'checks.ui.invalidDraft':
+    'The configuration is not valid yet: {count} fields need attention. Fix them, then run the checks.',
   'checks.ui.unknownRun': 'This run is no longer known (the server restarted). Run the checks again.',
   'checks.ui.refused.unknownRun': 'This run is no longer known.',
   'checks.ui.refused.unknownCheck': 'There is no such check.',

@@ -16,38 +16,46 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
     '対象クラスタの kubeconfig（KUBECONFIG または ~/.kube/config）があるマシンでウィザードを実行してください。現在のコンテキストでない場合は「開始」ステップでコンテキストを指定してください。',
 
   'checks.kubeApi.title': 'Kubernetes API',
-  'checks.kubeApi.pass': 'API サーバー {server} が検証済みの TLS で応答しました。Kubernetes {version} はサポート対象です。',
+  'checks.kubeApi.pass':
+    'API サーバー {server} が検証済みの TLS で応答しました。Kubernetes {version} はサポート対象です。',
   'checks.kubeApi.newer':
     'API サーバー {server} は Kubernetes {version} で、テスト済みの最新バージョン（{newest}）より新しいです。動作する見込みですが、インストールを注意して見守ってください。',
-  'checks.kubeApi.tooOld': 'API サーバー {server} は Kubernetes {version} です。W&B オペレーターには {minimum} 以降が必要です。',
+  'checks.kubeApi.tooOld':
+    'API サーバー {server} は Kubernetes {version} です。W&B オペレーターには {minimum} 以降が必要です。',
   'checks.kubeApi.tooOld.remedy': 'クラスタを Kubernetes {minimum} 以降にアップグレードしてください。',
   'checks.kubeApi.insecure':
     'API サーバー {server} は応答しましたが（Kubernetes {version}）、kubeconfig が TLS 検証を省略しています（insecure-skip-tls-verify）。',
-  'checks.kubeApi.insecure.remedy': 'クラスタの CA を kubeconfig（certificate-authority-data）に入れ、insecure-skip-tls-verify を削除してください。',
+  'checks.kubeApi.insecure.remedy':
+    'クラスタの CA を kubeconfig（certificate-authority-data）に入れ、insecure-skip-tls-verify を削除してください。',
   'checks.kubeApi.unreachable.remedy':
     'このマシンから {server} に到達できること、および kubeconfig にその証明書を発行した CA が含まれていることを確認してください。',
 
   'checks.kubeAccess.title': 'クラスタ上の権限',
   'checks.kubeAccess.pass': 'ID {user} は、インストールが行う {count} 件の操作をすべて実行できます。',
-  'checks.kubeAccess.missing': 'ID {user} には、インストールに必要な {total} 件中 {count} 件の権限がありません: {missing}。',
+  'checks.kubeAccess.missing':
+    'ID {user} には、インストールに必要な {total} 件中 {count} 件の権限がありません: {missing}。',
   'checks.kubeAccess.missing.remedy':
     'クラスタ管理者としてインストールするか、管理者に {user} へこれらの権限を付与してもらってください（オペレーターチャートはクラスタ全体の CRD、ClusterRole とそのバインディングを作成します）。',
 
   'checks.helm.title': 'Helm',
   'checks.helm.pass': 'Helm {version} が {path} に見つかりました（{source} から）。',
   'checks.helm.notFound': 'Helm が見つかりません（探した場所: {searched}）。',
-  'checks.helm.notFound.remedy': 'このマシンに Helm 3 または 4 をインストールして PATH に置くか、HELM にフルパスを設定してください。',
+  'checks.helm.notFound.remedy':
+    'このマシンに Helm 3 または 4 をインストールして PATH に置くか、HELM にフルパスを設定してください。',
   'checks.helm.unusable': '{path} の Helm を実行できませんでした: {reason}',
   'checks.helm.tooOld': '{path} の Helm {version} は古すぎます。Helm 3 以降が必要です。',
 
   'checks.registryImages.title': 'レジストリ内のイメージ',
   'checks.registryImages.pass': '{count} 個のイメージがすべて {registry} にあります。',
-  'checks.registryImages.noImages': '確認するイメージがありません: operator-wandb {version} はサポート対象のチャート系列ではありません。',
+  'checks.registryImages.noImages':
+    '確認するイメージがありません: operator-wandb {version} はサポート対象のチャート系列ではありません。',
   'checks.registryImages.mixed': '{total} 個中 {count} 個のイメージが使えません: {images}',
   'checks.registryImages.missing.remedy':
     '不足しているイメージをレジストリにミラーしてから（images.txt と mirror-images.sh に一覧があります）、もう一度チェックしてください。',
-  'checks.registryImages.unauthorized.remedy': 'レジストリのユーザーとパスワード、およびそのユーザーがこれらのリポジトリを pull できることを確認してください。',
-  'checks.registryImages.tls.remedy': '{registry} の証明書を発行した CA バンドルを「レジストリ」ステップに貼り付けてください。',
+  'checks.registryImages.unauthorized.remedy':
+    'レジストリのユーザーとパスワード、およびそのユーザーがこれらのリポジトリを pull できることを確認してください。',
+  'checks.registryImages.tls.remedy':
+    '{registry} の証明書を発行した CA バンドルを「レジストリ」ステップに貼り付けてください。',
   'checks.registryImages.unreachable.remedy':
     'レジストリのアドレス {registry}、起動していること、ファイアウォールがこのマシンを遮断していないことを確認してください。',
 
@@ -55,37 +63,45 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.charts.pass': 'operator {operator} と operator-wandb {platform} が利用できます。',
   'checks.charts.found': '{chart} {version} は {where} にあります。',
   'checks.charts.chartMissing': 'チャート {chart} は {where} にありません。',
-  'checks.charts.versionMissing': '{chart} {version} は {where} にありません。存在するバージョン: {available}。',
+  'checks.charts.versionMissing':
+    '{chart} {version} は {where} にありません。存在するバージョン: {available}。',
   'checks.charts.archiveInvalid': '{chart} のアーカイブ {path} を読み取れません: {reason}',
   'checks.charts.archiveWrongChart': 'アーカイブ {path} の中身は {chart} ではなくチャート {found} です。',
   'checks.charts.badUrl': '{chart} の OCI URL {url} が正しくありません。',
-  'checks.charts.remedy': '選択した {chart} のバージョンをリポジトリに push するか、「チャート」ステップでリポジトリにあるバージョンを選んでください。',
+  'checks.charts.remedy':
+    '選択した {chart} のバージョンをリポジトリに push するか、「チャート」ステップでリポジトリにあるバージョンを選んでください。',
 
   'checks.clusterFit.title': 'クラスタとの適合',
   'checks.clusterFit.pass': 'クラスタは設定に適合しています（{count} 項目を確認）。',
   'checks.clusterFit.ingressFound': 'IngressClass {name} があります。',
   'checks.clusterFit.ingressMissing': 'IngressClass {name} がありません。クラスタにあるもの: {existing}。',
-  'checks.clusterFit.ingressMissing.remedy': '「ネットワーク」ステップで既存の IngressClass を選ぶか、先に Ingress コントローラーをインストールしてください。',
+  'checks.clusterFit.ingressMissing.remedy':
+    '「ネットワーク」ステップで既存の IngressClass を選ぶか、先に Ingress コントローラーをインストールしてください。',
   'checks.clusterFit.storageDefault': 'デフォルトの StorageClass は {name} です。',
-  'checks.clusterFit.noDefaultStorage': 'MySQL をクラスタ内にインストールしますが、デフォルトの StorageClass がありません（StorageClass: {existing}）。',
+  'checks.clusterFit.noDefaultStorage':
+    'MySQL をクラスタ内にインストールしますが、デフォルトの StorageClass がありません（StorageClass: {existing}）。',
   'checks.clusterFit.noDefaultStorage.remedy':
     'StorageClass をデフォルトに設定する（storageclass.kubernetes.io/is-default-class: "true"）か、外部 MySQL を使ってください。',
   'checks.clusterFit.namespaceExists': 'Namespace {namespace} があります。',
   'checks.clusterFit.namespaceCreatable': 'Namespace {namespace} はまだありませんが、作成できます。',
   'checks.clusterFit.namespaceBlocked': 'Namespace {namespace} がなく、作成する権限もありません。',
-  'checks.clusterFit.namespaceBlocked.remedy': '管理者に Namespace {namespace} を作成してもらうか、既存の Namespace を選んでください。',
+  'checks.clusterFit.namespaceBlocked.remedy':
+    '管理者に Namespace {namespace} を作成してもらうか、既存の Namespace を選んでください。',
   'checks.clusterFit.fresh': '既存の W&B インストールは見つかりませんでした。',
   'checks.clusterFit.existing': '既存の W&B インストールが見つかりました: {found}。',
-  'checks.clusterFit.existing.remedy': '適用するとその場でアップグレードされます。意図しない場合は別の名前や Namespace を選んでください。',
+  'checks.clusterFit.existing.remedy':
+    '適用するとその場でアップグレードされます。意図しない場合は別の名前や Namespace を選んでください。',
 
   'checks.mysql.title': '外部 MySQL',
   'checks.mysql.pass': '{address} の MySQL {version}: ログインとデータベース {database} は問題ありません。',
   'checks.mysql.inCluster': 'スキップ: MySQL はチャートがクラスタ内にインストールします。',
   'checks.mysql.unreachable': '{address} の MySQL に接続できません（{code}）。',
-  'checks.mysql.unreachable.remedy': 'ホストとポート {address}、そこで MySQL が待ち受けていること、ファイアウォールがこのマシンを遮断していないことを確認してください。',
+  'checks.mysql.unreachable.remedy':
+    'ホストとポート {address}、そこで MySQL が待ち受けていること、ファイアウォールがこのマシンを遮断していないことを確認してください。',
   'checks.mysql.loginDenied':
     '{address} の MySQL が {user} のログインを拒否しました: ユーザーかパスワードが違うか、このホストからの接続が許可されていません。',
-  'checks.mysql.loginDenied.remedy': "ユーザーとパスワード、およびユーザーの接続元ホスト（'{user}'@'%'）を確認してください。",
+  'checks.mysql.loginDenied.remedy':
+    "ユーザーとパスワード、およびユーザーの接続元ホスト（'{user}'@'%'）を確認してください。",
   'checks.mysql.loginFailed': '{address} の MySQL に {user} としてログインできませんでした（{code}）。',
   'checks.mysql.databaseMissing': 'データベース {database} がありません。',
   'checks.mysql.databaseDenied': 'ユーザー {user} はデータベース {database} を使えません。',
@@ -93,18 +109,23 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
     "データベースを作成し、ユーザーに権限を付与してください: CREATE DATABASE {database}; GRANT ALL ON {database}.* TO '{user}'@'%';",
   'checks.mysql.mariadb':
     'サーバーは MySQL ではなく MariaDB {version} です。W&B がサポートするのは MySQL 8 のみです。MariaDB は試用なら動く可能性がありますが、サポート対象外です。',
-  'checks.mysql.mariadb.remedy': '本番環境では MySQL 8（または MySQL 8 互換のマネージドサービス）を使ってください。',
+  'checks.mysql.mariadb.remedy':
+    '本番環境では MySQL 8（または MySQL 8 互換のマネージドサービス）を使ってください。',
   'checks.mysql.tooOld': 'MySQL {version} は古すぎます。W&B には MySQL {minimum} 以降が必要です。',
   'checks.mysql.tooOld.remedy': 'サーバーを MySQL 8 にアップグレードしてください。',
 
   'checks.bucket.title': 'オブジェクトストレージ',
   'checks.bucket.pass': '{endpoint} のバケット {bucket} があり、認証情報も有効です。',
-  'checks.bucket.passWrite': '{endpoint} のバケット {bucket} があり、テストオブジェクトの書き込みと削除ができました。',
+  'checks.bucket.passWrite':
+    '{endpoint} のバケット {bucket} があり、テストオブジェクトの書き込みと削除ができました。',
   'checks.bucket.notS3': 'スキップ: {provider} の認証情報はウィザードではなくクラスタから取得されます。',
-  'checks.bucket.plainHttp': 'バケット {bucket} は問題ありませんが、{endpoint} は暗号化されていない HTTP で提供されています。',
-  'checks.bucket.plainHttp.remedy': 'オブジェクトストアには HTTPS を使ってください。そうでないと W&B はデータと鍵を暗号化せずに送ります。',
+  'checks.bucket.plainHttp':
+    'バケット {bucket} は問題ありませんが、{endpoint} は暗号化されていない HTTP で提供されています。',
+  'checks.bucket.plainHttp.remedy':
+    'オブジェクトストアには HTTPS を使ってください。そうでないと W&B はデータと鍵を暗号化せずに送ります。',
   'checks.bucket.unreachable': 'オブジェクトストア {endpoint} に接続できません（{code}）。',
-  'checks.bucket.unreachable.remedy': 'エンドポイントのアドレス、ストアが起動していること、ファイアウォールがこのマシンを遮断していないことを確認してください。',
+  'checks.bucket.unreachable.remedy':
+    'エンドポイントのアドレス、ストアが起動していること、ファイアウォールがこのマシンを遮断していないことを確認してください。',
   'checks.bucket.tls': '{endpoint} の TLS 検証に失敗しました（{code}）。',
   'checks.bucket.tls.remedy': 'ストアの証明書を発行した CA をカスタム CA バンドルに追加してください。',
   'checks.bucket.credentials': 'オブジェクトストアがアクセスキーを拒否しました（{code}）。',
@@ -120,18 +141,24 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
     '両方のチャートが {count} 個のイメージをレンダリングし、すべて {registry} 上にあり存在します。インターネットからは何も pull されません。',
   'checks.renderedImages.noHelm': 'スキップ: チャートのレンダリングには Helm が必要です。',
   'checks.renderedImages.renderFailed': 'helm template に失敗しました: {reason}',
-  'checks.renderedImages.foreign': 'レンダリングされた {total} 個中 {count} 個のイメージが内部レジストリ以外から pull されます: {images}',
-  'checks.renderedImages.foreign.remedy': 'これらのイメージキーを内部レジストリに設定してください（「レジストリ」ステップで書き込まれます）: {keys}。',
+  'checks.renderedImages.foreign':
+    'レンダリングされた {total} 個中 {count} 個のイメージが内部レジストリ以外から pull されます: {images}',
+  'checks.renderedImages.foreign.remedy':
+    'これらのイメージキーを内部レジストリに設定してください（「レジストリ」ステップで書き込まれます）: {keys}。',
   'checks.renderedImages.unknownImage.remedy':
     'これらのイメージはこのチャートバージョンのウィザードのイメージカタログにありません: {images}。チャートで該当する values キーを探し、内部レジストリに設定してください。',
-  'checks.renderedImages.missing': 'レンダリングされた {total} 個中 {count} 個のイメージが内部レジストリにありません: {images}',
-  'checks.renderedImages.missing.remedy': '不足しているイメージ（images.txt）をミラーしてから、もう一度チェックしてください。',
+  'checks.renderedImages.missing':
+    'レンダリングされた {total} 個中 {count} 個のイメージが内部レジストリにありません: {images}',
+  'checks.renderedImages.missing.remedy':
+    '不足しているイメージ（images.txt）をミラーしてから、もう一度チェックしてください。',
 
   'checks.host.title': 'W&B のホスト名',
   'checks.host.pass': '{host} は {addresses} に解決されます。',
   'checks.host.invalid': '{host} は URL ではありません。',
-  'checks.host.unresolved': '{host} はこのマシンから名前解決できません（{code}）。クラスタの DNS とは異なる場合があります。',
-  'checks.host.unresolved.remedy': 'ユーザーが接続する前に、サイトの DNS で {host} が Ingress に解決されるようにしてください。',
+  'checks.host.unresolved':
+    '{host} はこのマシンから名前解決できません（{code}）。クラスタの DNS とは異なる場合があります。',
+  'checks.host.unresolved.remedy':
+    'ユーザーが接続する前に、サイトの DNS で {host} が Ingress に解決されるようにしてください。',
   'checks.host.notHttps': '{host} は https の URL ではありません。',
   'checks.host.notHttps.remedy': 'https:// とホストの証明書を使ってください（「ネットワーク」ステップ）。',
 
@@ -170,8 +197,10 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.ui.bypass.submit': '迂回を記録',
   'checks.ui.bypassed': '{at} に迂回: {reason}',
   'checks.ui.noDraft': 'まだ設定がありません。先に各ステップを入力してください。',
-  'checks.ui.invalidDraft': '設定がまだ有効ではありません: {count} 個の項目を修正してから、チェックを実行してください。',
-  'checks.ui.unknownRun': 'この実行はもう記録にありません（サーバーが再起動しました）。もう一度チェックを実行してください。',
+  'checks.ui.invalidDraft':
+    '設定がまだ有効ではありません: {count} 個の項目を修正してから、チェックを実行してください。',
+  'checks.ui.unknownRun':
+    'この実行はもう記録にありません（サーバーが再起動しました）。もう一度チェックを実行してください。',
   'checks.ui.refused.unknownRun': 'この実行はもう記録にありません。',
   'checks.ui.refused.unknownCheck': 'そのようなチェックはありません。',
   'checks.ui.refused.notStrict': '迂回が必要なのは必須チェックだけです。',
