@@ -1,0 +1,298 @@
+/**
+ * lib/apply against the real test env: kube-apiserver with controller-manager and kwok (a
+ * Deployment's pods become Ready on a fake node), Helm 3 and Helm 4, the HTTPS chart repository
+ * (Basic auth, private CA) and the OCI registry. The vendor operator is not running here
+ * (WANDB_OPERATOR=0), so nothing reconciles the CR: the install tests stop at "CR accepted,
+ * operator Deployment Available", and the follow test writes the CR status itself, as the
+ * operator would.
+ */
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+
+import { AppsV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { testEnvConfig } from '@/lib/checks/test-env-config';
+import type { InstallConfig } from '@/lib/config';
+import { buildManifests, OPERATOR_DEPLOYMENT } from '@/lib/generate';
+import { KubeClient, loadKubeConfig, WANDB_CR } from '@/lib/kube';
+
+import { followInstall } from './follow';
+import { buildApplyPlan } from './plan';
+import { type ApplyEvent, runApplyPlan } from './run';
+
+function need(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
+  return v;
+}
+
+function kubeFor(path: string): KubeClient {
+  const loaded = loadKubeConfig({ kubeconfigPath: path });
+  if (loaded.error) throw new Error(loaded.error.detail);
+  return new KubeClient(loaded.value.kc, { requestTimeoutMs: 15_000 });
+}
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+/** A config for a fresh namespace, and its plan (the operator chart with namespaced RBAC so parallel runs never share a ClusterRole). */
+function freshInstall(mutate: (c: InstallConfig) => InstallConfig = (c) => c) {
+  const ns = `apply-it-${randomBytes(3).toString('hex')}`;
+  const base = testEnvConfig('0.18.0');
+  const config = mutate({
+    ...base,
+    target: { operatorNamespace: ns, crName: 'wandb', crNamespace: ns, kubeContext: '' },
+  });
+  const manifests = buildManifests(config, { includeSecrets: true });
+  const plan = buildApplyPlan(config, {
+    ...manifests,
+    operatorValues: {
+      ...manifests.operatorValues,
+      namespaceIsolation: { enabled: true, additionalNamespaces: [] },
+    },
+  });
+  cleanups.push(() => {
+    for (const helm of [need('HELM3'), need('HELM4')]) {
+      try {
+        execFileSync(helm, ['uninstall', 'operator', '-n', ns, '--wait', '--timeout', '60s'], {
+          env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
+          stdio: 'ignore',
+        });
+        break;
+      } catch {
+        /* not installed with this one, or already gone */
+      }
+    }
+    execFileSync(need('KUBECTL'), ['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'], {
+      env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
+      stdio: 'ignore',
+    });
+  });
+  return { ns, config, plan };
+}
+
+describe('apply against the test cluster', () => {
+  it.each([
+    ['HELM3', 3],
+    ['HELM4', 4],
+  ])(
+    '%s: dry run changes nothing, install brings the operator up and the CR is accepted, re-apply is a no-op',
+    { timeout: 300_000 },
+    async (helmVar, major) => {
+      const { ns, config, plan } = freshInstall();
+      const kube = kubeFor(need('KUBECONFIG'));
+      const helm = { path: need(helmVar), major };
+      const common = { kube, kubeconfigPath: need('KUBECONFIG'), helm, config, followTimeoutMs: 0 };
+
+      // Dry run: every step answers, nothing is persisted.
+      const dry = await runApplyPlan(plan, { ...common, dryRun: true });
+      expect(dry.error).toBeUndefined();
+      expect(dry.status).toBe('succeeded');
+      expect(dry.changes.find((c) => c.stepId === `namespace:${ns}`)?.change).toBe('create');
+      expect(dry.changes.find((c) => c.stepId === `helm:${ns}/operator`)?.change).toBe('install');
+      expect(await kube.getNamespace(ns)).toBeUndefined();
+      expect(await kube.listHelmReleases(ns).catch(() => [])).toEqual([]);
+
+      // Install.
+      const events: ApplyEvent[] = [];
+      const first = await runApplyPlan(plan, { ...common, onEvent: (e) => events.push(e) });
+      expect(first.error).toBeUndefined();
+      expect(first.status).toBe('succeeded');
+      const expected = (kind: string) =>
+        kind === 'helm'
+          ? 'install'
+          : kind === 'waitCrd' || kind === 'waitDeployment'
+            ? 'waited'
+            : kind === 'follow'
+              ? 'skipped'
+              : 'create';
+      expect(first.changes.map((c) => [c.stepId, c.change])).toEqual(
+        plan.steps.map((s) => [s.id, expected(s.kind)]),
+      );
+      expect(events.filter((e) => e.type === 'stepStarted')).toHaveLength(plan.steps.length);
+      expect(events.some((e) => e.type === 'log' && e.line.includes('upgrade --install operator'))).toBe(
+        true,
+      );
+      const serialized = JSON.stringify(events);
+      for (const s of plan.secrets) expect(serialized).not.toContain(s);
+
+      expect((await kube.getCrd('weightsandbiases.apps.wandb.com'))?.established).toBe(true);
+      const apps = kube.kc.makeApiClient(AppsV1Api);
+      const dep = await apps.readNamespacedDeployment({ name: OPERATOR_DEPLOYMENT, namespace: ns });
+      expect(dep.status?.availableReplicas).toBeGreaterThanOrEqual(1);
+      const cr = await kube.getWeightsAndBiases(ns, 'wandb');
+      expect(cr?.metadata?.managedFields?.some((f) => f.manager === 'wandb-airgap-wizard')).toBe(true);
+      expect(await kube.listHelmReleases(ns)).toMatchObject([
+        { name: 'operator', revision: 1, status: 'deployed' },
+      ]);
+
+      // Second apply of the same input: objects unchanged, the Deployment not rolled.
+      const second = await runApplyPlan(plan, common);
+      expect(second.status).toBe('succeeded');
+      for (const c of second.changes) {
+        const step = plan.steps.find((s) => s.id === c.stepId);
+        if (step?.kind === 'namespace' || step?.kind === 'secret' || step?.kind === 'customResource')
+          expect([c.stepId, c.change]).toEqual([c.stepId, 'unchanged']);
+      }
+      expect(second.changes.find((c) => c.stepId === `helm:${ns}/operator`)?.change).toBe('upgrade');
+      const depAfter = await apps.readNamespacedDeployment({ name: OPERATOR_DEPLOYMENT, namespace: ns });
+      expect(depAfter.metadata?.generation).toBe(dep.metadata?.generation);
+
+      // Dry run after the install: nothing would change in the objects.
+      const dry2 = await runApplyPlan(plan, { ...common, dryRun: true });
+      expect(dry2.status).toBe('succeeded');
+      expect(dry2.changes.find((c) => c.stepId === `cr:${ns}/wandb`)?.change).toBe('unchanged');
+      expect(dry2.changes.find((c) => c.stepId === `namespace:${ns}`)?.change).toBe('unchanged');
+    },
+  );
+
+  it(
+    'the operator chart from the OCI registry (TLS + auth) installs with Helm 4',
+    { timeout: 300_000 },
+    async () => {
+      const { ns, config, plan } = freshInstall((c) => ({
+        ...c,
+        charts: {
+          ...c.charts,
+          operator: {
+            version: '1.3.3',
+            source: {
+              kind: 'oci',
+              url: need('CHARTS_OCI_AUTH_URL'),
+              username: need('REGISTRY_USER'),
+              password: need('REGISTRY_PASSWORD'),
+              caBundle: c.registry.caBundle,
+              plainHttp: false,
+              insecureSkipVerify: false,
+            },
+          },
+        },
+      }));
+      const kube = kubeFor(need('KUBECONFIG'));
+      const out = await runApplyPlan(plan, {
+        kube,
+        kubeconfigPath: need('KUBECONFIG'),
+        helm: { path: need('HELM4'), major: 4 },
+        config,
+        followTimeoutMs: 0,
+      });
+      expect(out.error).toBeUndefined();
+      expect(out.status).toBe('succeeded');
+      expect(await kube.listHelmReleases(ns)).toMatchObject([{ name: 'operator', status: 'deployed' }]);
+    },
+  );
+
+  it('with the read-only kubeconfig the apply stops at the first step and names the refused verb and resource', async () => {
+    const { ns, config, plan } = freshInstall();
+    const kube = kubeFor(need('KUBECONFIG_RESTRICTED'));
+    const events: ApplyEvent[] = [];
+    const out = await runApplyPlan(plan, {
+      kube,
+      kubeconfigPath: need('KUBECONFIG_RESTRICTED'),
+      helm: { path: need('HELM3'), major: 3 },
+      config,
+      followTimeoutMs: 0,
+      onEvent: (e) => events.push(e),
+    });
+    expect(out.status).toBe('failed');
+    expect(out.failedStep).toBe(`namespace:${ns}`);
+    expect(out.error?.key).toBe('errors.kube.forbidden');
+    expect(String(out.error?.params.message)).toMatch(/cannot patch resource "namespaces"/);
+    expect(events.at(-1)).toMatchObject({ type: 'stepFailed', stepId: `namespace:${ns}` });
+    expect(await kubeFor(need('KUBECONFIG')).getNamespace(ns)).toBeUndefined();
+  });
+
+  it('a cancelled apply stops before the next step', async () => {
+    const { ns, config, plan } = freshInstall();
+    const kube = kubeFor(need('KUBECONFIG'));
+    const ac = new AbortController();
+    const out = await runApplyPlan(plan, {
+      kube,
+      kubeconfigPath: need('KUBECONFIG'),
+      helm: { path: need('HELM3'), major: 3 },
+      config,
+      signal: ac.signal,
+      onEvent: (e) => {
+        if (e.type === 'stepFinished' && e.stepId === `namespace:${ns}`) ac.abort();
+      },
+    });
+    expect(out.status).toBe('cancelled');
+    expect(out.changes.map((c) => c.stepId)).toEqual([`namespace:${ns}`]);
+    expect(await kube.listHelmReleases(ns)).toEqual([]);
+  });
+
+  it(
+    'follow reports the CR phase and the workloads; here the test writes the status and the Deployments the operator would',
+    { timeout: 120_000 },
+    async () => {
+      const { ns, config, plan } = freshInstall();
+      const kube = kubeFor(need('KUBECONFIG'));
+      // The CR only (its CRD is installed by the operator chart in the tests above or by another suite).
+      const crStep = plan.steps.find((s) => s.kind === 'customResource');
+      if (crStep?.kind !== 'customResource') throw new Error('no CR step');
+      await kube.serverSideApply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+      if (!(await kube.getCrd('weightsandbiases.apps.wandb.com'))?.established)
+        throw new Error('the CRD is not installed: run the install test first');
+      await kube.serverSideApply(crStep.object);
+
+      const first = await followInstall(kube, config, { timeoutMs: 1, intervalMs: 10 });
+      expect(first.outcome).toBe('timeout');
+      expect(first.report?.cr).toMatchObject({ found: true });
+      expect(first.report?.cr.phase).toBeUndefined();
+      expect(first.report?.workloads.find((w) => w.name === 'wandb-app')).toMatchObject({
+        found: false,
+        ready: 0,
+      });
+
+      // As the operator would: status.phase on the status subresource, and the platform Deployments.
+      const custom = kube.kc.makeApiClient(CustomObjectsApi);
+      await custom.patchNamespacedCustomObjectStatus(
+        {
+          group: WANDB_CR.group,
+          version: WANDB_CR.version,
+          plural: WANDB_CR.plural,
+          namespace: ns,
+          name: 'wandb',
+          body: { status: { phase: 'Completed' } },
+        },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      );
+      const apps = kube.kc.makeApiClient(AppsV1Api);
+      const names = first.report?.workloads.map((w) => w) ?? [];
+      for (const w of names) {
+        if (w.kind !== 'Deployment') continue;
+        await apps.createNamespacedDeployment({
+          namespace: w.namespace,
+          body: {
+            metadata: { name: w.name },
+            spec: {
+              replicas: 1,
+              selector: { matchLabels: { app: w.name } },
+              template: {
+                metadata: { labels: { app: w.name } },
+                spec: {
+                  nodeSelector: { type: 'kwok' },
+                  containers: [{ name: 'c', image: 'example.invalid/fake:1' }],
+                },
+              },
+            },
+          },
+        });
+      }
+      const reports: string[] = [];
+      const done = await followInstall(kube, config, {
+        timeoutMs: 90_000,
+        intervalMs: 1_000,
+        onReport: (r) =>
+          reports.push(`${r.cr.phase}:${r.workloads.filter((w) => w.ready >= w.total && w.found).length}`),
+      });
+      expect(done.outcome).toBe('ready');
+      expect(done.report?.cr.phase).toBe('Completed');
+      expect(done.report?.workloads.every((w) => w.found && w.ready === w.total)).toBe(true);
+      expect(reports.length).toBeGreaterThan(0);
+    },
+  );
+});

@@ -1,0 +1,284 @@
+import 'server-only';
+
+import { KubernetesObjectApi } from '@kubernetes/client-node';
+
+import type { InstallConfig } from '@/lib/config';
+import { CRD_NAME } from '@/lib/generate';
+import { redact, toUserError, type UserError } from '@/lib/errors';
+import type { HelmCommand } from '@/lib/helm';
+import { isKubeError, type KubeClient, toKubeError } from '@/lib/kube';
+
+import { followInstall, type ReadinessReport, waitCrdEstablished, waitDeploymentAvailable } from './follow';
+import { runHelmStep } from './helm-step';
+import type { ApplyPlan, ApplyStep, KubeObject } from './plan';
+
+/** What a step did (or, in a dry run, would do). */
+export type StepChange =
+  'create' | 'update' | 'unchanged' | 'install' | 'upgrade' | 'waited' | 'skipped' | 'followed';
+
+/** Progress of a run, in order. Nothing in an event carries a secret. */
+export type ApplyEvent =
+  | { type: 'stepStarted'; stepId: string; at: string }
+  | { type: 'stepFinished'; stepId: string; at: string; change: StepChange; detail?: string }
+  | { type: 'stepFailed'; stepId: string; at: string; error: UserError }
+  | { type: 'log'; stepId: string; at: string; line: string }
+  | { type: 'readiness'; stepId: string; at: string; report: ReadinessReport };
+
+/** Options of {@link runApplyPlan}. */
+export interface RunApplyOptions {
+  kube: KubeClient;
+  /** The kubeconfig file helm uses (same identity as `kube`). */
+  kubeconfigPath: string;
+  helm: { path: string; major: number };
+  config: InstallConfig;
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: ApplyEvent) => void;
+  /** Limit of the waits for the CRD and the operator Deployment. Default 60 s / 5 min. */
+  crdTimeoutMs?: number;
+  deploymentTimeoutMs?: number;
+  /** How long the follow step watches the CR and the workloads; 0 skips it. Default 15 min. */
+  followTimeoutMs?: number;
+  followIntervalMs?: number;
+}
+
+/** How a run ended. */
+export interface ApplyOutcome {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  failedStep?: string;
+  error?: UserError;
+  changes: Array<{ stepId: string; change: StepChange; detail?: string }>;
+  readiness?: ReadinessReport;
+}
+
+/** Fields the server changes on its own (or that describe, not define, the object). */
+const VOLATILE_METADATA = ['managedFields', 'resourceVersion', 'generation', 'creationTimestamp', 'uid'];
+
+/** The object without its status and volatile metadata, with sorted keys, as text to compare. */
+function comparable(o: Record<string, unknown> | undefined): string | undefined {
+  if (!o) return undefined;
+  const metadata = Object.fromEntries(
+    Object.entries((o.metadata ?? {}) as Record<string, unknown>).filter(
+      ([k]) => !VOLATILE_METADATA.includes(k),
+    ),
+  );
+  const rest = Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'status' && k !== 'metadata'));
+  return JSON.stringify({ ...rest, metadata }, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+async function readObject(
+  kube: KubeClient,
+  object: KubeObject,
+): Promise<Record<string, unknown> | undefined> {
+  const api = kube.kc.makeApiClient(KubernetesObjectApi);
+  try {
+    return (await api.read({
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      metadata: {
+        name: object.metadata.name,
+        ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+      },
+    })) as unknown as Record<string, unknown>;
+  } catch (e) {
+    const k = toKubeError(e);
+    if (isKubeError(k) && k.statusCode === 404) return undefined;
+    throw k;
+  }
+}
+
+/**
+ * Server-side apply of one object (field manager `wandb-airgap-wizard`, force). The change is
+ * told by the object before and after: a second apply of the same input leaves the
+ * resourceVersion as it was (`unchanged`). In a dry run (`dryRun=All`) the answer is compared
+ * with the stored object instead.
+ */
+async function applyObject(
+  kube: KubeClient,
+  object: KubeObject,
+  fieldManager: string,
+  dryRun: boolean,
+  signal: AbortSignal | undefined,
+): Promise<StepChange> {
+  const before = await readObject(kube, object);
+  const after = (await kube.serverSideApply(object, {
+    signal,
+    dryRun,
+    fieldManager,
+    force: true,
+  })) as unknown as Record<string, unknown>;
+  if (!before) return 'create';
+  const rv = (o: Record<string, unknown>) =>
+    (o.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
+  if (dryRun) return comparable(before) === comparable(after) ? 'unchanged' : 'update';
+  return rv(before) === rv(after) ? 'unchanged' : 'update';
+}
+
+/**
+ * Executes the plan step by step, emitting progress events; stops at the first failure (mapped
+ * with toUserError, secrets removed) or when `signal` fires. With `dryRun`, every object is sent
+ * with `dryRun=All`, helm runs with `--dry-run=server`, the waits and the follow are skipped,
+ * and the custom resource is checked only when its CRD is already installed.
+ */
+export async function runApplyPlan(plan: ApplyPlan, o: RunApplyOptions): Promise<ApplyOutcome> {
+  const emit = (e: ApplyEvent) => o.onEvent?.(e);
+  const now = () => new Date().toISOString();
+  const clean = (text: string) => redact(text, plan.secrets);
+  const outcome: ApplyOutcome = { status: 'succeeded', changes: [] };
+  const dryRun = !!o.dryRun;
+  // In a dry run a namespace is not created, so what goes into it cannot be validated yet.
+  const pendingNamespaces = new Set<string>();
+  for (const step of plan.steps) {
+    if (o.signal?.aborted) {
+      outcome.status = 'cancelled';
+      return outcome;
+    }
+    emit({ type: 'stepStarted', stepId: step.id, at: now() });
+    try {
+      const { change, detail } = await runStep(
+        step,
+        o,
+        plan,
+        dryRun,
+        pendingNamespaces,
+        (line) => emit({ type: 'log', stepId: step.id, at: now(), line: clean(line) }),
+        (report) => {
+          outcome.readiness = report;
+          emit({ type: 'readiness', stepId: step.id, at: now(), report });
+        },
+      );
+      const safeDetail = detail === undefined ? undefined : clean(detail);
+      outcome.changes.push({ stepId: step.id, change, ...(safeDetail ? { detail: safeDetail } : {}) });
+      emit({
+        type: 'stepFinished',
+        stepId: step.id,
+        at: now(),
+        change,
+        ...(safeDetail ? { detail: safeDetail } : {}),
+      });
+    } catch (e) {
+      if (o.signal?.aborted) {
+        outcome.status = 'cancelled';
+        const error = toUserError(e, { secrets: plan.secrets });
+        emit({ type: 'stepFailed', stepId: step.id, at: now(), error });
+        return outcome;
+      }
+      const error = toUserError(e, { secrets: plan.secrets });
+      emit({ type: 'stepFailed', stepId: step.id, at: now(), error });
+      return { ...outcome, status: 'failed', failedStep: step.id, error };
+    }
+  }
+  return outcome;
+}
+
+async function runStep(
+  step: ApplyStep,
+  o: RunApplyOptions,
+  plan: ApplyPlan,
+  dryRun: boolean,
+  pendingNamespaces: Set<string>,
+  log: (line: string) => void,
+  onReport: (r: ReadinessReport) => void,
+): Promise<{ change: StepChange; detail?: string }> {
+  const { kube, signal } = o;
+  const notYet = (ns: string | undefined) =>
+    dryRun && ns !== undefined && pendingNamespaces.has(ns)
+      ? { change: 'create' as const, detail: `namespace ${ns} does not exist yet; validated at apply` }
+      : undefined;
+  switch (step.kind) {
+    case 'namespace': {
+      const change = await applyObject(kube, step.object, plan.fieldManager, dryRun, signal);
+      if (dryRun && change === 'create') pendingNamespaces.add(step.object.metadata.name);
+      return { change };
+    }
+    case 'secret':
+      return (
+        notYet(step.object.metadata.namespace) ?? {
+          change: await applyObject(kube, step.object, plan.fieldManager, dryRun, signal),
+        }
+      );
+    case 'customResource': {
+      const pending = notYet(step.object.metadata.namespace);
+      if (pending) return pending;
+      if (dryRun) {
+        const crd = await kube.getCrd(CRD_NAME, { signal });
+        if (!crd?.established)
+          return {
+            change: 'create',
+            detail: 'the CRD is installed by the operator chart; not validated yet',
+          };
+      }
+      return { change: await applyObject(kube, step.object, plan.fieldManager, dryRun, signal) };
+    }
+    case 'helm': {
+      const releases = await kube.listHelmReleases(step.chart.namespace, { signal }).catch((e: unknown) => {
+        if (isKubeError(e) && e.statusCode === 403) return [];
+        throw e;
+      });
+      const existing = releases.find((r) => r.name === step.chart.release);
+      const commands: HelmCommand[] = [];
+      try {
+        const out = await runHelmStep(step.chart, {
+          helm: o.helm,
+          kubeconfig: o.kubeconfigPath,
+          dryRun,
+          signal,
+          commands,
+        });
+        for (const c of commands) log(`$ ${c.command}`);
+        const firstLines = out
+          .split('\n')
+          .filter((l) => /^(Release|NAME|STATUS|REVISION|LAST DEPLOYED)/.test(l.trim()));
+        for (const l of firstLines) log(l);
+      } catch (e) {
+        for (const c of commands) log(`$ ${c.command}${c.exitCode ? ` (exit ${c.exitCode})` : ''}`);
+        throw e;
+      }
+      return {
+        change: existing ? 'upgrade' : 'install',
+        detail: existing ? `revision ${existing.revision} → ${existing.revision + 1}` : undefined,
+      };
+    }
+    case 'waitCrd':
+      if (dryRun) return { change: 'skipped' };
+      await waitCrdEstablished(kube, step.name, { signal, timeoutMs: o.crdTimeoutMs ?? 60_000 });
+      return { change: 'waited', detail: 'Established' };
+    case 'waitDeployment': {
+      if (dryRun) return { change: 'skipped' };
+      let last = '';
+      const w = await waitDeploymentAvailable(kube, step.namespace, step.name, {
+        signal,
+        timeoutMs: o.deploymentTimeoutMs ?? 5 * 60_000,
+        onReport: (r) => {
+          const line = r.found ? `${r.ready}/${r.total} available` : 'not created yet';
+          if (line !== last) log((last = line));
+        },
+      });
+      return { change: 'waited', detail: `${w.ready}/${w.total} available` };
+    }
+    case 'follow': {
+      if (dryRun || o.followTimeoutMs === 0) return { change: 'skipped' };
+      const r = await followInstall(kube, o.config, {
+        signal,
+        timeoutMs: o.followTimeoutMs,
+        intervalMs: o.followIntervalMs,
+        onReport,
+      });
+      if (r.outcome === 'aborted') signal?.throwIfAborted();
+      if (r.outcome === 'timeout') {
+        if (r.error) throw r.error;
+        const phase = r.report?.cr.phase ?? 'none';
+        throw Object.assign(new Error(`the install is not ready yet (CR phase: ${phase})`), {
+          name: 'TimeoutError',
+        });
+      }
+      return { change: 'followed', detail: 'ready' };
+    }
+  }
+}
