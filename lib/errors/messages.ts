@@ -61,6 +61,7 @@ export const errorMessages = {
     'errors.helm.unreachable': 'helm could not connect: {stderr}',
     'errors.helm.networkTimeout': 'helm timed out while connecting: {stderr}',
     'errors.helm.clusterUnreachable': 'helm could not reach the cluster: {stderr}',
+    'errors.helm.kubeForbidden': 'The cluster refused helm a permission it needs: {stderr}',
     'errors.helm.badRepository': 'This URL is not a valid chart repository: {stderr}',
     'errors.helm.outputTooLarge': 'helm produced more output than allowed.',
 
@@ -161,6 +162,7 @@ export const errorMessages = {
     'errors.helm.unreachable': 'helm が接続できませんでした: {stderr}',
     'errors.helm.networkTimeout': 'helm の接続がタイムアウトしました: {stderr}',
     'errors.helm.clusterUnreachable': 'helm がクラスタに到達できませんでした: {stderr}',
+    'errors.helm.kubeForbidden': 'helm に必要な権限がクラスタで拒否されました: {stderr}',
     'errors.helm.badRepository': 'この URL は有効なチャートリポジトリではありません: {stderr}',
     'errors.helm.outputTooLarge': 'helm の出力が上限を超えました。',
 

@@ -86,6 +86,8 @@ export function kubeMessage(e: KubeError): Message {
 
 // Recognisable helm stderr lines. Helm wraps Go errors as text, so this is the only handle on them.
 const HELM_STDERR: Array<[RegExp, string]> = [
+  // The API server refused helm (RBAC): before the repository patterns, since it also says "forbidden".
+  [/is forbidden: User "[^"]*" cannot /i, 'errors.helm.kubeForbidden'],
   [
     /x509: certificate signed by unknown authority|certificate is not trusted|failed to verify certificate/i,
     'errors.helm.tls',

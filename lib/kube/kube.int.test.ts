@@ -51,7 +51,7 @@ describe('KubeClient against the test API server', () => {
     const v = await new KubeClient(r.value!.kc).getServerVersion({ exchanges });
     expect(v.gitVersion).toBe(requireEnv('KUBE_VERSION'));
     expect(exchanges).toEqual([
-      { request: `GET ${requireEnv('KUBE_APISERVER_URL')}/version/`, response: '200' },
+      { request: `GET ${requireEnv('KUBE_APISERVER_URL')}/version`, response: '200' },
     ]);
   });
 
@@ -69,11 +69,16 @@ describe('KubeClient against the test API server', () => {
   });
 
   it('lists IngressClasses and StorageClasses with the default annotation', async () => {
-    const c = client('KUBECONFIG_RESTRICTED');
+    const c = client('KUBECONFIG');
     const ingress = await c.listIngressClasses();
     expect(ingress.find((i) => i.name === 'nginx')).toBeDefined();
     const storage = await c.listStorageClasses();
     expect(storage.find((s) => s.name === 'standard')).toMatchObject({ isDefault: true });
+  });
+
+  it('the read-only identity (ClusterRole view) may not list cluster-scoped classes: 403', async () => {
+    const e = await caught(client('KUBECONFIG_RESTRICTED').listIngressClasses());
+    expect(e).toMatchObject({ statusCode: 403, reason: 'Forbidden' });
   });
 
   it('gets a namespace, and undefined for one that does not exist', async () => {
