@@ -18,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const GROUP = 'apps.wandb.com';
 const VERSION = 'v1';
 const PLURAL = 'weightsandbiases';
+/** The finalizer the v1 controller puts on every CR it reconciles. */
+const FINALIZER = 'finalizer.app.wandb.com';
 const CHART_VERSION = process.env.WANDB_OPERATOR_TEST_CHART_VERSION ?? '0.18.0';
 const PHASE_TIMEOUT_MS = 300_000;
 const DELETE_TIMEOUT_MS = 180_000;
@@ -187,6 +189,14 @@ describe('vendor W&B operator', () => {
     it(
       'uninstalls the release and drops its finalizer when the CR is deleted',
       async () => {
+        // Only meaningful after a reconcile: the operator owns the CR (finalizer) and the release exists.
+        expect((await getCr()).metadata?.finalizers ?? []).toContain(FINALIZER);
+        const before = await core.listNamespacedSecret({
+          namespace,
+          labelSelector: `owner=helm,name=${crName}`,
+        });
+        expect(before.items.length).toBeGreaterThan(0);
+
         await custom.deleteNamespacedCustomObject({
           group: GROUP,
           version: VERSION,
