@@ -449,7 +449,7 @@ describe('RegistryClient behind a proxy that refuses HEAD or drops the digest he
 });
 
 describe('RegistryClient with Bearer token auth (a real distribution instance with auth: token)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'token-registry-'));
+  let dir = '';
   const user = 'token-user';
   const password = randomBytes(12).toString('hex');
   let registry: ChildProcess | undefined;
@@ -458,6 +458,7 @@ describe('RegistryClient with Bearer token auth (a real distribution instance wi
   const tokenRequests: Array<{ scope: string[]; service: string | null; user: string | null }> = [];
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'token-registry-'));
     // A CA and a signing certificate it issued; the registry trusts the CA (rootcertbundle).
     const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
     ssl(
@@ -617,7 +618,7 @@ describe('RegistryClient with Bearer token auth (a real distribution instance wi
       await once(registry, 'exit');
     }
     tokenServer?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('pings with a scope-less token, as docker login does', async () => {
