@@ -307,7 +307,12 @@ function BypassForm({
 /** One bar per check from its start to its end, relative to the run's start; each bar has its text. */
 function Timeline({ run, t }: { run: CheckRun; t: Translate }) {
   const t0 = Date.parse(run.startedAt);
-  const ends = run.checks.map((c) => (c.result ? Date.parse(c.result.finishedAt) : t0));
+  const ends = run.checks.map((c) =>
+    Math.max(
+      c.result ? Date.parse(c.result.finishedAt) : t0,
+      c.rerunStartedAt ? Date.parse(c.rerunStartedAt) + 1000 : t0,
+    ),
+  );
   const span = Math.max(1000, ...ends.map((e) => e - t0));
   const sec = (ms: number) => (ms / 1000).toFixed(1);
   return (
@@ -316,7 +321,8 @@ function Timeline({ run, t }: { run: CheckRun; t: Translate }) {
       <ul style={{ listStyle: 'none', padding: 0 }}>
         {run.checks.map((c) => {
           const status = statusOf(c);
-          const start = c.result ? Math.max(0, Date.parse(c.result.startedAt) - t0) : 0;
+          const startedAt = c.state === 'running' ? c.rerunStartedAt : c.result?.startedAt;
+          const start = startedAt ? Math.max(0, Date.parse(startedAt) - t0) : 0;
           const end = c.result && c.state === 'done' ? Date.parse(c.result.finishedAt) - t0 : span;
           const text =
             status === 'running'

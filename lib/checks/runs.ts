@@ -23,6 +23,8 @@ export interface RunCheck {
   titleKey: string;
   strict: boolean;
   state: 'running' | 'done';
+  /** When a re-run of this check started (while it runs again; the result has its own times). */
+  rerunStartedAt?: string;
   result?: CheckResult;
 }
 
@@ -118,9 +120,11 @@ export function rerunCheck(owner: string, runId: string, checkId: string): Check
   const check = stored.run.checks.find((c) => c.id === checkId);
   if (!check) return undefined;
   check.state = 'running';
+  check.rerunStartedAt = new Date().toISOString();
   stored.run.bypasses = stored.run.bypasses.filter((b) => b.checkId !== checkId);
   void rerunPrerequisiteCheck(stored.input, checkId).then((result) => {
     Object.assign(check, { state: 'done', result });
+    delete check.rerunStartedAt;
   });
   return snapshot(stored.run);
 }
