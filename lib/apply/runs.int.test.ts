@@ -1,0 +1,105 @@
+/**
+ * The apply run store against the test env: a dry run through the store (helm found through
+ * HELM, the admin kubeconfig), a cancelled apply, and an unreadable kubeconfig.
+ */
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { testEnvConfig } from '@/lib/checks/test-env-config';
+import type { InstallConfig } from '@/lib/config';
+
+import { applyRunDone, cancelApplyRun, getApplyRun, startApplyRun } from './runs';
+
+function need(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
+  return v;
+}
+
+const namespaces: string[] = [];
+afterEach(() => {
+  for (const ns of namespaces.splice(0)) {
+    try {
+      execFileSync(need('HELM3'), ['uninstall', 'operator', '-n', ns, '--wait', '--timeout', '60s'], {
+        env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
+        stdio: 'ignore',
+      });
+    } catch {
+      /* never installed */
+    }
+    execFileSync(need('KUBECTL'), ['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'], {
+      env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
+      stdio: 'ignore',
+    });
+  }
+});
+
+function fresh(): InstallConfig {
+  const ns = `apply-run-${randomBytes(3).toString('hex')}`;
+  namespaces.push(ns);
+  return {
+    ...testEnvConfig('0.18.0'),
+    target: { operatorNamespace: ns, crName: 'wandb', crNamespace: ns, kubeContext: '' },
+  };
+}
+
+const env = () => ({ HELM: need('HELM4'), PATH: process.env.PATH });
+
+describe('apply run store', () => {
+  it(
+    'a dry run finishes with every step done and nothing secret in what the page polls',
+    { timeout: 120_000 },
+    async () => {
+      const config = fresh();
+      const started = startApplyRun('owner-a', {
+        config,
+        dryRun: true,
+        kubeconfigPath: need('KUBECONFIG'),
+        env: env(),
+      });
+      expect(started.status).toBe('running');
+      expect(started.steps.every((s) => s.state === 'pending')).toBe(true);
+      expect(getApplyRun('owner-b', started.id)).toBeUndefined();
+      const done = await applyRunDone('owner-a', started.id);
+      expect(done?.error).toBeUndefined();
+      expect(done?.status).toBe('succeeded');
+      expect(done?.helm).toMatch(/^helm 4\./);
+      expect(done?.steps.every((s) => s.state === 'done')).toBe(true);
+      expect(done?.steps.find((s) => s.kind === 'helm')?.change).toBe('install');
+      expect(done?.logs.some((l) => l.line.includes('--dry-run=server'))).toBe(true);
+      const text = JSON.stringify(done);
+      for (const secret of [config.registry.password, config.platform.license, config.mysql.password])
+        expect(text).not.toContain(secret);
+    },
+  );
+
+  it('cancel stops a running apply; no helm release is left', { timeout: 120_000 }, async () => {
+    const config = fresh();
+    const started = startApplyRun('owner-a', {
+      config,
+      dryRun: false,
+      kubeconfigPath: need('KUBECONFIG'),
+      env: env(),
+    });
+    expect(cancelApplyRun('owner-b', started.id)).toBeUndefined();
+    expect(cancelApplyRun('owner-a', started.id)?.id).toBe(started.id);
+    const done = await applyRunDone('owner-a', started.id);
+    expect(done?.status).toBe('cancelled');
+    expect(done?.steps.some((s) => s.kind === 'helm' && s.state === 'done')).toBe(false);
+  });
+
+  it('an unreadable kubeconfig fails the run before any step, with the mapped message', async () => {
+    const started = startApplyRun('owner-a', {
+      config: fresh(),
+      dryRun: true,
+      kubeconfigPath: '/nonexistent/kubeconfig',
+      env: env(),
+    });
+    const done = await applyRunDone('owner-a', started.id);
+    expect(done?.status).toBe('failed');
+    expect(done?.error?.key).toMatch(/^errors\.file\./);
+    expect(done?.steps.every((s) => s.state === 'pending')).toBe(true);
+  });
+});
