@@ -1,0 +1,52 @@
+'use server';
+
+import { z } from 'zod';
+
+import { applyGate } from '@/lib/apply/gate';
+import { type ApplyRun, cancelApplyRun, getApplyRun, hasRunningApply, startApplyRun } from '@/lib/apply/runs';
+import { getLatestRun } from '@/lib/checks/runs';
+import { currentDraftConfig, currentDraftId } from '@/lib/draft';
+
+import { type ActionResult, fail, ok } from '../../action-result';
+
+const runIdSchema = z.string().uuid();
+
+/**
+ * Starts an apply (`dryRun: false`; refused until the latest prerequisite run is cleared: every
+ * strict check passed or bypassed) or a dry run of the stored draft, and returns it at once;
+ * poll it with {@link pollApplyRun}.
+ */
+export async function startApply(input: { dryRun: boolean }): Promise<ActionResult<ApplyRun>> {
+  const owner = await currentDraftId();
+  const draft = await currentDraftConfig();
+  if (!owner || !draft) return fail('apply.ui.noDraft');
+  if (!draft.ok)
+    return fail(
+      'apply.ui.invalidDraft',
+      { count: Object.keys(draft.fieldErrors).length },
+      { fieldErrors: draft.fieldErrors },
+    );
+  const dryRun = input?.dryRun !== false;
+  if (!dryRun) {
+    const refused = applyGate(getLatestRun(owner));
+    if (refused) return fail(`apply.ui.refused.${refused.refusal}`, { checks: refused.checks.join(', ') });
+  }
+  if (hasRunningApply(owner)) return fail('apply.ui.refused.running');
+  return ok(startApplyRun(owner, { config: draft.config, dryRun }));
+}
+
+/** The run as it stands. */
+export async function pollApplyRun(runId: string): Promise<ActionResult<ApplyRun>> {
+  const owner = await currentDraftId();
+  const parsed = runIdSchema.safeParse(runId);
+  const run = owner && parsed.success ? getApplyRun(owner, parsed.data) : undefined;
+  return run ? ok(run) : fail('apply.ui.unknownRun');
+}
+
+/** Cancels the run: helm is stopped and no further step starts. */
+export async function cancelApply(runId: string): Promise<ActionResult<ApplyRun>> {
+  const owner = await currentDraftId();
+  const parsed = runIdSchema.safeParse(runId);
+  const run = owner && parsed.success ? cancelApplyRun(owner, parsed.data) : undefined;
+  return run ? ok(run) : fail('apply.ui.unknownRun');
+}

@@ -1,0 +1,247 @@
+'use client';
+
+import {
+  QueryClient,
+  QueryClientProvider,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFormContext } from 'react-hook-form';
+
+import type { ActionResult } from '@/app/action-result';
+import { cancelApply, pollApplyRun, startApply } from '@/app/wizard/apply/actions';
+import { type Translate, useT } from '@/components/ui/i18n-context';
+import type { ApplyRun, RunStep } from '@/lib/apply/runs';
+
+const POLL_MS = 1_000;
+const ICONS: Record<RunStep['state'], string> = { pending: '○', running: '…', done: '✔', failed: '✖' };
+
+async function unwrap(p: Promise<ActionResult<ApplyRun>>): Promise<ApplyRun> {
+  const r = await p;
+  if (!r.ok) throw Object.assign(new Error(r.error.key), { params: r.error.params });
+  return r.data;
+}
+
+/** The apply step: dry run, apply with confirmation, live steps, readiness, cancel. */
+export function ApplyPanel() {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <Apply />
+    </QueryClientProvider>
+  );
+}
+
+function Apply() {
+  const t = useT();
+  const qc = useQueryClient();
+  const form = useFormContext() as ReturnType<typeof useFormContext> | null;
+  const target = (form?.getValues('target') ?? {}) as Partial<
+    Record<'operatorNamespace' | 'crName' | 'crNamespace', string>
+  >;
+  const [runId, setRunId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const run = useQuery({
+    queryKey: ['apply-run', runId],
+    queryFn: () => unwrap(pollApplyRun(runId as string)),
+    enabled: runId !== null,
+    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : POLL_MS),
+  });
+  const setRun = (r: ApplyRun) => {
+    qc.setQueryData(['apply-run', r.id], r);
+    setRunId(r.id);
+  };
+  const start = useMutation({
+    mutationFn: (dryRun: boolean) => unwrap(startApply({ dryRun })),
+    onSuccess: (r) => {
+      setConfirming(false);
+      setRun(r);
+    },
+  });
+  const cancel = useMutation({ mutationFn: () => unwrap(cancelApply(runId as string)), onSuccess: setRun });
+
+  const data = run.data;
+  const running = data?.status === 'running';
+  const error = (start.error ?? cancel.error ?? run.error) as
+    (Error & { params?: Record<string, string> }) | null;
+
+  return (
+    <section className="fieldset" data-testid="apply-panel">
+      <p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => start.mutate(true)}
+          disabled={start.isPending || running}
+          title={t('apply.ui.dryRun.hint')}
+        >
+          {t('apply.ui.dryRun')}
+        </button>{' '}
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setConfirming(true)}
+          disabled={start.isPending || running || confirming}
+        >
+          {t('apply.ui.apply')}
+        </button>{' '}
+        {running && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => cancel.mutate()}
+            disabled={cancel.isPending}
+          >
+            {t('apply.ui.cancel')}
+          </button>
+        )}
+      </p>
+      {confirming && (
+        <div role="alertdialog" aria-labelledby="apply-confirm-title" className="notice notice-warn">
+          <p>
+            <strong id="apply-confirm-title">{t('apply.ui.confirm.title')}</strong>
+          </p>
+          <p>
+            {t('apply.ui.confirm.body', {
+              operatorNamespace: target.operatorNamespace ?? '',
+              crName: target.crName ?? '',
+              crNamespace: target.crNamespace ?? '',
+            })}
+          </p>
+          <p>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => start.mutate(false)}
+              disabled={start.isPending}
+              autoFocus
+            >
+              {t('apply.ui.confirm.yes')}
+            </button>{' '}
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('apply.ui.confirm.no')}
+            </button>
+          </p>
+        </div>
+      )}
+      <div aria-live="polite">
+        {error && (
+          <p className="notice notice-error" role="alert">
+            {t(error.message, error.params)}
+          </p>
+        )}
+        {data && <RunStatus run={data} t={t} />}
+      </div>
+      {data && <Steps run={data} t={t} />}
+      {data?.readiness && <Readiness run={data} t={t} />}
+      {data && data.logs.length > 0 && (
+        <details>
+          <summary>{t('apply.ui.logs')}</summary>
+          <pre className="evidence">{data.logs.map((l) => `[${l.stepId}] ${l.line}`).join('\n')}</pre>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function RunStatus({ run, t }: { run: ApplyRun; t: Translate }) {
+  const status = t(`apply.ui.status.${run.status}`);
+  const cls =
+    run.status === 'failed'
+      ? 'notice notice-error'
+      : run.status === 'succeeded'
+        ? 'notice notice-ok'
+        : 'notice';
+  return (
+    <div className={cls} data-status={run.status}>
+      <p>{run.dryRun ? t('apply.ui.status.dryRun', { status }) : status}</p>
+      {run.helm && <p>{t('apply.ui.helm', { helm: run.helm })}</p>}
+      {run.error && (
+        <p role="alert">
+          {t(run.error.key, run.error.params)}
+          {run.error.detail && <code> {run.error.detail}</code>}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Steps({ run, t }: { run: ApplyRun; t: Translate }) {
+  return (
+    <>
+      <h3>{t('apply.ui.steps')}</h3>
+      <ol className="checks-list">
+        {run.steps.map((s) => (
+          <li key={s.id} className={`check-item apply-step-${s.state}`} data-step={s.id} data-state={s.state}>
+            <p>
+              <span aria-hidden="true">{ICONS[s.state]}</span>{' '}
+              <strong>{t(`apply.step.kind.${s.kind}`)}</strong> <code>{s.target}</code> —{' '}
+              <span>{t(`apply.step.state.${s.state}`)}</span>
+              {s.change && <span> · {t(`apply.change.${run.dryRun ? 'dry.' : ''}${s.change}`)}</span>}
+              {s.detail && <span> ({s.detail})</span>}
+            </p>
+            {s.error && (
+              <p className="notice notice-error" role="alert">
+                {t(s.error.key, s.error.params)}
+                {s.error.detail && (
+                  <>
+                    <br />
+                    <code>{s.error.detail}</code>
+                  </>
+                )}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function Readiness({ run, t }: { run: ApplyRun; t: Translate }) {
+  const r = run.readiness;
+  if (!r) return null;
+  const crName =
+    run.steps
+      .find((s) => s.kind === 'follow')
+      ?.target.split('/')
+      .pop() ?? '';
+  return (
+    <>
+      <h3>{t('apply.ui.readiness')}</h3>
+      <p>
+        {r.cr.found
+          ? t('apply.ui.crPhase', { name: crName, phase: r.cr.phase ?? t('apply.ui.crPhase.none') })
+          : t('apply.ui.crMissing')}
+      </p>
+      {r.cr.events.length > 0 && (
+        <ul>
+          {r.cr.events.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('apply.ui.workload')}</th>
+            <th scope="col">{t('apply.ui.ready')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.workloads.map((w) => (
+            <tr key={`${w.kind}/${w.namespace}/${w.name}`} data-ready={w.found && w.ready >= w.total}>
+              <td>
+                {w.kind} <code>{`${w.namespace}/${w.name}`}</code>
+              </td>
+              <td>{w.found ? `${w.ready}/${w.total}` : t('apply.ui.notFound')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
