@@ -51,7 +51,6 @@ export const errorMessages = {
 
     'errors.helm.notFound': 'Helm was not found at {path}.',
     'errors.helm.notExecutable': 'Helm at {path} cannot be executed.',
-    'errors.helm.badVersion': 'Could not read a version from "{output}".',
     'errors.helm.failed': 'helm exited with code {exitCode}: {stderr}',
     'errors.helm.timeout': 'helm did not finish in time and was stopped.',
     'errors.helm.tls': 'helm could not verify the TLS certificate of the repository: {stderr}',
@@ -75,8 +74,6 @@ export const errorMessages = {
       'The registry gave an unexpected answer for {target} (HTTP {status}): {detail}',
     'errors.chartIndex.invalid': 'The index.yaml of the chart repository cannot be read: {reason}',
     'errors.registry.badReference': '"{reference}" is not a valid image reference: {reason}',
-    'errors.registry.tokenFailed':
-      'The token service of the registry refused to issue a token for {target} (HTTP {status}).',
 
     'errors.mysql.accessDenied': 'MySQL rejected the user or password: {message}',
     'errors.mysql.databaseAccessDenied': 'The MySQL user may not use this database: {message}',
@@ -152,7 +149,6 @@ export const errorMessages = {
 
     'errors.helm.notFound': '{path} に Helm が見つかりません。',
     'errors.helm.notExecutable': '{path} の Helm を実行できません。',
-    'errors.helm.badVersion': '「{output}」からバージョンを読み取れませんでした。',
     'errors.helm.failed': 'helm が終了コード {exitCode} で終了しました: {stderr}',
     'errors.helm.timeout': 'helm が時間内に終わらなかったため停止しました。',
     'errors.helm.tls': 'helm がリポジトリの TLS 証明書を検証できませんでした: {stderr}',
@@ -176,8 +172,6 @@ export const errorMessages = {
       '{target} についてレジストリから想定外の応答がありました（HTTP {status}）: {detail}',
     'errors.chartIndex.invalid': 'チャートリポジトリの index.yaml を読み取れません: {reason}',
     'errors.registry.badReference': '「{reference}」はイメージ参照として正しくありません: {reason}',
-    'errors.registry.tokenFailed':
-      'レジストリのトークンサービスが {target} のトークン発行を拒否しました（HTTP {status}）。',
 
     'errors.mysql.accessDenied': 'MySQL がユーザー名またはパスワードを拒否しました: {message}',
     'errors.mysql.databaseAccessDenied': 'この MySQL ユーザーはこのデータベースを使用できません: {message}',
