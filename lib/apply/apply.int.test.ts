@@ -8,8 +8,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
-import { AppsV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { testEnvConfig } from '@/lib/checks/test-env-config';
@@ -184,6 +191,38 @@ describe('apply against the test cluster', () => {
       expect(await kube.listHelmReleases(ns)).toMatchObject([{ name: 'operator', status: 'deployed' }]);
     },
   );
+
+  it('a local platform chart archive becomes the wandb-charts ConfigMap (base64 of the tgz); dry run first, then apply, then no change', async () => {
+    const archive = `${need('TEST_ENV_DIR')}/charts/repo/operator-wandb-0.18.0.tgz`;
+    const { ns, config, plan } = freshInstall((c) => ({
+      ...c,
+      charts: { ...c.charts, platform: { source: { kind: 'local', path: archive }, version: '0.18.0' } },
+    }));
+    const kube = kubeFor(need('KUBECONFIG'));
+    // Only the namespace and the ConfigMap steps of the plan.
+    const part = {
+      ...plan,
+      steps: plan.steps.filter((s) => s.kind === 'namespace' || s.kind === 'chartsConfigMap'),
+    };
+    expect(part.steps.map((s) => s.kind)).toEqual(['namespace', 'chartsConfigMap']);
+    const common = {
+      kube,
+      kubeconfigPath: need('KUBECONFIG'),
+      helm: { path: need('HELM3'), major: 3 },
+      config,
+    };
+    const dry = await runApplyPlan(part, { ...common, dryRun: true });
+    expect(dry.changes.map((c) => c.change)).toEqual(['create', 'create']);
+    const first = await runApplyPlan(part, common);
+    expect(first.error).toBeUndefined();
+    expect(first.changes.map((c) => c.change)).toEqual(['create', 'create']);
+    const cm = await kube.kc
+      .makeApiClient(CoreV1Api)
+      .readNamespacedConfigMap({ name: 'wandb-charts', namespace: ns });
+    expect(cm.data?.['operator-wandb']).toBe(readFileSync(archive).toString('base64'));
+    const again = await runApplyPlan(part, common);
+    expect(again.changes.map((c) => c.change)).toEqual(['unchanged', 'unchanged']);
+  });
 
   it('with the read-only kubeconfig the apply stops at the first step and names the refused verb and resource', async () => {
     const { ns, config, plan } = freshInstall();

@@ -12,6 +12,7 @@ import type { ApplyRun, RunStep } from './runs';
 const KINDS: Record<ApplyStep['kind'], true> = {
   namespace: true,
   secret: true,
+  chartsConfigMap: true,
   helm: true,
   waitCrd: true,
   waitDeployment: true,

@@ -46,6 +46,27 @@ describe('buildApplyPlan', () => {
     expect(planOf(c).steps.filter((s) => s.kind === 'namespace')).toHaveLength(1);
   });
 
+  it('a local platform chart goes into the wandb-charts ConfigMap after the Secrets, before the operator', () => {
+    const c = config({
+      charts: {
+        ...PROCEDURE_EXAMPLE.charts,
+        platform: { source: { kind: 'local', path: '/data/operator-wandb-0.18.0.tgz' }, version: '0.18.0' },
+      },
+    });
+    const steps = planOf(c).steps;
+    const i = steps.findIndex((s) => s.kind === 'chartsConfigMap');
+    expect(steps[i]).toEqual({
+      id: 'configmap:wandb/wandb-charts',
+      kind: 'chartsConfigMap',
+      namespace: 'wandb',
+      name: 'wandb-charts',
+      path: '/data/operator-wandb-0.18.0.tgz',
+    });
+    expect(steps[i - 1]?.kind).toBe('secret');
+    expect(steps[i + 1]?.kind).toBe('helm');
+    expect(planOf(config()).steps.some((s) => s.kind === 'chartsConfigMap')).toBe(false);
+  });
+
   it('collects every secret value for redaction, and the summaries carry none', () => {
     const plan = planOf(config());
     expect(plan.secrets).toEqual(expect.arrayContaining(['registry-secret-1', 'license-secret-1']));

@@ -1,5 +1,6 @@
 import type { ChartSource as ConfigChartSource, InstallConfig } from '@/lib/config';
 import {
+  CHARTS_CONFIGMAP,
   CRD_NAME,
   FIELD_MANAGER,
   type Manifests,
@@ -43,6 +44,8 @@ export interface OperatorChart {
 export type ApplyStep =
   | { id: string; kind: 'namespace'; object: KubeObject }
   | { id: string; kind: 'secret'; object: KubeObject; purpose: string }
+  /** The platform chart archive (local source) as ConfigMap `wandb-charts`, key `operator-wandb` = base64 of the tgz. */
+  | { id: string; kind: 'chartsConfigMap'; namespace: string; name: string; path: string }
   | { id: string; kind: 'helm'; chart: OperatorChart }
   | { id: string; kind: 'waitCrd'; name: string }
   | { id: string; kind: 'waitDeployment'; namespace: string; name: string }
@@ -125,6 +128,16 @@ export function buildApplyPlan(config: InstallConfig, manifests: Manifests): App
       purpose: s.purpose,
     });
   }
+  const platformSource = config.charts.platform.source;
+  if (platformSource.kind === 'local') {
+    steps.push({
+      id: `configmap:${operatorNamespace}/${CHARTS_CONFIGMAP}`,
+      kind: 'chartsConfigMap',
+      namespace: operatorNamespace,
+      name: CHARTS_CONFIGMAP,
+      path: platformSource.path,
+    });
+  }
   const chart = helmChartSource(config.charts.operator.source, 'operator', config.charts.operator.version);
   steps.push({
     id: `helm:${operatorNamespace}/${OPERATOR_RELEASE}`,
@@ -178,6 +191,8 @@ export function summarizeStep(step: ApplyStep): StepSummary {
       return { id: step.id, kind: step.kind, target: objectName(step.object) };
     case 'helm':
       return { id: step.id, kind: step.kind, target: `${step.chart.release} (${step.chart.namespace})` };
+    case 'chartsConfigMap':
+      return { id: step.id, kind: step.kind, target: `ConfigMap ${step.namespace}/${step.name}` };
     case 'waitCrd':
       return { id: step.id, kind: step.kind, target: `CustomResourceDefinition ${step.name}` };
     case 'waitDeployment':

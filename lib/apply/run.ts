@@ -1,9 +1,11 @@
 import 'server-only';
 
+import { readFile } from 'node:fs/promises';
+
 import { KubernetesObjectApi } from '@kubernetes/client-node';
 
 import type { InstallConfig } from '@/lib/config';
-import { CRD_NAME } from '@/lib/generate';
+import { CRD_NAME, WIZARD_LABELS } from '@/lib/generate';
 import { redact, toUserError, type UserError } from '@/lib/errors';
 import type { HelmCommand } from '@/lib/helm';
 import { isKubeError, type KubeClient, toKubeError } from '@/lib/kube';
@@ -203,6 +205,21 @@ async function runStep(
           change: await applyObject(kube, step.object, plan.fieldManager, dryRun, signal),
         }
       );
+    case 'chartsConfigMap': {
+      const pending = notYet(step.namespace);
+      const archive = await readFile(step.path);
+      if (pending) return { ...pending, detail: `${pending.detail}; ${archive.length} bytes` };
+      const object: KubeObject = {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: step.name, namespace: step.namespace, labels: { ...WIZARD_LABELS } },
+        data: { 'operator-wandb': archive.toString('base64') },
+      };
+      return {
+        change: await applyObject(kube, object, plan.fieldManager, dryRun, signal),
+        detail: `${archive.length} bytes`,
+      };
+    }
     case 'customResource': {
       const pending = notYet(step.object.metadata.namespace);
       if (pending) return pending;

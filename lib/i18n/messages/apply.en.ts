@@ -39,6 +39,7 @@ export const applyEn = {
   'apply.step.state.failed': 'Failed',
   'apply.step.kind.namespace': 'Namespace',
   'apply.step.kind.secret': 'Secret',
+  'apply.step.kind.chartsConfigMap': 'Platform chart (ConfigMap)',
   'apply.step.kind.helm': 'Operator (helm upgrade --install)',
   'apply.step.kind.waitCrd': 'CRD established',
   'apply.step.kind.waitDeployment': 'Operator available',

@@ -41,6 +41,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.step.state.failed': '失敗',
   'apply.step.kind.namespace': 'Namespace',
   'apply.step.kind.secret': 'Secret',
+  'apply.step.kind.chartsConfigMap': 'プラットフォームチャート（ConfigMap）',
   'apply.step.kind.helm': 'Operator（helm upgrade --install）',
   'apply.step.kind.waitCrd': 'CRD の確立',
   'apply.step.kind.waitDeployment': 'Operator の起動',
