@@ -263,6 +263,36 @@ describe('apply against the test cluster', () => {
     expect(await kube.listHelmReleases(ns)).toEqual([]);
   });
 
+  it('a cancel while helm runs stops helm and ends the run as cancelled', { timeout: 120_000 }, async () => {
+    const { ns, config, plan } = freshInstall();
+    const kube = kubeFor(need('KUBECONFIG'));
+    const ac = new AbortController();
+    const events: ApplyEvent[] = [];
+    const t0 = Date.now();
+    const out = await runApplyPlan(plan, {
+      kube,
+      kubeconfigPath: need('KUBECONFIG'),
+      helm: { path: need('HELM3'), major: 3 },
+      config,
+      signal: ac.signal,
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'stepStarted' && e.stepId === `helm:${ns}/operator`) setTimeout(() => ac.abort(), 300);
+      },
+    });
+    expect(out.status).toBe('cancelled');
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(out.changes.some((c) => c.stepId === `helm:${ns}/operator`)).toBe(false);
+    expect(events.at(-1)).toMatchObject({ type: 'stepFailed', stepId: `helm:${ns}/operator` });
+    // helm itself was stopped by the cancel (SIGTERM from the runner), not left running.
+    const last = events.at(-1);
+    expect(last?.type === 'stepFailed' && last.error.key).toBe('errors.aborted');
+    expect(last?.type === 'stepFailed' && last.error.detail).toMatch(
+      /upgrade --install operator[\s\S]*signal=SIGTERM/,
+    );
+    expect(events.some((e) => e.type === 'stepStarted' && e.stepId.startsWith('crd:'))).toBe(false);
+  });
+
   it(
     'follow reports the CR phase and the workloads; here the test writes the status and the Deployments the operator would',
     { timeout: 120_000 },
