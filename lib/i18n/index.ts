@@ -1,5 +1,7 @@
 import { errorMessages } from '@/lib/errors/messages';
 
+import { applyEn } from './messages/apply.en';
+import { applyJa } from './messages/apply.ja';
 import { checksEn } from './messages/checks.en';
 import { checksJa } from './messages/checks.ja';
 import { en } from './messages/en';
@@ -24,8 +26,8 @@ export type Locale = 'en' | 'ja';
 export const LOCALES: readonly Locale[] = ['en', 'ja'];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-const EN = { ...en, ...errorMessages.en, ...uiEn, ...checksEn };
-const JA: Record<keyof typeof EN, string> = { ...ja, ...errorMessages.ja, ...uiJa, ...checksJa };
+const EN = { ...en, ...errorMessages.en, ...uiEn, ...checksEn, ...applyEn };
+const JA: Record<keyof typeof EN, string> = { ...ja, ...errorMessages.ja, ...uiJa, ...checksJa, ...applyJa };
 
 /** Every key of every message module. */
 export type MessageKey = keyof typeof EN;
