@@ -1,5 +1,6 @@
 'use server';
 
+import type { KubernetesObject } from '@kubernetes/client-node';
 import { z } from 'zod';
 
 import { CONFIG_SECTIONS, withDefaults } from '@/lib/config';
@@ -12,7 +13,9 @@ import {
   type SecretMarkers,
 } from '@/lib/draft';
 import { toUserError } from '@/lib/errors';
+import { dump } from '@/lib/generate';
 import { importInstallConfig } from '@/lib/generate/import';
+import { KubeClient, loadKubeConfig } from '@/lib/kube';
 
 import { type ActionResult, fail, ok } from '../action-result';
 
@@ -140,6 +143,35 @@ function countLeaves(value: unknown): number {
   return value === undefined ? 0 : 1;
 }
 
+/** Saves an import's configuration as the draft (replacing it) and reports what was read. */
+async function saveImport(
+  id: string,
+  result: ReturnType<typeof importInstallConfig>,
+): Promise<ActionResult<ImportReport>> {
+  const problems = Object.values(result.documents)
+    .map((d) => d?.error)
+    .filter((e): e is NonNullable<typeof e> => Boolean(e))
+    .map((e) => ({ key: e.key, params: { ...e.params } }));
+  const documentsRead = Object.values(result.documents).filter((d) => d && !d.error).length;
+  if (documentsRead === 0 && problems[0]) return fail(problems[0].key, problems[0].params);
+  const store = draftStore();
+  const current = await store.load(id);
+  const saved = await store.save(id, {
+    values: draftValues(result.config as Record<string, unknown>),
+    keepSecrets: current.keepSecrets,
+    // Secrets of the previous draft do not belong to the imported installation.
+    forget: SECRET_FIELD_PATHS,
+    visited: [],
+  });
+  return ok({
+    values: saved.values ?? {},
+    secrets: saved.secrets,
+    fieldCount: countLeaves(result.config),
+    unknownKeys: [...result.unknownKeys],
+    problems,
+  });
+}
+
 /**
  * Imports an existing wandb.yaml and/or values.yaml into the draft (replacing it). The secrets the
  * files hold go to the draft store like typed ones; the browser gets the values without them.
@@ -153,28 +185,80 @@ export async function importDraft(input: unknown): Promise<ActionResult<ImportRe
   const valuesYaml = parsed.data.valuesYaml.trim() === '' ? undefined : parsed.data.valuesYaml;
   if (!wandbYaml && !valuesYaml) return fail('ui.error.badRequest');
   try {
-    const result = importInstallConfig({ wandbYaml, valuesYaml });
-    const problems = Object.values(result.documents)
-      .map((d) => d?.error)
-      .filter((e): e is NonNullable<typeof e> => Boolean(e))
-      .map((e) => ({ key: e.key, params: { ...e.params } }));
-    const documentsRead = Object.values(result.documents).filter((d) => d && !d.error).length;
-    if (documentsRead === 0 && problems[0]) return fail(problems[0].key, problems[0].params);
-    const store = draftStore();
-    const current = await store.load(id);
-    const saved = await store.save(id, {
-      values: draftValues(result.config as Record<string, unknown>),
-      keepSecrets: current.keepSecrets,
-      // Secrets of the previous draft do not belong to the imported installation.
-      forget: SECRET_FIELD_PATHS,
-      visited: [],
-    });
+    return await saveImport(id, importInstallConfig({ wandbYaml, valuesYaml }));
+  } catch (e) {
+    const { key, params } = toUserError(e);
+    return fail(key, params);
+  }
+}
+
+/** A kubeconfig-backed client for a context, or the message that says why there is none. */
+function clusterClient(
+  context: string,
+): { client: KubeClient } | { problem: { key: string; params: Record<string, string | number> } | null } {
+  const loaded = loadKubeConfig({ context: context || undefined });
+  if (loaded.error) {
+    return {
+      problem: loaded.error.key.startsWith('errors.file.')
+        ? null
+        : { key: loaded.error.key, params: { ...loaded.error.params } },
+    };
+  }
+  // With no kubeconfig at all the client library falls back to an empty localhost:8080 cluster.
+  if (!process.env.KUBECONFIG && loaded.value.cluster.server === 'http://localhost:8080')
+    return { problem: null };
+  return { client: new KubeClient(loaded.value.kc, { requestTimeoutMs: 5_000 }) };
+}
+
+const clusterInput = z.object({
+  context: z.string().max(253),
+  namespace: z.string().max(63),
+  name: z.string().max(253),
+});
+
+/**
+ * Reads the WeightsAndBiases resource of an existing installation from the cluster (through the
+ * server's kubeconfig) and imports it like an uploaded wandb.yaml. When several exist, the one
+ * named like the draft's target wins, else the first. The operator's values.yaml is not read.
+ */
+export async function importFromCluster(
+  input: unknown,
+): Promise<ActionResult<ImportReport & { resource: string }>> {
+  const parsed = clusterInput.safeParse(input);
+  if (!parsed.success) return fail('ui.error.badRequest');
+  const id = await currentDraftId();
+  if (!id) return fail('ui.error.noSession');
+  const connection = clusterClient(parsed.data.context);
+  if (!('client' in connection)) {
+    return connection.problem
+      ? fail(connection.problem.key, connection.problem.params)
+      : fail('ui.start.cluster.noKubeconfig');
+  }
+  try {
+    const all = (await connection.client.listWeightsAndBiases()) as Array<
+      KubernetesObject & { spec?: unknown }
+    >;
+    if (all.length === 0) return fail('ui.start.cluster.none');
+    const chosen =
+      all.find(
+        (o) => o.metadata?.name === parsed.data.name && o.metadata?.namespace === parsed.data.namespace,
+      ) ?? all[0]!;
+    // Only what a hand-written wandb.yaml holds: the server's bookkeeping would read as unknown keys.
+    const document = {
+      apiVersion: chosen.apiVersion,
+      kind: chosen.kind,
+      metadata: {
+        labels: chosen.metadata?.labels,
+        name: chosen.metadata?.name,
+        namespace: chosen.metadata?.namespace,
+      },
+      spec: chosen.spec,
+    };
+    const saved = await saveImport(id, importInstallConfig({ wandbYaml: dump(document) }));
+    if (!saved.ok) return saved;
     return ok({
-      values: saved.values ?? {},
-      secrets: saved.secrets,
-      fieldCount: countLeaves(result.config),
-      unknownKeys: [...result.unknownKeys],
-      problems,
+      ...saved.data,
+      resource: `${chosen.metadata?.namespace ?? ''}/${chosen.metadata?.name ?? ''}`,
     });
   } catch (e) {
     const { key, params } = toUserError(e);
@@ -182,19 +266,35 @@ export async function importDraft(input: unknown): Promise<ActionResult<ImportRe
   }
 }
 
-/** The cluster's IngressClasses, or `connected: false` when the server reaches no cluster. */
+/** The cluster's IngressClasses, or `connected: false` (with the reason) when the server reaches no cluster. */
 export interface IngressClassList {
   connected: boolean;
   classes: { name: string; isDefault: boolean }[];
+  /** Why a kubeconfig that exists could not be used (unreachable API server, unknown context…). */
+  problem?: { key: string; params: Record<string, string | number> };
 }
 
 /**
- * Lists the IngressClasses of the cluster for the ingress step. The wizard has no cluster
- * connection yet (lib/kube lands with the prerequisite checks), so it answers "not connected"
- * and the step offers free text.
+ * Lists the IngressClasses of the cluster for the ingress step, through the kubeconfig the server
+ * uses (KUBECONFIG, else ~/.kube/config; the context of the platform step). Without a kubeconfig
+ * the wizard is not connected and the step offers free text.
  */
 export async function listIngressClasses(context: unknown): Promise<ActionResult<IngressClassList>> {
   const parsed = z.string().max(253).safeParse(context);
   if (!parsed.success) return fail('ui.error.badRequest');
-  return ok({ connected: false, classes: [] });
+  const connection = clusterClient(parsed.data);
+  if (!('client' in connection)) {
+    return ok({
+      connected: false,
+      classes: [],
+      ...(connection.problem ? { problem: connection.problem } : {}),
+    });
+  }
+  try {
+    const classes = await connection.client.listIngressClasses();
+    return ok({ connected: true, classes: classes.map((c) => ({ name: c.name, isDefault: c.isDefault })) });
+  } catch (e) {
+    const { key, params } = toUserError(e);
+    return ok({ connected: false, classes: [], problem: { key, params } });
+  }
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 import { WizardForm } from '@/components/wizard/wizard-form';
-import { defaultInstallConfig, withDefaults } from '@/lib/config';
+import { defaultInstallConfig, emptyBucket, emptyChartSource, emptyMysql, withDefaults } from '@/lib/config';
 import { currentDraftId, draftStore, SECRET_FIELD_PATHS } from '@/lib/draft';
 
 import { clientMessages, currentLocale } from '../locale';
@@ -22,6 +22,15 @@ export default async function WizardLayout({ children }: { children: ReactNode }
       initialMarkers={markers}
       initialKeepSecrets={draft?.keepSecrets ?? false}
       initialVisited={draft?.visited ?? []}
+      variants={{
+        bucket: { s3: emptyBucket('s3'), gcs: emptyBucket('gcs'), azure: emptyBucket('azure') },
+        mysql: { external: emptyMysql('external'), 'in-cluster': emptyMysql('in-cluster') },
+        chartSource: {
+          repo: emptyChartSource('repo'),
+          oci: emptyChartSource('oci'),
+          local: emptyChartSource('local'),
+        },
+      }}
       locale={locale}
       messages={clientMessages(locale)}
     >

@@ -41,6 +41,14 @@ describe('tokenizeYaml', () => {
     expect(kinds(lines[1]!)).toEqual(['key:b', 'punct::', 'string:http://h/#frag']);
   });
 
+  it('keeps the spaces after a key without a value', () => {
+    expect(tokenizeYaml('a: ')[0]).toEqual([
+      { kind: 'key', text: 'a' },
+      { kind: 'punct', text: ':' },
+      { kind: 'plain', text: ' ' },
+    ]);
+  });
+
   it('never loses or adds a character', () => {
     fc.assert(
       fc.property(

@@ -59,6 +59,10 @@ function scalarKind(v: string): YamlTokenKind {
 }
 
 function pushValue(out: YamlToken[], value: string): void {
+  if (value.trim() === '') {
+    if (value) out.push({ kind: 'plain', text: value });
+    return;
+  }
   const trimmed = value.trimEnd();
   const lead = value.length - value.trimStart().length;
   if (lead) out.push({ kind: 'plain', text: value.slice(0, lead) });

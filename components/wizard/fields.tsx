@@ -8,7 +8,7 @@ import { useT } from '@/components/ui/i18n-context';
 import { SecretInput } from '@/components/ui/secret-input';
 import { getPath } from '@/lib/draft/secret-fields';
 
-import { decodeMessage } from './form-validation';
+import { decodeMessage } from './field-messages';
 import { useWizard } from './wizard-context';
 
 /** The DOM id of a field's control. */

@@ -3,13 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultInstallConfig, PROCEDURE_EXAMPLE } from '@/lib/config';
 import { getPath } from '@/lib/draft/secret-fields';
 
-import {
-  decodeMessage,
-  encodeMessage,
-  fillStoredSecrets,
-  toFormErrors,
-  validateForm,
-} from './form-validation';
+import { decodeMessage, encodeMessage } from './field-messages';
+import { fillStoredSecrets, toFormErrors, validateForm } from './form-validation';
 
 describe('form validation', () => {
   it('accepts the procedure example and reports required fields of the defaults', () => {

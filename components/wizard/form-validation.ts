@@ -1,10 +1,13 @@
 import type { FieldError, FieldErrors as FormErrors, FieldValues, Resolver } from 'react-hook-form';
 
-import { type FieldErrors, installConfigSchema, type Message, toFieldErrors } from '@/lib/config';
+import { type FieldErrors, installConfigSchema, toFieldErrors } from '@/lib/config';
 import { getPath, type SecretMarkers, setPath } from '@/lib/draft/secret-fields';
 
+import { encodeMessage } from './field-messages';
+
 /**
- * Validation of the wizard's form with the one schema, in the browser. It does what zodResolver
+ * Validation of the wizard's form with the one schema, in the browser. The wizard loads this
+ * module (and with it zod and the schema) on first use, so that it is not first-load JavaScript. It does what zodResolver
  * does, and two things more: messages stay translation keys with their parameters (a CA bundle
  * error names its block and line), and a secret the server holds (the browser only knows it is
  * set) counts as filled in.
@@ -35,29 +38,6 @@ export function validateForm(values: unknown, markers: SecretMarkers): FieldErro
   // The stand-in is not the real secret: whatever the schema says about its shape is not about the user's value.
   for (const path of filled) delete errors[path];
   return errors;
-}
-
-/** A message as react-hook-form carries it (a string): JSON of key and parameters. */
-export function encodeMessage(message: Message): string {
-  return JSON.stringify({ key: message.key, params: message.params });
-}
-
-/** The message back from {@link encodeMessage}; null for anything else. */
-export function decodeMessage(
-  text: string | undefined,
-): { key: string; params: Record<string, string | number> } | null {
-  if (!text) return null;
-  try {
-    const value = JSON.parse(text) as { key?: unknown; params?: unknown };
-    if (typeof value.key !== 'string') return null;
-    const params =
-      value.params && typeof value.params === 'object'
-        ? (value.params as Record<string, string | number>)
-        : {};
-    return { key: value.key, params };
-  } catch {
-    return null;
-  }
 }
 
 /** Field errors by path as react-hook-form's nested error object. A whole-form error goes to `root.config`. */

@@ -2,7 +2,18 @@
 
 import { createContext, useContext } from 'react';
 
+import type { Bucket, ChartSource, Mysql } from '@/lib/config';
 import type { SecretMarkers } from '@/lib/draft/secret-fields';
+
+/**
+ * The empty value of each variant of the discriminated sections, computed on the server (the
+ * browser does not load the schema modules that define them until it validates).
+ */
+export interface SectionVariants {
+  bucket: Record<Bucket['provider'], Bucket>;
+  mysql: Record<Mysql['mode'], Mysql>;
+  chartSource: Record<ChartSource['kind'], ChartSource>;
+}
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -23,6 +34,7 @@ export interface WizardState {
   goTo: (href: string) => Promise<void>;
   /** Replaces the whole form (import, start over) with values and markers the server returned. */
   replaceDraft: (values: unknown, markers: SecretMarkers) => void;
+  variants: SectionVariants;
   saveState: SaveState;
   /** Number of errors per step id, for the steps the user has visited. */
   stepErrors: Record<string, number>;

@@ -9,10 +9,12 @@ import { I18nProvider } from '@/components/ui/i18n-context';
 import type { SecretMarkers } from '@/lib/draft/secret-fields';
 
 import { DraftPanel } from './draft-panel';
-import { configResolver, validateForm } from './form-validation';
 import { Stepper } from './stepper';
 import { errorsByStep, WIZARD_STEPS } from './steps';
-import { type SaveState, WizardContext, type WizardState } from './wizard-context';
+import { type SaveState, type SectionVariants, WizardContext, type WizardState } from './wizard-context';
+
+/** The schema and zod load on first validation, not with the page. */
+const loadValidation = () => import('./form-validation');
 
 /** Milliseconds after the last change before the draft is saved. */
 const SAVE_DELAY_MS = 500;
@@ -36,6 +38,7 @@ export function WizardForm({
   initialMarkers,
   initialKeepSecrets,
   initialVisited,
+  variants,
   locale,
   messages,
   children,
@@ -44,6 +47,7 @@ export function WizardForm({
   initialMarkers: SecretMarkers;
   initialKeepSecrets: boolean;
   initialVisited: string[];
+  variants: SectionVariants;
   locale: string;
   messages: Readonly<Record<string, string>>;
   children: ReactNode;
@@ -64,7 +68,8 @@ export function WizardForm({
 
   const methods = useForm({
     defaultValues: initialValues,
-    resolver: configResolver(markersBox.get),
+    resolver: async (values, context, options) =>
+      (await loadValidation()).configResolver(markersBox.get)(values, context, options),
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });
@@ -75,7 +80,8 @@ export function WizardForm({
   const timer = useRef<number | undefined>(undefined);
   const chain = useRef<Promise<boolean>>(Promise.resolve(true));
 
-  const recomputeErrors = useCallback(() => {
+  const recomputeErrors = useCallback(async () => {
+    const { validateForm } = await loadValidation();
     const errors = validateForm(getValues(), markersBox.get());
     const counts = errorsByStep(Object.keys(errors));
     const shown: Record<string, number> = {};
@@ -124,7 +130,7 @@ export function WizardForm({
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
       void flush();
-      recomputeErrors();
+      void recomputeErrors();
     }, SAVE_DELAY_MS);
   }, [flush, recomputeErrors]);
 
@@ -136,14 +142,14 @@ export function WizardForm({
   // A step counts as visited once opened; the stepper badges errors of visited steps only.
   useEffect(() => {
     if (!currentStep || visitedRef.current.includes(currentStep)) {
-      recomputeErrors();
+      void recomputeErrors();
       return;
     }
     const next = [...visitedRef.current, currentStep];
     visitedRef.current = next;
     setVisited(next);
     schedule();
-    recomputeErrors();
+    void recomputeErrors();
   }, [currentStep, schedule, recomputeErrors]);
 
   // Last chance on reload or tab close: start the save (the browser may or may not let it finish).
@@ -196,8 +202,9 @@ export function WizardForm({
         reset(values as Record<string, unknown>);
         dirty.current = false;
         setSaveState('saved');
-        recomputeErrors();
+        void recomputeErrors();
       },
+      variants,
       saveState,
       stepErrors,
     }),
@@ -210,6 +217,7 @@ export function WizardForm({
       router,
       reset,
       recomputeErrors,
+      variants,
       saveState,
       stepErrors,
     ],

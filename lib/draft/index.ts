@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import { withDefaults } from '@/lib/config';
 import { validateInstallConfig, type ValidationResult } from '@/lib/config/validate';
 
+import { SECRET_FIELD_PATHS } from './secret-fields';
 import { createDraftStore, DRAFT_ID_PATTERN, type DraftStore } from './store';
 
 export {
@@ -14,24 +15,8 @@ export {
   createDraftStore,
   newDraftId,
 } from './store';
-export { type SecretMarkers, type JsonObject } from './secret-fields';
+export { type SecretMarkers, type JsonObject, SECRET_FIELD_PATHS, type SecretFieldPath } from './secret-fields';
 
-/**
- * The fields of an InstallConfig that are secrets: never written to disk unless the user opts in,
- * never sent back to the browser. Paths that do not exist for the chosen variant (a GCS bucket has
- * no keys, a local chart no password) are simply absent.
- */
-export const SECRET_FIELD_PATHS = [
-  'platform.license',
-  'registry.password',
-  'charts.operator.source.password',
-  'charts.platform.source.password',
-  'mysql.password',
-  'bucket.accessKey',
-  'bucket.secretKey',
-  'ingress.tls.privateKey',
-] as const;
-export type SecretFieldPath = (typeof SECRET_FIELD_PATHS)[number];
 
 /** The cookie that names a browser's draft; proxy.ts sets it on the first request. */
 export const DRAFT_COOKIE = 'wizard-draft';

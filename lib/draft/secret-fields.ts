@@ -4,6 +4,23 @@
  * react-hook-form.
  */
 
+/**
+ * The fields of an InstallConfig that are secrets: never written to disk unless the user opts in,
+ * never sent back to the browser. Paths that do not exist for the chosen variant (a GCS bucket has
+ * no keys, a local chart no password) are simply absent.
+ */
+export const SECRET_FIELD_PATHS = [
+  'platform.license',
+  'registry.password',
+  'charts.operator.source.password',
+  'charts.platform.source.password',
+  'mysql.password',
+  'bucket.accessKey',
+  'bucket.secretKey',
+  'ingress.tls.privateKey',
+] as const;
+export type SecretFieldPath = (typeof SECRET_FIELD_PATHS)[number];
+
 /** A JSON-like object. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

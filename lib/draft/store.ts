@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 
+import { type DraftFile, draftFileNames } from './draft-file';
 import {
   type JsonObject,
   type SecretMarkers,
@@ -12,16 +13,6 @@ import {
   splitSecrets,
   updateSecrets,
 } from './secret-fields';
-
-/** What is kept of one draft on disk (never a secret). */
-interface DraftFile {
-  version: 1;
-  values: JsonObject;
-  keepSecrets: boolean;
-  /** Wizard steps the user has been on (the stepper badges errors only there). */
-  visited: string[];
-  updatedAt: string;
-}
 
 /** A draft as the browser may see it: no secret, only which secrets are set. */
 export interface PublicDraft {
@@ -108,10 +99,10 @@ export function createDraftStore(options: { dir: string; secretPaths: readonly s
   const memory = processMap<Record<string, string>>(MEMORY_KEY, draftsDir);
   const queues = processMap<Promise<unknown>>(QUEUE_KEY, draftsDir);
 
-  const files = (id: string) => ({
-    draft: path.join(draftsDir, `${id}.json`),
-    secrets: path.join(draftsDir, `${id}.secrets.json`),
-  });
+  const files = (id: string) => {
+    const names = draftFileNames(id);
+    return { draft: path.join(draftsDir, names.draft), secrets: path.join(draftsDir, names.secrets) };
+  };
 
   async function ensureDir(): Promise<void> {
     await mkdir(draftsDir, { recursive: true, mode: 0o700 });

@@ -4,7 +4,8 @@ import { useFormContext, useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
-import { type ChartSource, emptyChartSource, SUPPORTED_CHART_LINES } from '@/lib/config';
+import type { ChartSource } from '@/lib/config';
+import { SUPPORTED_CHART_LINES } from '@/lib/config/chart-images';
 
 import { CertificateList } from '../certificate-list';
 import { CheckboxField, ChoiceField, SecretField, TextAreaField, TextField } from '../fields';
@@ -29,7 +30,7 @@ export function ChartsStep() {
 
 function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legend: string }) {
   const { setValue } = useFormContext();
-  const { forgetSecretsUnder } = useWizard();
+  const { forgetSecretsUnder, variants } = useWizard();
   const base = `charts.${chart}`;
   const kind = useWatch({ name: `${base}.source.kind` }) as ChartSource['kind'];
   const url = (useWatch({ name: `${base}.source.url` }) as string | undefined) ?? '';
@@ -45,7 +46,7 @@ function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legen
         help={chart === 'operator' ? 'ui.help.charts.operatorKind' : 'ui.help.charts.platformKind'}
         options={KINDS}
         onChoose={(value) => {
-          setValue(`${base}.source`, emptyChartSource(value as ChartSource['kind']), {
+          setValue(`${base}.source`, variants.chartSource[value as ChartSource['kind']], {
             shouldDirty: true,
             shouldValidate: false,
           });
@@ -91,11 +92,13 @@ function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legen
         <>
           <TextField
             name={`${base}.source.username`}
+            example="charts-reader"
             label="ui.field.charts.username"
             help="ui.help.charts.username"
           />
           <SecretField
             name={`${base}.source.password`}
+            example="chart-token-…"
             label="ui.field.charts.password"
             help="ui.help.charts.password"
           />
@@ -108,6 +111,7 @@ function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legen
               />
               <TextAreaField
                 name={`${base}.source.caBundle`}
+                example="-----BEGIN CERTIFICATE-----…"
                 label="ui.field.charts.caBundle"
                 help="ui.help.charts.caBundle"
                 upload={{ label: 'ui.field.uploadPem', accept: '.pem,.crt,.cer,text/plain' }}

@@ -4,7 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
-import { emptyMysql, type MysqlMode } from '@/lib/config';
+import type { MysqlMode } from '@/lib/config';
 
 import { ChoiceField, NumberField, SecretField, TextField } from '../fields';
 import { useWizard } from '../wizard-context';
@@ -13,7 +13,7 @@ import { useWizard } from '../wizard-context';
 export function DatabaseStep() {
   const t = useT();
   const { setValue } = useFormContext();
-  const { forgetSecretsUnder } = useWizard();
+  const { forgetSecretsUnder, variants } = useWizard();
   const mode = useWatch({ name: 'mysql.mode' }) as MysqlMode;
   return (
     <>
@@ -26,7 +26,7 @@ export function DatabaseStep() {
           { value: 'in-cluster', label: 'ui.mysql.mode.inCluster', help: 'ui.mysql.mode.inClusterHelp' },
         ]}
         onChoose={(value) => {
-          setValue('mysql', emptyMysql(value as MysqlMode), { shouldDirty: true, shouldValidate: false });
+          setValue('mysql', variants.mysql[value as MysqlMode], { shouldDirty: true, shouldValidate: false });
           forgetSecretsUnder('mysql');
         }}
       />
@@ -65,6 +65,7 @@ export function DatabaseStep() {
         />
         <SecretField
           name="mysql.password"
+          example="password"
           label="ui.field.mysql.password"
           help={mode === 'external' ? 'ui.help.mysql.password' : 'ui.help.mysql.passwordInCluster'}
           required={mode === 'external'}

@@ -55,6 +55,7 @@ export function NetworkStep() {
             />
             <TextAreaField
               name="ingress.tls.certificate"
+              example="-----BEGIN CERTIFICATE-----…"
               label="ui.field.ingress.tls.certificate"
               help="ui.help.ingress.tls.certificate"
               upload={{ label: 'ui.field.uploadPem', accept: '.pem,.crt,.cer,text/plain' }}
@@ -62,6 +63,7 @@ export function NetworkStep() {
             />
             <SecretField
               name="ingress.tls.privateKey"
+              example="-----BEGIN PRIVATE KEY-----…"
               label="ui.field.ingress.tls.privateKey"
               help="ui.help.ingress.tls.privateKey"
               multiline
@@ -72,6 +74,7 @@ export function NetworkStep() {
       <Fieldset legend={t('ui.certificates.legend')}>
         <TextAreaField
           name="certificates.bundle"
+          example="-----BEGIN CERTIFICATE-----…"
           label="ui.field.certificates.bundle"
           help="ui.help.certificates.bundle"
           upload={{ label: 'ui.field.uploadPem', accept: '.pem,.crt,.cer,text/plain' }}
@@ -113,7 +116,9 @@ function IngressClassField() {
   const classes = cluster?.connected ? cluster.classes : [];
   const help = cluster?.connected
     ? t('ui.help.ingress.classFromCluster', { count: classes.length })
-    : t('ui.help.ingress.class');
+    : cluster?.problem
+      ? `${t('ui.help.ingress.class')} ${t('ui.help.ingress.classUnreachable', { reason: t(cluster.problem.key, cluster.problem.params) })}`
+      : t('ui.help.ingress.class');
   const aria = {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, true, Boolean(error)),

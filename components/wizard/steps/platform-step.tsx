@@ -24,6 +24,7 @@ export function PlatformStep() {
         />
         <SecretField
           name="platform.license"
+          example="xxxxxxxx"
           label="ui.field.platform.license"
           help="ui.help.platform.license"
           required

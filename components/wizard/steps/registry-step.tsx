@@ -1,11 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
-import { chartLineFor, IMAGE_IDS, type Images, resolveImages } from '@/lib/config';
+import { chartLineFor, IMAGE_IDS } from '@/lib/config/chart-images';
+import { mirrorRepository, resolveImages } from '@/lib/config/image-ref';
+import type { Images } from '@/lib/config/images';
 
 import { CertificateList } from '../certificate-list';
 import { CheckboxField, SecretField, TextAreaField, TextField } from '../fields';
@@ -61,6 +63,7 @@ export function RegistryStep() {
             />
             <SecretField
               name="registry.password"
+              example="glpat-…"
               label="ui.field.registry.password"
               help="ui.help.registry.password"
               required
@@ -91,6 +94,7 @@ export function RegistryStep() {
             />
             <TextAreaField
               name="registry.caBundle"
+              example="-----BEGIN CERTIFICATE-----…"
               label="ui.field.registry.caBundle"
               help="ui.help.registry.caBundle"
               upload={{ label: 'ui.field.uploadPem', accept: '.pem,.crt,.cer,text/plain' }}
@@ -113,6 +117,9 @@ function ImagesSection() {
   const version = (useWatch({ name: 'charts.platform.version' }) as string) ?? '';
   const mysqlMode = useWatch({ name: 'mysql.mode' }) as string;
   const match = chartLineFor(version);
+  // An override with an error must be visible when "Next" focuses it.
+  const { errors } = useFormState({ name: 'images' });
+  const overridesInvalid = Boolean((errors as Record<string, unknown>).images);
   const resolved =
     match && images
       ? resolveImages({
@@ -157,7 +164,7 @@ function ImagesSection() {
           </table>
         </div>
       ) : null}
-      <details className="overrides">
+      <details className="overrides" open={overridesInvalid || undefined}>
         <summary>{t('ui.images.overrides')}</summary>
         <p className="fieldset-hint">{t('ui.images.overridesHint')}</p>
         {IMAGE_IDS.map((id) => {
@@ -168,13 +175,13 @@ function ImagesSection() {
                 name={`images.${id}.repository`}
                 label="ui.field.images.repository"
                 help="ui.help.images.repository"
-                example={id === 'local' ? 'registry.yourdomain.com/local' : undefined}
+                example={source ? mirrorRepository(source, 'registry.yourdomain.com') : undefined}
               />
               <TextField
                 name={`images.${id}.tag`}
                 label="ui.field.images.tag"
                 help="ui.help.images.tag"
-                example={id === 'local' ? '0.59.2' : undefined}
+                example={resolved.find((image) => image.id === id)?.tag}
               />
             </Fieldset>
           );

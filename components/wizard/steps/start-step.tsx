@@ -1,8 +1,9 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { useFormContext } from 'react-hook-form';
 
-import { importDraft, type ImportReport, resetDraft } from '@/app/wizard/actions';
+import { importDraft, importFromCluster, type ImportReport, resetDraft } from '@/app/wizard/actions';
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
 
@@ -48,11 +49,7 @@ export function StartStep({ hasDraft, defaults }: { hasDraft: boolean; defaults:
       </fieldset>
       {mode === 'new' ? <NewInstall hasDraft={hasDraft} defaults={defaults} /> : null}
       {mode === 'import' ? <ImportFiles /> : null}
-      {mode === 'cluster' ? (
-        <div className="notice notice-warn" role="note">
-          <p>{t('ui.start.cluster.notAvailable')}</p>
-        </div>
-      ) : null}
+      {mode === 'cluster' ? <ReadFromCluster /> : null}
     </>
   );
 }
@@ -144,28 +141,7 @@ function ImportFiles() {
       </button>
       <div role="status" aria-live="polite" data-testid="import-result">
         {error ? <p className="field-error">{error}</p> : null}
-        {report ? (
-          <div className="notice notice-ok">
-            <p>{t('ui.start.import.done', { count: report.fieldCount })}</p>
-            {report.problems.map((p, i) => (
-              <p key={i} className="field-error">
-                {t(p.key, p.params)}
-              </p>
-            ))}
-            {report.unknownKeys.length > 0 ? (
-              <>
-                <p>{t('ui.start.import.unknown', { count: report.unknownKeys.length })}</p>
-                <ul>
-                  {report.unknownKeys.map((k) => (
-                    <li key={k}>
-                      <code>{k}</code>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </div>
-        ) : null}
+        {report ? <ImportSummary report={report} /> : null}
       </div>
     </Fieldset>
   );
@@ -209,5 +185,77 @@ function YamlInput({
         />
       </span>
     </div>
+  );
+}
+
+function ImportSummary({ report, resource }: { report: ImportReport; resource?: string }) {
+  const t = useT();
+  return (
+    <div className="notice notice-ok">
+      {resource ? <p>{t('ui.start.cluster.read', { resource })}</p> : null}
+      <p>{t('ui.start.import.done', { count: report.fieldCount })}</p>
+      {report.problems.map((p, i) => (
+        <p key={i} className="field-error">
+          {t(p.key, p.params)}
+        </p>
+      ))}
+      {report.unknownKeys.length > 0 ? (
+        <>
+          <p>{t('ui.start.import.unknown', { count: report.unknownKeys.length })}</p>
+          <ul>
+            {report.unknownKeys.map((k) => (
+              <li key={k}>
+                <code>{k}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Reads the WeightsAndBiases resource of a running installation through the server's kubeconfig. */
+function ReadFromCluster() {
+  const t = useT();
+  const { getValues } = useFormContext();
+  const { replaceDraft } = useWizard();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [result, setResult] = useState<(ImportReport & { resource: string }) | null>(null);
+
+  async function read() {
+    setBusy(true);
+    setError('');
+    setResult(null);
+    try {
+      const outcome = await importFromCluster({
+        context: (getValues('target.kubeContext') as string) ?? '',
+        namespace: (getValues('target.crNamespace') as string) ?? '',
+        name: (getValues('target.crName') as string) ?? '',
+      });
+      if (!outcome.ok) {
+        setError(t(outcome.error.key, outcome.error.params));
+        return;
+      }
+      replaceDraft(outcome.data.values, outcome.data.secrets);
+      setResult(outcome.data);
+    } catch {
+      setError(t('ui.error.unreachable'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Fieldset legend={t('ui.start.cluster.legend')} hint={t('ui.start.cluster.hint')}>
+      <button type="button" className="button button-primary" disabled={busy} onClick={read}>
+        {busy ? t('ui.start.cluster.running') : t('ui.start.cluster.run')}
+      </button>
+      <div role="status" aria-live="polite" data-testid="cluster-result">
+        {error ? <p className="field-error">{error}</p> : null}
+        {result ? <ImportSummary report={result} resource={result.resource} /> : null}
+      </div>
+    </Fieldset>
   );
 }

@@ -4,7 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
-import { type BucketProvider, emptyBucket } from '@/lib/config';
+import type { BucketProvider } from '@/lib/config';
 
 import { ChoiceField, SecretField, TextField } from '../fields';
 import { useWizard } from '../wizard-context';
@@ -13,7 +13,7 @@ import { useWizard } from '../wizard-context';
 export function StorageStep() {
   const t = useT();
   const { setValue } = useFormContext();
-  const { forgetSecretsUnder } = useWizard();
+  const { forgetSecretsUnder, variants } = useWizard();
   const provider = useWatch({ name: 'bucket.provider' }) as BucketProvider;
   return (
     <>
@@ -27,7 +27,7 @@ export function StorageStep() {
           { value: 'azure', label: 'ui.bucket.provider.azure' },
         ]}
         onChoose={(value) => {
-          setValue('bucket', emptyBucket(value as BucketProvider), {
+          setValue('bucket', variants.bucket[value as BucketProvider], {
             shouldDirty: true,
             shouldValidate: false,
           });
@@ -58,11 +58,13 @@ export function StorageStep() {
             />
             <SecretField
               name="bucket.accessKey"
+              example="xxxxxxxx"
               label="ui.field.bucket.accessKey"
               help="ui.help.bucket.accessKey"
             />
             <SecretField
               name="bucket.secretKey"
+              example="xxxxxxxx"
               label="ui.field.bucket.secretKey"
               help="ui.help.bucket.secretKey"
             />
@@ -108,6 +110,7 @@ export function StorageStep() {
             />
             <SecretField
               name="bucket.accessKey"
+              example="xxxxxxxx"
               label="ui.field.bucket.azure.accessKey"
               help="ui.help.bucket.azure.accessKey"
             />

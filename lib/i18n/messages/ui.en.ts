@@ -93,8 +93,15 @@ export const uiEn = {
   'ui.start.mode.importHelp': 'fill every step from the files of an earlier installation.',
   'ui.start.mode.cluster': 'Read from the cluster',
   'ui.start.mode.clusterHelp': 'take the settings of an installation already running on the cluster.',
-  'ui.start.cluster.notAvailable':
-    'Reading an installation from the cluster is not available yet. Export its files instead (kubectl get weightsandbiases wandb -o yaml > wandb.yaml; helm get values operator -n wandb > values.yaml) and import them.',
+  'ui.start.cluster.legend': 'Read the installation from the cluster',
+  'ui.start.cluster.hint':
+    'The wizard reads the WeightsAndBiases resource through the kubeconfig of the machine it runs on (KUBECONFIG, else ~/.kube/config). The operator’s values.yaml is not read: import it as a file if you need its image settings.',
+  'ui.start.cluster.run': 'Read from the cluster',
+  'ui.start.cluster.running': 'Reading…',
+  'ui.start.cluster.read': 'Read {resource} from the cluster.',
+  'ui.start.cluster.none': 'The cluster has no WeightsAndBiases resource.',
+  'ui.start.cluster.noKubeconfig':
+    'The wizard’s machine has no kubeconfig (KUBECONFIG or ~/.kube/config), so it cannot reach a cluster. Export the files instead (kubectl get weightsandbiases wandb -o yaml > wandb.yaml) and import them.',
   'ui.start.new.fresh': 'Press Next to begin with the registry.',
   'ui.start.new.existing':
     'A draft is already stored for this browser; press Next to continue it, or start over.',
@@ -291,6 +298,7 @@ export const uiEn = {
   'ui.help.ingress.class':
     'The IngressClass of your ingress controller (ingress.class). No cluster is connected, so type it.',
   'ui.help.ingress.classFromCluster': 'The cluster has {count} IngressClass(es); pick one.',
+  'ui.help.ingress.classUnreachable': 'The cluster could not be asked for its IngressClasses: {reason}',
   'ui.ingress.class.none': '(none: the cluster’s default)',
   'ui.ingress.class.default': '{name} (default)',
   'ui.field.ingress.annotations': 'Ingress annotations',

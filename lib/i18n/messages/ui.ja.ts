@@ -96,8 +96,15 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.start.mode.importHelp': '以前のインストールのファイルから全ステップを埋めます。',
   'ui.start.mode.cluster': 'クラスターから読み込む',
   'ui.start.mode.clusterHelp': 'クラスターで稼働中のインストールの設定を取り込みます。',
-  'ui.start.cluster.notAvailable':
-    'クラスターからの読み込みはまだ利用できません。代わりにファイルを書き出してインポートしてください (kubectl get weightsandbiases wandb -o yaml > wandb.yaml、helm get values operator -n wandb > values.yaml)。',
+  'ui.start.cluster.legend': 'クラスターからインストールを読み込む',
+  'ui.start.cluster.hint':
+    'ウィザードを実行しているマシンの kubeconfig (KUBECONFIG、なければ ~/.kube/config) を使って WeightsAndBiases リソースを読み込みます。オペレーターの values.yaml は読み込みません。イメージの設定が必要な場合はファイルとしてインポートしてください。',
+  'ui.start.cluster.run': 'クラスターから読み込む',
+  'ui.start.cluster.running': '読み込んでいます…',
+  'ui.start.cluster.read': 'クラスターから {resource} を読み込みました。',
+  'ui.start.cluster.none': 'クラスターに WeightsAndBiases リソースがありません。',
+  'ui.start.cluster.noKubeconfig':
+    'ウィザードのマシンに kubeconfig (KUBECONFIG または ~/.kube/config) がないため、クラスターに接続できません。代わりにファイルを書き出して (kubectl get weightsandbiases wandb -o yaml > wandb.yaml) インポートしてください。',
   'ui.start.new.fresh': '「次へ」を押すとレジストリの設定から始まります。',
   'ui.start.new.existing':
     'このブラウザーの下書きが保存されています。「次へ」で続きから再開するか、最初からやり直してください。',
@@ -295,6 +302,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.help.ingress.class':
     'Ingress コントローラーの IngressClass です (ingress.class)。クラスターに接続していないため、入力してください。',
   'ui.help.ingress.classFromCluster': 'クラスターに IngressClass が {count} 件あります。選択してください。',
+  'ui.help.ingress.classUnreachable': 'クラスターから IngressClass を取得できませんでした: {reason}',
   'ui.ingress.class.none': '(指定なし: クラスターの既定)',
   'ui.ingress.class.default': '{name} (既定)',
   'ui.field.ingress.annotations': 'Ingress のアノテーション',

@@ -1,0 +1,260 @@
+/**
+ * UI benchmark: Lighthouse (performance, accessibility) of every wizard step, and the first-load
+ * JavaScript of every route against an empty Next.js page built with the same Next.js version.
+ * Targets (issue 6): performance >= 95, accessibility 100, first-load JS <= 1.4 x the empty page.
+ *
+ * Run with `npm run bench` (or `npx tsx bench/ui.bench.ts`). It builds the app (`next build`,
+ * skipped with BENCH_SKIP_BUILD=1) and an empty app in a temporary folder, serves both on
+ * 127.0.0.1, and drives Debian's chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ * Exit code 1 when a target is missed.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import * as chromeLauncher from 'chrome-launcher';
+
+import { PROCEDURE_EXAMPLE } from '../lib/config';
+import { type DraftFile, draftFileNames } from '../lib/draft/draft-file';
+import { type JsonObject, SECRET_FIELD_PATHS, splitSecrets } from '../lib/draft/secret-fields';
+
+const ROOT = path.resolve(__dirname, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STEPS = [
+  'start',
+  'prerequisites',
+  'registry',
+  'charts',
+  'platform',
+  'storage',
+  'database',
+  'network',
+  'review',
+  'apply',
+];
+const TARGETS = { performance: 95, accessibility: 100, jsRatio: 1.4 };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** The app's own Next.js: another copy's binary would load a second React. */
+function nextBin(dir: string): string {
+  return path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
+}
+
+function build(dir: string): void {
+  execFileSync(process.execPath, [nextBin(dir), 'build'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+async function serve(
+  dir: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [nextBin(dir), 'start', '--hostname', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return { url, child };
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  child.kill();
+  throw new Error(`next start in ${dir} did not answer`);
+}
+
+/** An empty App Router app (one empty page) next to a hard-linked copy of our node_modules. */
+function emptyApp(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wizard-bench-empty-'));
+  mkdirSync(path.join(dir, 'app'));
+  // The same package.json and lock file: the same Next.js, React and resolution as the wizard.
+  cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  cpSync(path.join(ROOT, 'package-lock.json'), path.join(dir, 'package-lock.json'));
+  writeFileSync(
+    path.join(dir, 'app', 'layout.tsx'),
+    'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
+  );
+  writeFileSync(
+    path.join(dir, 'app', 'page.tsx'),
+    'export default function Page() {\n  return <main />;\n}\n',
+  );
+  // Turbopack does not follow a symlinked node_modules out of the project: hard links cost no space.
+  execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
+  return dir;
+}
+
+/** Gzipped bytes of every script a route loads on first load (script tags and the chunks its payload names). */
+async function firstLoadJs(base: string, route: string, cookie: string): Promise<number> {
+  const html = await (await fetch(base + route, { headers: { cookie } })).text();
+  const urls = new Set([...html.matchAll(/\/_next\/static\/[^"'\\\s]+?\.js/g)].map((m) => m[0]));
+  let total = 0;
+  for (const u of urls) {
+    const body = Buffer.from(await (await fetch(base + u)).arrayBuffer());
+    total += gzipSync(body).length;
+  }
+  return total;
+}
+
+interface LighthouseResult {
+  categories: Record<string, { score: number | null; auditRefs: { id: string }[] } | undefined>;
+  audits: Record<string, { title: string; score: number | null } | undefined>;
+}
+
+/**
+ * Lighthouse's CLI in plain Node against the running chromium (tsx rewrites the functions that
+ * Lighthouse sends into the page, so it cannot run in this process). Error reporting is off: it
+ * would try to reach the internet.
+ */
+function runLighthouse(url: string, port: number, cookie: string): LighthouseResult {
+  const out = execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'),
+      url,
+      `--port=${port}`,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--no-enable-error-reporting',
+      '--only-categories=performance,accessibility',
+      `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+    ],
+    { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out.toString('utf8')) as LighthouseResult;
+}
+
+/** A valid draft (the procedure's example, secrets kept) so that the review step renders its files. */
+function seedDraft(dataDir: string): string {
+  const id = randomUUID();
+  const dir = path.join(dataDir, 'drafts');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const config = { ...PROCEDURE_EXAMPLE, registry: { ...PROCEDURE_EXAMPLE.registry } };
+  const { publicValues, secrets } = splitSecrets(config as unknown as JsonObject, SECRET_FIELD_PATHS);
+  const file: DraftFile = {
+    version: 1,
+    values: publicValues,
+    keepSecrets: true,
+    visited: [...STEPS],
+    updatedAt: new Date().toISOString(),
+  };
+  const names = draftFileNames(id);
+  writeFileSync(path.join(dir, names.draft), JSON.stringify(file), { mode: 0o600 });
+  writeFileSync(path.join(dir, names.secrets), JSON.stringify(secrets), { mode: 0o600 });
+  return id;
+}
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    console.log('building the wizard…');
+    build(ROOT);
+  }
+  console.log('building an empty Next.js app…');
+  const empty = emptyApp();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wizard-bench-data-'));
+  const cleanups: Array<() => unknown> = [
+    () => rmSync(empty, { recursive: true, force: true }),
+    () => rmSync(dataDir, { recursive: true, force: true }),
+  ];
+  try {
+    await measure(empty, dataDir, cleanups);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
+
+async function measure(empty: string, dataDir: string, cleanups: Array<() => unknown>): Promise<void> {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  build(empty);
+  const draftId = seedDraft(dataDir);
+  const cookie = `wizard-draft=${draftId}; locale=en`;
+  const app = await serve(ROOT, { WIZARD_DATA_DIR: dataDir });
+  cleanups.push(() => app.child.kill());
+  const baseline = await serve(empty);
+  cleanups.push(() => baseline.child.kill());
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let failed = false;
+  try {
+    const baselineJs = await firstLoadJs(baseline.url, '/', '');
+    console.log(
+      `\nempty Next.js page, first-load JS: ${kb(baselineJs)} gzipped (limit ${TARGETS.jsRatio} x = ${kb(baselineJs * TARGETS.jsRatio)})\n`,
+    );
+    const rows: string[] = [
+      '| route | performance | accessibility | first-load JS (gzip) | x empty page |',
+      '|---|---|---|---|---|',
+    ];
+    for (const step of STEPS) {
+      const route = `/wizard/${step}`;
+      const js = await firstLoadJs(app.url, route, cookie);
+      const lhr = runLighthouse(app.url + route, chrome.port, cookie);
+      const categories = lhr.categories;
+      const perf = Math.round((categories?.performance?.score ?? 0) * 100);
+      const a11y = Math.round((categories?.accessibility?.score ?? 0) * 100);
+      const ratio = js / baselineJs;
+      const miss = perf < TARGETS.performance || a11y < TARGETS.accessibility || ratio > TARGETS.jsRatio;
+      if (miss) failed = true;
+      rows.push(`| ${route} | ${perf} | ${a11y} | ${kb(js)} | ${ratio.toFixed(2)}${miss ? ' ✗' : ''} |`);
+      if (a11y < 100) {
+        const audits = lhr.audits;
+        for (const ref of categories?.accessibility?.auditRefs ?? []) {
+          const audit = audits[ref.id];
+          if (audit && audit.score !== null && audit.score < 1)
+            rows.push(`|  ↳ ${ref.id}: ${audit.title} | | | | |`);
+        }
+      }
+    }
+    console.log(rows.join('\n'));
+    console.log(
+      `\ntargets: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, first-load JS <= ${TARGETS.jsRatio} x the empty page`,
+    );
+  } finally {
+    chrome.kill();
+  }
+  if (failed) process.exitCode = 1;
+}
+
+void (
+  existsSync(CHROMIUM)
+    ? main()
+    : Promise.reject(new Error(`no chromium at ${CHROMIUM} (scripts/setup --test installs it)`))
+).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
