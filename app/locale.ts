@@ -44,6 +44,8 @@ export function clientMessages(locale: Locale): Record<string, string> {
         k.startsWith('ui.') ||
         k.startsWith('config.') ||
         k.startsWith('errors.') ||
+        k.startsWith('checks.') ||
+        k.startsWith('apply.') ||
         k.startsWith('generate.import.'),
     ),
   );

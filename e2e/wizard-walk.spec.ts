@@ -27,7 +27,7 @@ for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
       await w.expectAccessible();
       await w.next('prerequisites');
 
-      await expect(page.getByTestId('not-available')).toBeVisible();
+      await expect(page.getByTestId('checks-panel')).toBeVisible();
       await w.screenshot('prerequisites');
       await w.expectAccessible();
       await w.next('registry');
@@ -149,7 +149,7 @@ for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
       expect(secretsFile.bytes.toString('utf8')).toBe(withSecrets['secrets.yaml']);
 
       await w.next('apply');
-      await expect(page.getByTestId('not-available')).toBeVisible();
+      await expect(page.getByTestId('apply-panel')).toBeVisible();
       await w.screenshot('apply');
       await w.expectAccessible();
     });

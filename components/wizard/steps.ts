@@ -27,7 +27,7 @@ export const WIZARD_STEPS = [
     titleKey: 'ui.step.prerequisites.title',
     leadKey: 'ui.step.prerequisites.lead',
     fields: [],
-    available: false,
+    available: true,
   },
   {
     id: 'registry',
@@ -83,7 +83,7 @@ export const WIZARD_STEPS = [
     titleKey: 'ui.step.apply.title',
     leadKey: 'ui.step.apply.lead',
     fields: [],
-    available: false,
+    available: true,
   },
 ] as const satisfies readonly WizardStep[];
 

@@ -54,11 +54,6 @@ export const uiEn = {
     'The files generated from your answers. Secrets are masked here; download them with placeholders or, if you ask, with the real values.',
   'ui.step.apply.title': 'Apply',
   'ui.step.apply.lead': 'Install the operator and the custom resource on the cluster.',
-  'ui.notAvailable.title': 'Not available yet',
-  'ui.notAvailable.prerequisites':
-    'The automatic prerequisite checks are not part of this version. Check them by hand: kubectl version (1.28 or newer), helm version (3 or newer), and that the cluster can pull from the internal registry and Helm repository.',
-  'ui.notAvailable.apply':
-    'Applying from the wizard is not part of this version. Download the archive on the review step and follow its README (the runbook) to run the commands.',
   'ui.nav.back': 'Back',
   'ui.nav.next': 'Next',
   'ui.nav.stepHasErrors':

@@ -57,11 +57,6 @@ export const uiJa: Record<UiMessageKey, string> = {
     '入力内容から生成したファイルです。この画面ではシークレットを伏せて表示します。ダウンロードはプレースホルダー入り、または指定した場合のみ実際の値入りです。',
   'ui.step.apply.title': '適用',
   'ui.step.apply.lead': 'オペレーターとカスタムリソースをクラスターに適用します。',
-  'ui.notAvailable.title': 'まだ利用できません',
-  'ui.notAvailable.prerequisites':
-    '前提条件の自動チェックはこのバージョンには含まれていません。手動で確認してください: kubectl version (1.28 以上)、helm version (3 以上)、クラスターから内部コンテナレジストリと内部 Helm リポジトリにアクセスできること。',
-  'ui.notAvailable.apply':
-    'ウィザードからの適用はこのバージョンには含まれていません。確認ステップでアーカイブをダウンロードし、README (手順書) に従ってコマンドを実行してください。',
   'ui.nav.back': '戻る',
   'ui.nav.next': '次へ',
   'ui.nav.stepHasErrors':
