@@ -11,6 +11,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,7 +80,7 @@ async function serve(
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
-      await fetch(url, { redirect: 'manual' });
+      await get(url);
       return { url, child };
     } catch {
       await new Promise((r) => setTimeout(r, 500));
@@ -109,13 +110,29 @@ function emptyApp(): string {
   return dir;
 }
 
+/**
+ * One GET on a fresh connection (Lighthouse runs last longer than the server's keep-alive, and a
+ * pooled socket the server has closed fails the next fetch).
+ */
+function get(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks)));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
 /** Gzipped bytes of every script a route loads on first load (script tags and the chunks its payload names). */
 async function firstLoadJs(base: string, route: string, cookie: string): Promise<number> {
-  const html = await (await fetch(base + route, { headers: { cookie } })).text();
+  const html = (await get(base + route, cookie ? { cookie } : {})).toString('utf8');
   const urls = new Set([...html.matchAll(/\/_next\/static\/[^"'\\\s]+?\.js/g)].map((m) => m[0]));
   let total = 0;
   for (const u of urls) {
-    const body = Buffer.from(await (await fetch(base + u)).arrayBuffer());
+    const body = await get(base + u);
     total += gzipSync(body).length;
   }
   return total;
@@ -255,6 +272,6 @@ void (
     ? main()
     : Promise.reject(new Error(`no chromium at ${CHROMIUM} (scripts/setup --test installs it)`))
 ).catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(e instanceof Error ? `${e.message}${e.cause ? ` (${String(e.cause)})` : ''}` : e);
   process.exitCode = 1;
 });

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { validateForm } from '@/components/wizard/form-validation';
+import { errorsByStep } from '@/components/wizard/steps';
 import { WizardForm } from '@/components/wizard/wizard-form';
 import { defaultInstallConfig, emptyBucket, emptyChartSource, emptyMysql, withDefaults } from '@/lib/config';
 import { currentDraftId, draftStore, SECRET_FIELD_PATHS } from '@/lib/draft';
@@ -22,6 +24,7 @@ export default async function WizardLayout({ children }: { children: ReactNode }
       initialMarkers={markers}
       initialKeepSecrets={draft?.keepSecrets ?? false}
       initialVisited={draft?.visited ?? []}
+      initialErrorCounts={errorsByStep(Object.keys(validateForm(values, markers)))}
       variants={{
         bucket: { s3: emptyBucket('s3'), gcs: emptyBucket('gcs'), azure: emptyBucket('azure') },
         mysql: { external: emptyMysql('external'), 'in-cluster': emptyMysql('in-cluster') },

@@ -63,3 +63,21 @@ describe('tokenizeYaml', () => {
     );
   });
 });
+
+describe('highlightYaml', () => {
+  it('escapes every character of the text and keeps it whole', async () => {
+    const { highlightYaml } = await import('./yaml-code');
+    const text = 'a: "<script>alert(1)</script>" # & \'x\'\nb: <b>\n';
+    const html = highlightYaml(text);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+    const decoded = html
+      .replace(/<span class="y-[a-z]+">|<\/span>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+    expect(decoded).toBe(text);
+  });
+});

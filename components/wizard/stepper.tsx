@@ -21,6 +21,8 @@ export function Stepper({ current, steps }: { current: string; steps: readonly W
             <li key={step.id}>
               <Link
                 href={href}
+                // Prefetching every step would render all of them (the review generates every file) on each page load.
+                prefetch={false}
                 aria-current={step.id === current ? 'step' : undefined}
                 onClick={(event) => {
                   if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;

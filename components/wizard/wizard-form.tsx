@@ -38,6 +38,7 @@ export function WizardForm({
   initialMarkers,
   initialKeepSecrets,
   initialVisited,
+  initialErrorCounts,
   variants,
   locale,
   messages,
@@ -47,6 +48,7 @@ export function WizardForm({
   initialMarkers: SecretMarkers;
   initialKeepSecrets: boolean;
   initialVisited: string[];
+  initialErrorCounts: Record<string, number>;
   variants: SectionVariants;
   locale: string;
   messages: Readonly<Record<string, string>>;
@@ -64,7 +66,16 @@ export function WizardForm({
   const [visited, setVisited] = useState<string[]>(initialVisited);
   const visitedRef = useRef(visited);
   const [saveState, setSaveState] = useState<SaveState>('idle');
-  const [stepErrors, setStepErrors] = useState<Record<string, number>>({});
+  // Errors per step for the whole draft: from the server at first (no validation code loads with
+  // the page), then recomputed here after each change. Only visited steps show theirs.
+  const [errorCounts, setErrorCounts] = useState<Record<string, number>>(initialErrorCounts);
+  const stepErrors = useMemo(
+    () =>
+      Object.fromEntries(
+        visited.filter((id) => errorCounts[id]).map((id) => [id, errorCounts[id] as number]),
+      ),
+    [visited, errorCounts],
+  );
 
   const methods = useForm({
     defaultValues: initialValues,
@@ -83,11 +94,8 @@ export function WizardForm({
   const recomputeErrors = useCallback(async () => {
     const { validateForm } = await loadValidation();
     const errors = validateForm(getValues(), markersBox.get());
-    const counts = errorsByStep(Object.keys(errors));
-    const shown: Record<string, number> = {};
-    for (const id of visitedRef.current) if (counts[id]) shown[id] = counts[id];
-    // Errors that belong to no single step show on the review step once it was visited.
-    setStepErrors(shown);
+    // Errors that belong to no single step count for the review step.
+    setErrorCounts(errorsByStep(Object.keys(errors)));
   }, [getValues, markersBox]);
 
   const flush = useCallback((): Promise<boolean> => {
@@ -123,6 +131,15 @@ export function WizardForm({
     return chain.current;
   }, [getValues, markersBox]);
 
+  /** Saves soon (visits, the secrets opt-in): nothing to validate. */
+  const scheduleSave = useCallback(() => {
+    dirty.current = true;
+    setSaveState('saving');
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
+  }, [flush]);
+
+  /** After a change of the values: saves soon and recounts the errors. */
   const schedule = useCallback(() => {
     dirty.current = true;
     // Pending changes show as "saving" at once, so "saved" always means the server has everything.
@@ -141,16 +158,12 @@ export function WizardForm({
 
   // A step counts as visited once opened; the stepper badges errors of visited steps only.
   useEffect(() => {
-    if (!currentStep || visitedRef.current.includes(currentStep)) {
-      void recomputeErrors();
-      return;
-    }
+    if (!currentStep || visitedRef.current.includes(currentStep)) return;
     const next = [...visitedRef.current, currentStep];
     visitedRef.current = next;
     setVisited(next);
-    schedule();
-    void recomputeErrors();
-  }, [currentStep, schedule, recomputeErrors]);
+    scheduleSave();
+  }, [currentStep, scheduleSave]);
 
   // Last chance on reload or tab close: start the save (the browser may or may not let it finish).
   useEffect(() => {

@@ -56,7 +56,9 @@ export async function ReviewStep({ t, locale }: { t: T; locale: 'en' | 'ja' }) {
       <div className="notice notice-warn">
         <p>{t('ui.review.noDraft')}</p>
         <p>
-          <Link href={stepHref('start')}>{t('ui.review.goStart')}</Link>
+          <Link href={stepHref('start')} prefetch={false}>
+            {t('ui.review.goStart')}
+          </Link>
         </p>
       </div>
     );
@@ -71,8 +73,10 @@ export async function ReviewStep({ t, locale }: { t: T; locale: 'en' | 'ja' }) {
             const step = stepOfPath(path);
             return (
               <li key={path}>
-                <Link href={stepHref(step.id)}>{t(step.titleKey)}</Link>: <code>{path || '—'}</code> —{' '}
-                {t(message.key, message.params)}
+                <Link href={stepHref(step.id)} prefetch={false}>
+                  {t(step.titleKey)}
+                </Link>
+                : <code>{path || '—'}</code> — {t(message.key, message.params)}
               </li>
             );
           })}
