@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+import { type Browser, chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 
 import { PROCEDURE_EXAMPLE } from '../lib/config';
@@ -38,6 +39,15 @@ const STEPS = [
   'apply',
 ];
 const TARGETS = { performance: 95, accessibility: 100, jsRatio: 1.4 };
+/** Lighthouse's device: its default (mobile, 4x CPU slowdown) unless BENCH_LIGHTHOUSE_PRESET=desktop. */
+const PRESET = process.env.BENCH_LIGHTHOUSE_PRESET === 'desktop' ? 'desktop' : 'mobile';
+/** Lighthouse runs per page (the median is reported); BENCH_LIGHTHOUSE_RUNS overrides. */
+const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -103,7 +113,7 @@ function emptyApp(): string {
   );
   writeFileSync(
     path.join(dir, 'app', 'page.tsx'),
-    'export default function Page() {\n  return <main />;\n}\n',
+    'export default function Page() {\n  return (\n    <main>\n      <h1>Empty page</h1>\n    </main>\n  );\n}\n',
   );
   // Turbopack does not follow a symlinked node_modules out of the project: hard links cost no space.
   execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
@@ -126,15 +136,32 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Buffer>
   });
 }
 
-/** Gzipped bytes of every script a route loads on first load (script tags and the chunks its payload names). */
-async function firstLoadJs(base: string, route: string, cookie: string): Promise<number> {
+/**
+ * Gzipped bytes of every script a route loads on first load: the scripts its HTML names (also the
+ * `nomodule` polyfill, as Next.js counts it) and every script the browser fetches until the
+ * network is idle (a step's own chunk loads during hydration).
+ */
+async function firstLoadJs(browser: Browser, base: string, route: string, cookie: string): Promise<number> {
   const html = (await get(base + route, cookie ? { cookie } : {})).toString('utf8');
-  const urls = new Set([...html.matchAll(/\/_next\/static\/[^"'\\\s]+?\.js/g)].map((m) => m[0]));
-  let total = 0;
-  for (const u of urls) {
-    const body = await get(base + u);
-    total += gzipSync(body).length;
+  const urls = new Set([...html.matchAll(/\/_next\/static\/[^"'\\\s]+?\.js/g)].map((m) => base + m[0]));
+  const context = await browser.newContext();
+  if (cookie) {
+    await context.addCookies(
+      cookie.split('; ').map((pair) => {
+        const [name = '', value = ''] = pair.split('=');
+        return { name, value, url: base };
+      }),
+    );
   }
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('.js')) urls.add(request.url());
+  });
+  await page.goto(base + route, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500);
+  await context.close();
+  let total = 0;
+  for (const url of urls) total += gzipSync(await get(url)).length;
   return total;
 }
 
@@ -160,6 +187,7 @@ function runLighthouse(url: string, port: number, cookie: string): LighthouseRes
       '--quiet',
       '--no-enable-error-reporting',
       '--only-categories=performance,accessibility',
+      ...(PRESET === 'desktop' ? ['--preset=desktop'] : []),
       `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
     ],
     { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
@@ -227,43 +255,57 @@ async function measure(empty: string, dataDir: string, cleanups: Array<() => unk
       '--disable-sync',
     ],
   });
+  cleanups.push(() => chrome.kill());
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking'],
+  });
+  cleanups.push(() => browser.close());
   let failed = false;
-  try {
-    const baselineJs = await firstLoadJs(baseline.url, '/', '');
-    console.log(
-      `\nempty Next.js page, first-load JS: ${kb(baselineJs)} gzipped (limit ${TARGETS.jsRatio} x = ${kb(baselineJs * TARGETS.jsRatio)})\n`,
+  const baselineJs = await firstLoadJs(browser, baseline.url, '/', '');
+  console.log(
+    `\nempty Next.js page, first-load JS: ${kb(baselineJs)} gzipped (limit ${TARGETS.jsRatio} x = ${kb(baselineJs * TARGETS.jsRatio)})\n`,
+  );
+  const emptyRuns = Array.from({ length: LIGHTHOUSE_RUNS }, () =>
+    runLighthouse(baseline.url + '/', chrome.port, ''),
+  );
+  const emptyPerf = median(emptyRuns.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100)));
+  console.log(
+    `empty Next.js page on this machine now: Lighthouse (${PRESET}) performance ${emptyPerf} (for comparison)\n`,
+  );
+  const rows: string[] = [
+    '| route | performance | accessibility | first-load JS (gzip) | x empty page |',
+    '|---|---|---|---|---|',
+  ];
+  for (const step of STEPS) {
+    const route = `/wizard/${step}`;
+    const js = await firstLoadJs(browser, app.url, route, cookie);
+    // The median of several runs: one run on a busy machine says little.
+    const runs = Array.from({ length: LIGHTHOUSE_RUNS }, () =>
+      runLighthouse(app.url + route, chrome.port, cookie),
     );
-    const rows: string[] = [
-      '| route | performance | accessibility | first-load JS (gzip) | x empty page |',
-      '|---|---|---|---|---|',
-    ];
-    for (const step of STEPS) {
-      const route = `/wizard/${step}`;
-      const js = await firstLoadJs(app.url, route, cookie);
-      const lhr = runLighthouse(app.url + route, chrome.port, cookie);
-      const categories = lhr.categories;
-      const perf = Math.round((categories?.performance?.score ?? 0) * 100);
-      const a11y = Math.round((categories?.accessibility?.score ?? 0) * 100);
-      const ratio = js / baselineJs;
-      const miss = perf < TARGETS.performance || a11y < TARGETS.accessibility || ratio > TARGETS.jsRatio;
-      if (miss) failed = true;
-      rows.push(`| ${route} | ${perf} | ${a11y} | ${kb(js)} | ${ratio.toFixed(2)}${miss ? ' ✗' : ''} |`);
-      if (a11y < 100) {
-        const audits = lhr.audits;
-        for (const ref of categories?.accessibility?.auditRefs ?? []) {
-          const audit = audits[ref.id];
-          if (audit && audit.score !== null && audit.score < 1)
-            rows.push(`|  ↳ ${ref.id}: ${audit.title} | | | | |`);
-        }
+    const perfs = runs.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
+    const perf = median(perfs);
+    const lhr = runs[perfs.indexOf(perf)] ?? runs[0]!;
+    const categories = lhr.categories;
+    const a11y = Math.min(...runs.map((r) => Math.round((r.categories.accessibility?.score ?? 0) * 100)));
+    const ratio = js / baselineJs;
+    const miss = perf < TARGETS.performance || a11y < TARGETS.accessibility || ratio > TARGETS.jsRatio;
+    if (miss) failed = true;
+    rows.push(`| ${route} | ${perf} | ${a11y} | ${kb(js)} | ${ratio.toFixed(2)}${miss ? ' ✗' : ''} |`);
+    if (a11y < 100) {
+      const audits = lhr.audits;
+      for (const ref of categories?.accessibility?.auditRefs ?? []) {
+        const audit = audits[ref.id];
+        if (audit && audit.score !== null && audit.score < 1)
+          rows.push(`|  ↳ ${ref.id}: ${audit.title} | | | | |`);
       }
     }
-    console.log(rows.join('\n'));
-    console.log(
-      `\ntargets: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, first-load JS <= ${TARGETS.jsRatio} x the empty page`,
-    );
-  } finally {
-    chrome.kill();
   }
+  console.log(rows.join('\n'));
+  console.log(
+    `\ntargets: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, first-load JS <= ${TARGETS.jsRatio} x the empty page`,
+  );
   if (failed) process.exitCode = 1;
 }
 

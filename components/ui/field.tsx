@@ -25,17 +25,18 @@ export function Field({
   label: string;
   help?: ReactNode;
   example?: string;
-  exampleLabel?: string;
+  /** The translated words "Example" and "required". */
+  exampleLabel: string;
   error?: string;
   required?: boolean;
-  requiredLabel?: string;
+  requiredLabel: string;
   children: ReactNode;
 }) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id} className="field-label">
         {label}
-        {required ? <span className="field-required"> ({requiredLabel ?? 'required'})</span> : null}
+        {required ? <span className="field-required"> ({requiredLabel})</span> : null}
       </label>
       {children}
       {error ? (
@@ -48,7 +49,7 @@ export function Field({
           {help ? <p>{help}</p> : null}
           {example ? (
             <p>
-              {exampleLabel ?? 'Example'}: <code>{example}</code>
+              {exampleLabel}: <code>{example}</code>
             </p>
           ) : null}
         </div>

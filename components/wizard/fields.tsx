@@ -311,6 +311,7 @@ export function TextAreaField({
         help={help ? t(help) : undefined}
         example={example}
         exampleLabel={t('ui.field.example')}
+        requiredLabel={t('ui.field.required')}
         error={error}
       >
         <textarea id={id} rows={8} spellCheck={false} autoComplete="off" {...aria} {...register(name)} />

@@ -1,7 +1,5 @@
 'use client';
 
-import Link from 'next/link';
-
 import { useT } from '@/components/ui/i18n-context';
 
 import { stepHref, type WizardStep } from './steps';
@@ -19,10 +17,10 @@ export function Stepper({ current, steps }: { current: string; steps: readonly W
           const href = stepHref(step.id);
           return (
             <li key={step.id}>
-              <Link
+              {/* A plain link (no prefetch: that would render every step, the review generates all files, on
+                  each page load); with scripts, a click saves the draft first and navigates in place. */}
+              <a
                 href={href}
-                // Prefetching every step would render all of them (the review generates every file) on each page load.
-                prefetch={false}
                 aria-current={step.id === current ? 'step' : undefined}
                 onClick={(event) => {
                   if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -41,7 +39,7 @@ export function Stepper({ current, steps }: { current: string; steps: readonly W
                 {!step.available ? (
                   <span className="step-badge step-badge-soon">{t('ui.stepper.notAvailable')}</span>
                 ) : null}
-              </Link>
+              </a>
             </li>
           );
         })}

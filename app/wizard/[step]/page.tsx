@@ -3,9 +3,8 @@ import { notFound } from 'next/navigation';
 
 import { ReviewStep } from '@/components/wizard/review/review-step';
 import { StepFrame } from '@/components/wizard/step-frame';
-import { CLIENT_STEP_PAGES } from '@/components/wizard/step-pages';
+import { ClientStepPage, type ClientStepId } from '@/components/wizard/step-pages';
 import { findStep } from '@/components/wizard/steps';
-import { StartStep } from '@/components/wizard/steps/start-step';
 import { defaultInstallConfig } from '@/lib/config';
 import { currentDraftId, draftStore } from '@/lib/draft';
 
@@ -38,10 +37,17 @@ export default async function StepPage({ params }: Props) {
     const draft = id ? await draftStore().load(id) : null;
     return (
       <StepFrame stepId="start">
-        <StartStep hasDraft={Boolean(draft?.values)} defaults={defaultInstallConfig} />
+        <ClientStepPage
+          id="start"
+          start={{ hasDraft: Boolean(draft?.values), defaults: defaultInstallConfig }}
+        />
       </StepFrame>
     );
   }
-  const render = CLIENT_STEP_PAGES[step.id as keyof typeof CLIENT_STEP_PAGES];
-  return <StepFrame stepId={step.id}>{render()}</StepFrame>;
+  // Every step but the review (above) has a client page.
+  return (
+    <StepFrame stepId={step.id}>
+      <ClientStepPage id={step.id as ClientStepId} />
+    </StepFrame>
+  );
 }

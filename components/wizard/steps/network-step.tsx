@@ -130,6 +130,7 @@ function IngressClassField() {
       help={help}
       example="nginx"
       exampleLabel={t('ui.field.example')}
+      requiredLabel={t('ui.field.required')}
       error={error}
     >
       {classes.length > 0 ? (
