@@ -32,7 +32,10 @@ export interface WizardState {
   flush: () => Promise<boolean>;
   /** Saves, then opens another step. */
   goTo: (href: string) => Promise<void>;
-  /** Replaces the whole form (import, start over) with values and markers the server returned. */
+  /**
+   * Replaces the whole form (import, start over) with values and markers the server returned. Await
+   * `flush()` before the server action that replaces the draft, or a pending save lands after it.
+   */
   replaceDraft: (values: unknown, markers: SecretMarkers) => void;
   variants: SectionVariants;
   saveState: SaveState;

@@ -56,7 +56,7 @@ export function StartStep({ hasDraft, defaults }: { hasDraft: boolean; defaults:
 
 function NewInstall({ hasDraft, defaults }: { hasDraft: boolean; defaults: Record<string, unknown> }) {
   const t = useT();
-  const { replaceDraft } = useWizard();
+  const { flush, replaceDraft } = useWizard();
   const [message, setMessage] = useState('');
   if (!hasDraft) return <p>{t('ui.start.new.fresh')}</p>;
   return (
@@ -67,6 +67,8 @@ function NewInstall({ hasDraft, defaults }: { hasDraft: boolean; defaults: Recor
         className="button"
         onClick={async () => {
           if (!window.confirm(t('ui.start.new.confirmReset'))) return;
+          // A save still pending would land after the reset and bring the old draft back.
+          await flush();
           const result = await resetDraft();
           if (result.ok) {
             replaceDraft(defaults, {});
@@ -87,7 +89,7 @@ function NewInstall({ hasDraft, defaults }: { hasDraft: boolean; defaults: Recor
 
 function ImportFiles() {
   const t = useT();
-  const { replaceDraft } = useWizard();
+  const { flush, replaceDraft } = useWizard();
   const [wandbYaml, setWandbYaml] = useState('');
   const [valuesYaml, setValuesYaml] = useState('');
   const [busy, setBusy] = useState(false);
@@ -101,6 +103,8 @@ function ImportFiles() {
     setError('');
     setReport(null);
     try {
+      // Pending saves go first: landing after the import, they would overwrite it on the server.
+      await flush();
       const result = await importDraft({ wandbYaml, valuesYaml });
       if (!result.ok) {
         setError(t(result.error.key, result.error.params));
@@ -219,7 +223,7 @@ function ImportSummary({ report, resource }: { report: ImportReport; resource?: 
 function ReadFromCluster() {
   const t = useT();
   const { getValues } = useFormContext();
-  const { replaceDraft } = useWizard();
+  const { flush, replaceDraft } = useWizard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [result, setResult] = useState<(ImportReport & { resource: string }) | null>(null);
@@ -229,6 +233,8 @@ function ReadFromCluster() {
     setError('');
     setResult(null);
     try {
+      // Pending saves go first: landing after the import, they would overwrite it on the server.
+      await flush();
       const outcome = await importFromCluster({
         context: (getValues('target.kubeContext') as string) ?? '',
         namespace: (getValues('target.crNamespace') as string) ?? '',
