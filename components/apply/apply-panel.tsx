@@ -13,6 +13,7 @@ import { useFormContext } from 'react-hook-form';
 import type { ActionResult } from '@/app/action-result';
 import { cancelApply, pollApplyRun, startApply } from '@/app/wizard/apply/actions';
 import { type Translate, useT } from '@/components/ui/i18n-context';
+import type { PodProblem } from '@/lib/apply/pod-problems';
 import type { ApplyRun, RunStep } from '@/lib/apply/runs';
 
 const POLL_MS = 1_000;
@@ -224,6 +225,12 @@ function Readiness({ run, t }: { run: ApplyRun; t: Translate }) {
           ))}
         </ul>
       )}
+      {r.operatorSilent && (
+        <p className="notice notice-warn" data-testid="operator-silent">
+          {t('apply.ui.operatorSilent', { ...r.operatorSilent })}
+        </p>
+      )}
+      {r.problems.length > 0 && <PodProblems problems={r.problems} t={t} />}
       <table>
         <thead>
           <tr>
@@ -243,5 +250,36 @@ function Readiness({ run, t }: { run: ApplyRun; t: Translate }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+function PodProblems({ problems, t }: { problems: PodProblem[]; t: Translate }) {
+  return (
+    <div className="notice notice-error" data-testid="pod-problems">
+      <h4>{t('apply.ui.problems')}</h4>
+      <ul>
+        {problems.map((p) => {
+          const pod = `${p.namespace}/${p.pod}`;
+          const params = { pod, container: p.container ?? '', image: p.image ?? '', reason: p.reason };
+          const text =
+            p.reason === 'Unschedulable'
+              ? t('apply.ui.problem.unschedulable', params)
+              : p.imagePull
+                ? t('apply.ui.problem.imagePull', params)
+                : t('apply.ui.problem.container', params);
+          return (
+            <li key={`${pod}/${p.container ?? ''}`}>
+              {text}
+              {p.message && (
+                <>
+                  <br />
+                  <code>{p.message}</code>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

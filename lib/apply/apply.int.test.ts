@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 import {
   AppsV1Api,
@@ -24,7 +24,7 @@ import type { InstallConfig } from '@/lib/config';
 import { buildManifests, OPERATOR_DEPLOYMENT } from '@/lib/generate';
 import { KubeClient, loadKubeConfig, WANDB_CR } from '@/lib/kube';
 
-import { followInstall } from './follow';
+import { followInstall, readReadiness } from './follow';
 import { buildApplyPlan } from './plan';
 import { type ApplyEvent, runApplyPlan } from './run';
 
@@ -38,6 +38,24 @@ function kubeFor(path: string): KubeClient {
   const loaded = loadKubeConfig({ kubeconfigPath: path });
   if (loaded.error) throw new Error(loaded.error.detail);
   return new KubeClient(loaded.value.kc, { requestTimeoutMs: 15_000 });
+}
+
+/** Resolves once a process whose command line holds every one of `words` runs (read from /proc). */
+async function whenProcessRuns(words: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let args: string[];
+      try {
+        args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      } catch {
+        continue; // gone meanwhile
+      }
+      if (words.every((w) => args.includes(w))) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no process ${words.join(' ')} within ${timeoutMs} ms`);
 }
 
 const cleanups: Array<() => void> = [];
@@ -277,7 +295,9 @@ describe('apply against the test cluster', () => {
       signal: ac.signal,
       onEvent: (e) => {
         events.push(e);
-        if (e.type === 'stepStarted' && e.stepId === `helm:${ns}/operator`) setTimeout(() => ac.abort(), 300);
+        // Cancel once `helm upgrade --install` itself runs (after the repo add), however loaded the machine.
+        if (e.type === 'stepStarted' && e.stepId === `helm:${ns}/operator`)
+          void whenProcessRuns(['upgrade', '--install', ns]).then(() => ac.abort());
       },
     });
     expect(out.status).toBe('cancelled');
@@ -362,6 +382,126 @@ describe('apply against the test cluster', () => {
       expect(done.report?.cr.phase).toBe('Completed');
       expect(done.report?.workloads.every((w) => w.found && w.ready === w.total)).toBe(true);
       expect(reports.length).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    'follow names the pods that cannot start: one no node can take (the real scheduler), one whose image the node cannot pull',
+    { timeout: 120_000 },
+    async () => {
+      const { ns, config } = freshInstall();
+      const kube = kubeFor(need('KUBECONFIG'));
+      const core = kube.kc.makeApiClient(CoreV1Api);
+      await kube.serverSideApply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+      // The scheduler finds no node with this label: PodScheduled=False, Unschedulable.
+      await core.createNamespacedPod({
+        namespace: ns,
+        body: {
+          metadata: { name: 'wandb-app-0' },
+          spec: {
+            nodeSelector: { type: 'no-such-node' },
+            containers: [{ name: 'app', image: 'registry.internal/wandb/local:0.59.2' }],
+          },
+        },
+      });
+      // A pod bound to a node no kubelet serves; the test writes the status a kubelet writes when the
+      // image is missing from the registry. A pod of another release is ignored.
+      for (const name of ['wandb-weave-0', 'other-weave-0']) {
+        await core.createNamespacedPod({
+          namespace: ns,
+          body: {
+            metadata: { name },
+            spec: {
+              nodeName: 'node-without-kubelet',
+              containers: [{ name: 'weave', image: 'registry.internal/wandb/local:missing' }],
+            },
+          },
+        });
+        await core.patchNamespacedPodStatus(
+          {
+            namespace: ns,
+            name,
+            body: {
+              status: {
+                phase: 'Pending',
+                containerStatuses: [
+                  {
+                    name: 'weave',
+                    image: 'registry.internal/wandb/local:missing',
+                    imageID: '',
+                    ready: false,
+                    restartCount: 0,
+                    state: {
+                      waiting: {
+                        reason: 'ImagePullBackOff',
+                        message: 'Back-off pulling image "registry.internal/wandb/local:missing"',
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+          setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+        );
+      }
+      let problems: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const r = await readReadiness(kube, config);
+        problems = r.problems.map((p) => `${p.pod}:${p.reason}:${p.image ?? ''}:${p.imagePull}`).sort();
+        if (problems.length === 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+      expect(problems).toEqual([
+        'wandb-app-0:Unschedulable::false',
+        'wandb-weave-0:ImagePullBackOff:registry.internal/wandb/local:missing:true',
+      ]);
+    },
+  );
+
+  it.each([
+    ['the operator never reports', undefined, 'apply.follow.notReady.operatorSilent'],
+    ['the operator refuses the resource', 'Invalid Config', 'apply.follow.invalidConfig'],
+  ])(
+    'an apply whose follow ends because %s fails with a message that says so',
+    { timeout: 300_000 },
+    async (_what, phase, key) => {
+      const { ns, config, plan } = freshInstall();
+      const kube = kubeFor(need('KUBECONFIG'));
+      const custom = kube.kc.makeApiClient(CustomObjectsApi);
+      const out = await runApplyPlan(plan, {
+        kube,
+        kubeconfigPath: need('KUBECONFIG'),
+        helm: { path: need('HELM4'), major: 4 },
+        config,
+        followTimeoutMs: phase ? 60_000 : 4_000,
+        followIntervalMs: 500,
+        followSilentAfterMs: 1_000,
+        onEvent: (e) => {
+          // As the operator would on a configuration it rejects.
+          if (phase && e.type === 'stepFinished' && e.stepId === `cr:${ns}/wandb`)
+            void custom.patchNamespacedCustomObjectStatus(
+              {
+                group: WANDB_CR.group,
+                version: WANDB_CR.version,
+                plural: WANDB_CR.plural,
+                namespace: ns,
+                name: 'wandb',
+                body: { status: { phase } },
+              },
+              setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+            );
+        },
+      });
+      expect(out.status).toBe('failed');
+      expect(out.failedStep).toBe('follow');
+      expect(out.error?.key).toBe(key);
+      if (phase) expect(out.error?.params.resource).toBe(`${ns}/wandb`);
+      else
+        expect(out.readiness?.operatorSilent).toMatchObject({
+          namespace: ns,
+          deployment: OPERATOR_DEPLOYMENT,
+        });
     },
   );
 });

@@ -6,6 +6,7 @@ import type { InstallConfig } from '@/lib/config';
 import { OPERATOR_DEPLOYMENT } from '@/lib/generate';
 import { isKubeError, type KubeClient, toKubeError } from '@/lib/kube';
 
+import { type PodProblem, podProblems } from './pod-problems';
 import { workloadsOf, type WorkloadRef } from './workloads';
 
 /** One workload's readiness. `total` is the desired replicas; `found: false` when it does not exist yet. */
@@ -29,11 +30,21 @@ export interface ReadinessReport {
   at: string;
   cr: CrReadiness;
   workloads: WorkloadReadiness[];
+  /** Pods of the install that cannot start (an image missing from the mirror, a crash loop, no node). */
+  problems: PodProblem[];
+  /**
+   * Set by the follow when the CR has existed `seconds` without a phase: the operator (the
+   * Deployment named here) has not picked it up — not running, or failing before it reports.
+   */
+  operatorSilent?: { seconds: number; namespace: string; deployment: string };
   /** CR `Completed` and every workload found with ready = total > 0. */
   ready: boolean;
 }
 
-export { workloadsOf, type WorkloadRef };
+/** The CR phase of a configuration the operator refuses; it stays so until the CR changes. */
+export const INVALID_CONFIG_PHASE = 'Invalid Config';
+
+export { workloadsOf, type WorkloadRef, type PodProblem };
 
 async function bounded<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -118,16 +129,43 @@ export async function readCr(
   return { found: true, ...(cr.status?.phase ? { phase: cr.status.phase } : {}), events };
 }
 
+/**
+ * The problems of the install's pods: those named `<cr>-…` in the CR namespace and the operator's
+ * in its namespace. Best effort (an identity that may not list pods gets none), bounded.
+ */
+export async function readPodProblems(
+  kube: KubeClient,
+  config: InstallConfig,
+  timeoutMs = 10_000,
+): Promise<PodProblem[]> {
+  const { crName, crNamespace, operatorNamespace } = config.target;
+  const prefixes = [
+    { namespace: crNamespace, prefix: `${crName}-` },
+    { namespace: operatorNamespace, prefix: `${OPERATOR_DEPLOYMENT}-` },
+  ];
+  const core = kube.kc.makeApiClient(CoreV1Api);
+  const lists = await Promise.all(
+    [...new Set(prefixes.map((p) => p.namespace))].map((namespace) =>
+      bounded(core.listNamespacedPod({ namespace }), timeoutMs).catch(() => undefined),
+    ),
+  );
+  return podProblems(
+    lists.flatMap((l) => l?.items ?? []),
+    prefixes,
+  );
+}
+
 /** One readiness report of the install described by `config`. */
 export async function readReadiness(kube: KubeClient, config: InstallConfig): Promise<ReadinessReport> {
   const { crName, crNamespace } = config.target;
-  const [cr, workloads] = await Promise.all([
+  const [cr, workloads, problems] = await Promise.all([
     readCr(kube, crNamespace, crName),
     Promise.all(workloadsOf(config).map((w) => readWorkload(kube, w))),
+    readPodProblems(kube, config),
   ]);
   const ready =
     cr.phase === 'Completed' && workloads.every((w) => w.found && w.total > 0 && w.ready >= w.total);
-  return { at: new Date().toISOString(), cr, workloads, ready };
+  return { at: new Date().toISOString(), cr, workloads, problems, ready };
 }
 
 /** Options of {@link followInstall}. */
@@ -137,31 +175,57 @@ export interface FollowOptions {
   timeoutMs?: number;
   /** Between two looks. Default 3 s. */
   intervalMs?: number;
+  /** After this long with the CR and no phase, the reports carry `silentSeconds`. Default 2 min. */
+  silentAfterMs?: number;
   /** Each report as it is read. */
   onReport?: (report: ReadinessReport) => void;
 }
 
 /**
- * Polls (bounded) the CR's phase and events and the workloads until everything is ready, the
- * timeout passes or the signal fires. Returns the last report and why it stopped. An API error
- * on one look is retried at the next; the last error is returned if no look succeeded.
+ * Polls (bounded) the CR's phase and events, the workloads and their pods until everything is
+ * ready, the operator refuses the CR (`Invalid Config`: waiting cannot help), the timeout passes
+ * or the signal fires. Returns the last report and why it stopped. An API error on one look is
+ * retried at the next; the last error is returned if no look succeeded.
  */
 export async function followInstall(
   kube: KubeClient,
   config: InstallConfig,
   o: FollowOptions = {},
-): Promise<{ report?: ReadinessReport; outcome: 'ready' | 'timeout' | 'aborted'; error?: unknown }> {
+): Promise<{
+  report?: ReadinessReport;
+  outcome: 'ready' | 'invalid' | 'timeout' | 'aborted';
+  error?: unknown;
+}> {
   const deadline = Date.now() + (o.timeoutMs ?? 15 * 60_000);
   const interval = o.intervalMs ?? 3_000;
+  const silentAfter = o.silentAfterMs ?? 2 * 60_000;
   let report: ReadinessReport | undefined;
   let error: unknown;
+  // Since when the CR has been seen without a phase (the follow's start at the earliest).
+  let silentSince: number | undefined;
   for (;;) {
     if (o.signal?.aborted) return { report, outcome: 'aborted' };
     try {
       report = await readReadiness(kube, config);
       error = undefined;
+      if (report.cr.found && !report.cr.phase) {
+        silentSince ??= Date.now();
+        const silent = Date.now() - silentSince;
+        if (silent >= silentAfter)
+          report = {
+            ...report,
+            operatorSilent: {
+              seconds: Math.round(silent / 1000),
+              namespace: config.target.operatorNamespace,
+              deployment: OPERATOR_DEPLOYMENT,
+            },
+          };
+      } else {
+        silentSince = undefined;
+      }
       o.onReport?.(report);
       if (report.ready) return { report, outcome: 'ready' };
+      if (report.cr.phase === INVALID_CONFIG_PHASE) return { report, outcome: 'invalid' };
     } catch (e) {
       error = e;
     }

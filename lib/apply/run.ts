@@ -6,7 +6,7 @@ import { KubernetesObjectApi } from '@kubernetes/client-node';
 
 import type { InstallConfig } from '@/lib/config';
 import { CRD_NAME, WIZARD_LABELS } from '@/lib/generate';
-import { redact, toUserError, type UserError } from '@/lib/errors';
+import { MessageError, redact, toUserError, type UserError } from '@/lib/errors';
 import type { HelmCommand } from '@/lib/helm';
 import { isKubeError, type KubeClient, toKubeError } from '@/lib/kube';
 
@@ -42,6 +42,8 @@ export interface RunApplyOptions {
   /** How long the follow step watches the CR and the workloads; 0 skips it. Default 15 min. */
   followTimeoutMs?: number;
   followIntervalMs?: number;
+  /** After this long with no CR phase the follow says the operator is silent. Default 2 min. */
+  followSilentAfterMs?: number;
 }
 
 /** How a run ended. */
@@ -285,17 +287,71 @@ async function runStep(
         signal,
         timeoutMs: o.followTimeoutMs,
         intervalMs: o.followIntervalMs,
+        silentAfterMs: o.followSilentAfterMs,
         onReport,
       });
-      if (r.outcome === 'aborted') signal?.throwIfAborted();
+      if (r.outcome === 'aborted')
+        throw new MessageError('apply.follow.stopped', {}, 'stopped following on request');
+      if (r.outcome === 'invalid') throw invalidConfigError(step.crNamespace, step.crName, r.report);
       if (r.outcome === 'timeout') {
-        if (r.error) throw r.error;
-        const phase = r.report?.cr.phase ?? 'none';
-        throw Object.assign(new Error(`the install is not ready yet (CR phase: ${phase})`), {
-          name: 'TimeoutError',
-        });
+        if (r.error && !r.report) throw r.error;
+        throw notReadyError(o.followTimeoutMs ?? 15 * 60_000, r.report);
       }
       return { change: 'followed', detail: 'ready' };
     }
   }
+}
+
+/** The operator refused the CR (`Invalid Config`): its events say why. */
+function invalidConfigError(namespace: string, name: string, report?: ReadinessReport): MessageError {
+  const events = report?.cr.events ?? [];
+  return new MessageError(
+    'apply.follow.invalidConfig',
+    { resource: `${namespace}/${name}`, events: events.join(' / ') || '—' },
+    events.join('\n'),
+  );
+}
+
+/**
+ * The install did not become ready in time: the message names the most telling cause — images
+ * the nodes cannot pull, an operator that never reported on the CR, other pod problems — or else
+ * the CR phase and the workloads still waiting. The detail lists every problem.
+ */
+function notReadyError(timeoutMs: number, report?: ReadinessReport): MessageError {
+  const minutes = Math.max(1, Math.round(timeoutMs / 60_000));
+  const problems = report?.problems ?? [];
+  const detail = problems
+    .map((p) =>
+      [`${p.namespace}/${p.pod}`, p.container, p.reason, p.image, p.message].filter(Boolean).join(' · '),
+    )
+    .join('\n');
+  const images = [...new Set(problems.filter((p) => p.imagePull && p.image).map((p) => p.image as string))];
+  if (images.length > 0)
+    return new MessageError(
+      'apply.follow.notReady.imagePull',
+      { minutes, images: images.join(', ') },
+      detail,
+    );
+  if (report?.operatorSilent)
+    return new MessageError(
+      'apply.follow.notReady.operatorSilent',
+      { minutes, namespace: report.operatorSilent.namespace, deployment: report.operatorSilent.deployment },
+      detail,
+    );
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    return new MessageError(
+      'apply.follow.notReady.pods',
+      { minutes, count: problems.length, pod: `${first.namespace}/${first.pod}`, reason: first.reason },
+      detail,
+    );
+  }
+  const waiting = (report?.workloads ?? [])
+    .filter((w) => !(w.found && w.total > 0 && w.ready >= w.total))
+    .map((w) => `${w.namespace}/${w.name}`);
+  return new MessageError(
+    'apply.follow.notReady',
+    { minutes, phase: report?.cr.phase ?? '—', waiting: waiting.join(', ') || '—' },
+    detail,
+  );
 }

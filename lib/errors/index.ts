@@ -7,8 +7,10 @@ export {
   HelmError,
   isHelmError,
   isKubeError,
+  isMessageError,
   isRegistryError,
   KubeError,
+  MessageError,
   RegistryError,
   type RegistryFailureKind,
 } from './typed-errors';

@@ -85,3 +85,24 @@ export class RegistryError extends Error {
 export function isRegistryError(e: unknown): e is RegistryError {
   return e instanceof RegistryError;
 }
+
+/**
+ * A failure that already knows its message (a key of the catalogue and its parameters), for
+ * outcomes the code itself decides on — an install that does not become ready, a resource the
+ * operator rejects. `message` is the raw detail shown on demand.
+ */
+export class MessageError extends Error {
+  override readonly name = 'MessageError';
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number>,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** True for a {@link MessageError}. */
+export function isMessageError(e: unknown): e is MessageError {
+  return e instanceof MessageError;
+}

@@ -10,7 +10,7 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { HelmError, KubeError, RegistryError } from './typed-errors';
+import { HelmError, KubeError, MessageError, RegistryError } from './typed-errors';
 import { toUserError } from './user-error';
 
 /** Resolves with the error a real operation fails with. */
@@ -152,6 +152,19 @@ describe('toUserError: network and TLS failures from real sockets', () => {
 });
 
 describe('toUserError: typed errors', () => {
+  it('keeps the key and parameters of a MessageError, with secrets removed from both', () => {
+    const e = new MessageError(
+      'apply.follow.invalidConfig',
+      { resource: 'ns/w', events: 'bad pw s3cret' },
+      'pw s3cret',
+    );
+    expect(toUserError(e, { secrets: ['s3cret'] })).toEqual({
+      key: 'apply.follow.invalidConfig',
+      params: { resource: 'ns/w', events: 'bad pw ***' },
+      detail: 'pw ***',
+    });
+  });
+
   it('maps KubeError by status, keeping the API server message', () => {
     const e = new KubeError(
       403,

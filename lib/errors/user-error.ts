@@ -2,7 +2,7 @@ import 'server-only';
 
 import { classifyNetworkError, type NetworkFailure } from './network';
 import { redact, tail } from './redact';
-import { isHelmError, isKubeError, isRegistryError, KubeError } from './typed-errors';
+import { isHelmError, isKubeError, isMessageError, isRegistryError, KubeError } from './typed-errors';
 
 /** Parameters of a translated message. */
 export type MessageParams = Record<string, string | number>;
@@ -225,6 +225,8 @@ function finish(m: Message, detail: string, opts: ToUserErrorOptions): UserError
  */
 export function toUserError(e: unknown, opts: ToUserErrorOptions = {}): UserError {
   const target = opts.target ?? '';
+
+  if (isMessageError(e)) return finish({ key: e.key, params: { ...e.params } }, e.message, opts);
 
   const kube = isKubeError(e) ? e : kubeErrorFromApiException(e);
   if (kube) {

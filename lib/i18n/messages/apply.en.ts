@@ -24,6 +24,25 @@ export const applyEn = {
   'apply.ui.workload': 'Workload',
   'apply.ui.ready': 'Ready',
   'apply.ui.notFound': 'not created yet',
+  'apply.ui.problems': 'Pods that cannot start',
+  'apply.ui.problem.imagePull':
+    '{pod} ({container}): the node cannot pull {image} ({reason}). Mirror the image into the internal registry (images.txt lists them all) or correct its key; the node retries by itself.',
+  'apply.ui.problem.container': '{pod} ({container}): {reason}',
+  'apply.ui.problem.unschedulable': '{pod}: no node can take it',
+  'apply.ui.operatorSilent':
+    'The operator has not reported on the resource for {seconds} s. It may not be running, or it fails before it reports (for example while downloading the platform chart from the internal repository). Its log says why: kubectl logs -n {namespace} deploy/{deployment}',
+  'apply.follow.stopped':
+    'Stopped following. What was applied stays in the cluster and the operator goes on; readiness was not confirmed.',
+  'apply.follow.invalidConfig':
+    'The operator refused {resource} (phase “Invalid Config”): {events}. Correct the configuration and apply again.',
+  'apply.follow.notReady.imagePull':
+    'Not ready after {minutes} min: the nodes cannot pull {images}. Mirror these images into the internal registry (images.txt lists them all) or correct their keys, then apply again.',
+  'apply.follow.notReady.operatorSilent':
+    'Not ready after {minutes} min: the operator never reported on the resource. Read its log: kubectl logs -n {namespace} deploy/{deployment}',
+  'apply.follow.notReady.pods':
+    'Not ready after {minutes} min: {count} pods cannot start, the first {pod} ({reason}). The detail lists them all; kubectl describe pod says more.',
+  'apply.follow.notReady':
+    'Not ready after {minutes} min. Phase of the resource: {phase}; still waiting for: {waiting}. The install goes on in the cluster; watch it with kubectl get pods.',
   'apply.ui.noDraft': 'There is no saved configuration yet. Fill in the earlier steps first.',
   'apply.ui.invalidDraft': 'The configuration has {count} invalid fields. Correct them before applying.',
   'apply.ui.unknownRun': 'This run is unknown or has expired. Start it again.',

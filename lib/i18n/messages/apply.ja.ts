@@ -26,6 +26,25 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.workload': 'ワークロード',
   'apply.ui.ready': '準備完了',
   'apply.ui.notFound': '未作成',
+  'apply.ui.problems': '起動できない Pod',
+  'apply.ui.problem.imagePull':
+    '{pod}（{container}）: ノードが {image} を取得できません（{reason}）。このイメージを内部レジストリにミラーする（一覧は images.txt）か、そのキーを修正してください。ノードは自動で再試行します。',
+  'apply.ui.problem.container': '{pod}（{container}）: {reason}',
+  'apply.ui.problem.unschedulable': '{pod}: 配置できるノードがありません',
+  'apply.ui.operatorSilent':
+    'オペレーターが {seconds} 秒間このリソースの状態を報告していません。オペレーターが動いていないか、報告の前に失敗しています（たとえば内部リポジトリからプラットフォームのチャートを取得する段階）。原因はログで確認できます: kubectl logs -n {namespace} deploy/{deployment}',
+  'apply.follow.stopped':
+    '追跡を停止しました。適用した内容はクラスターに残り、オペレーターは処理を続けます。準備完了は確認していません。',
+  'apply.follow.invalidConfig':
+    'オペレーターが {resource} を受け付けませんでした（フェーズ「Invalid Config」）: {events}。設定を修正して再度適用してください。',
+  'apply.follow.notReady.imagePull':
+    '{minutes} 分経っても準備ができていません: ノードが {images} を取得できません。これらのイメージを内部レジストリにミラーする（一覧は images.txt）か、キーを修正してから再度適用してください。',
+  'apply.follow.notReady.operatorSilent':
+    '{minutes} 分経っても準備ができていません: オペレーターがリソースの状態を一度も報告していません。ログを確認してください: kubectl logs -n {namespace} deploy/{deployment}',
+  'apply.follow.notReady.pods':
+    '{minutes} 分経っても準備ができていません: {count} 個の Pod が起動できません（最初は {pod}、{reason}）。詳細にすべて表示しています。kubectl describe pod でさらに確認できます。',
+  'apply.follow.notReady':
+    '{minutes} 分経っても準備ができていません。リソースのフェーズ: {phase}。待機中: {waiting}。インストールはクラスター内で続いています。kubectl get pods で確認できます。',
   'apply.ui.noDraft': '保存された設定がまだありません。先に前のステップを入力してください。',
   'apply.ui.invalidDraft': '設定に不正な項目が {count} 件あります。適用する前に修正してください。',
   'apply.ui.unknownRun': 'この実行は見つからないか、期限が切れました。もう一度開始してください。',
