@@ -35,6 +35,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', WIZARD_DATA_DIR: 'test-results/wizard-data' },
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      WIZARD_DATA_DIR: 'test-results/wizard-data',
+      // With the test environment loaded, the wizard's helm is its Helm 4 (unless HELM says otherwise).
+      ...(process.env.HELM4 && !process.env.HELM ? { HELM: process.env.HELM4 } : {}),
+    },
   },
 });

@@ -9,7 +9,6 @@
  * Exit code 1 when a target is missed.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -21,8 +20,7 @@ import { type Browser, chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 
 import { PROCEDURE_EXAMPLE } from '../lib/config';
-import { type DraftFile, draftFileNames } from '../lib/draft/draft-file';
-import { type JsonObject, SECRET_FIELD_PATHS, splitSecrets } from '../lib/draft/secret-fields';
+import { seedDraft } from '../lib/draft/seed';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -195,26 +193,6 @@ function runLighthouse(url: string, port: number, cookie: string): LighthouseRes
   return JSON.parse(out.toString('utf8')) as LighthouseResult;
 }
 
-/** A valid draft (the procedure's example, secrets kept) so that the review step renders its files. */
-function seedDraft(dataDir: string): string {
-  const id = randomUUID();
-  const dir = path.join(dataDir, 'drafts');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const config = { ...PROCEDURE_EXAMPLE, registry: { ...PROCEDURE_EXAMPLE.registry } };
-  const { publicValues, secrets } = splitSecrets(config as unknown as JsonObject, SECRET_FIELD_PATHS);
-  const file: DraftFile = {
-    version: 1,
-    values: publicValues,
-    keepSecrets: true,
-    visited: [...STEPS],
-    updatedAt: new Date().toISOString(),
-  };
-  const names = draftFileNames(id);
-  writeFileSync(path.join(dir, names.draft), JSON.stringify(file), { mode: 0o600 });
-  writeFileSync(path.join(dir, names.secrets), JSON.stringify(secrets), { mode: 0o600 });
-  return id;
-}
-
 async function main(): Promise<void> {
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     console.log('building the wizard…');
@@ -237,7 +215,8 @@ async function main(): Promise<void> {
 async function measure(empty: string, dataDir: string, cleanups: Array<() => unknown>): Promise<void> {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   build(empty);
-  const draftId = seedDraft(dataDir);
+  // A valid draft (the procedure's example, secrets kept) so that the review step renders its files.
+  const draftId = seedDraft(dataDir, PROCEDURE_EXAMPLE, STEPS);
   const cookie = `wizard-draft=${draftId}; locale=en`;
   const app = await serve(ROOT, { WIZARD_DATA_DIR: dataDir });
   cleanups.push(() => app.child.kill());

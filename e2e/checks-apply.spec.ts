@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+import { testEnvConfig } from '../lib/checks/test-env-config';
+import { seedDraft } from '../lib/draft/seed';
+import { applyEn } from '../lib/i18n/messages/apply.en';
+import { checksEn } from '../lib/i18n/messages/checks.en';
+
+import { expect, test } from './support/fixtures';
+import { WizardPage } from './support/wizard-page';
+
+/**
+ * The prerequisite checks and the apply, driven in the browser against the test environment: a
+ * draft that points every section at it (as a user who filled in each step would have it), the
+ * checks run and re-run, the report exported, a dry run, the install, and a stop while the
+ * wizard follows the platform's readiness (no operator reconciles the resource here).
+ */
+const env = process.env;
+const NS = `e2e-apply-${randomBytes(3).toString('hex')}`;
+const DATA_DIR = 'test-results/wizard-data';
+
+function sh(command: string, args: string[]): string {
+  return execFileSync(command, args, {
+    env: { ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 120_000,
+  }).toString('utf8');
+}
+
+test.describe('checks and apply against the test environment', () => {
+  test.skip(!env.KUBECONFIG || !env.HELM4, 'needs the test environment: eval "$(scripts/test-env env)"');
+  test.use({ locale: 'en-US' });
+
+  test.afterAll(() => {
+    try {
+      sh(env.HELM4 ?? 'helm', ['uninstall', 'operator', '-n', NS, '--wait', '--timeout', '60s']);
+    } catch {
+      /* not installed */
+    }
+    sh(env.KUBECTL ?? 'kubectl', ['delete', 'namespace', NS, '--wait=false', '--ignore-not-found']);
+  });
+
+  test('run the checks, re-run one, export, dry run, install, stop following', async ({
+    page,
+    context,
+    baseURL,
+  }, testInfo) => {
+    test.setTimeout(300_000);
+    const config = testEnvConfig('0.43.8');
+    const id = seedDraft(
+      DATA_DIR,
+      {
+        ...config,
+        target: { operatorNamespace: NS, crName: 'wandb', crNamespace: NS, kubeContext: '' },
+        ingress: { ...config.ingress, class: 'nginx' },
+      },
+      ['start', 'prerequisites', 'registry', 'charts', 'platform', 'storage', 'database', 'network'],
+    );
+    await context.addCookies([{ name: 'wizard-draft', value: id, url: baseURL ?? '' }]);
+    const w = new WizardPage(page, testInfo, 'en');
+
+    // The checks: all of them finish, each with a status; strict ones pass here.
+    await w.open('prerequisites');
+    await page.getByRole('button', { name: checksEn['checks.ui.start'], exact: true }).click();
+    const panel = page.getByTestId('checks-panel');
+    const items = panel.locator('li[data-check]');
+    await expect(items.first()).toBeVisible();
+    const total = await items.count();
+    expect(total).toBeGreaterThanOrEqual(10);
+    await expect(panel).toContainText(checksEn['checks.ui.cleared'], { timeout: 120_000 });
+    await expect(items.and(page.locator('[data-status="running"]'))).toHaveCount(0);
+    for (const check of ['kube-api', 'helm', 'registry-images', 'charts', 'rendered-images']) {
+      await expect(panel.locator(`li[data-check="${check}"]`)).toHaveAttribute('data-status', 'pass');
+    }
+    await expect(panel.locator('figure.checks-timeline li')).toHaveCount(total);
+    await w.screenshot('checks-done');
+
+    // Re-run one check alone: it runs again and ends as before; the others keep their results.
+    const registry = panel.locator('li[data-check="registry-images"]');
+    // The button's accessible name is “Run the check “<title>” again”.
+    const rerunName = checksEn['checks.ui.rerunLabel'].split('{title}')[0] ?? '';
+    await registry.getByRole('button', { name: rerunName }).click();
+    await expect(registry).toHaveAttribute('data-status', 'pass', { timeout: 60_000 });
+    await expect(panel).toContainText(checksEn['checks.ui.cleared']);
+
+    // The exported report names the checks and holds no secret.
+    const report = await w.download(page.getByRole('link', { name: checksEn['checks.ui.exportJson'] }));
+    const json = report.bytes.toString('utf8');
+    expect(json).toContain('rendered-images');
+    const bucketKey = config.bucket.provider === 's3' ? config.bucket.secretKey : '';
+    for (const secret of [config.registry.password, config.mysql.password, bucketKey]) {
+      expect(secret).toBeTruthy();
+      expect(json).not.toContain(secret);
+    }
+
+    // Apply: a dry run first, which changes nothing.
+    await w.open('apply');
+    const apply = page.getByTestId('apply-panel');
+    await page.getByRole('button', { name: applyEn['apply.ui.dryRun'], exact: true }).click();
+    const status = apply.locator('[data-status]').first();
+    await expect(status).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
+    await expect(apply.locator('li[data-step="follow"]')).toContainText(
+      applyEn['apply.change.dry.skipped'],
+    );
+    expect(sh(env.KUBECTL ?? 'kubectl', ['get', 'namespace', NS, '--ignore-not-found'])).toBe('');
+
+    // The install, confirmed; helm and the resource go through, then the wizard follows readiness.
+    await page.getByRole('button', { name: applyEn['apply.ui.apply'], exact: true }).click();
+    await page.getByRole('button', { name: applyEn['apply.ui.confirm.yes'], exact: true }).click();
+    const follow = apply.locator('li[data-step="follow"]');
+    await expect(follow).toHaveAttribute('data-state', 'running', { timeout: 180_000 });
+    await expect(apply.locator(`li[data-step="cr:${NS}/wandb"]`)).toHaveAttribute('data-state', 'done');
+    await expect(apply).toContainText(applyEn['apply.ui.crPhase.none']);
+    await w.screenshot('apply-following');
+    await w.expectAccessible();
+
+    // Stop following: the run ends as cancelled, and says that what was applied stays.
+    await page.getByRole('button', { name: applyEn['apply.ui.cancel'], exact: true }).click();
+    await expect(status).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
+    await expect(follow).toContainText(applyEn['apply.follow.stopped']);
+    const releases = sh(env.HELM4 ?? 'helm', ['list', '-n', NS, '-o', 'json']);
+    expect(JSON.parse(releases)).toMatchObject([{ name: 'operator', status: 'deployed' }]);
+    sh(env.KUBECTL ?? 'kubectl', ['get', 'weightsandbiases.apps.wandb.com', 'wandb', '-n', NS]);
+  });
+});
