@@ -8,9 +8,11 @@ export {
   isHelmError,
   isKubeError,
   isRegistryError,
+  isStuckReleaseError,
   KubeError,
   RegistryError,
   type RegistryFailureKind,
+  StuckReleaseError,
 } from './typed-errors';
 export {
   kubeMessage,
