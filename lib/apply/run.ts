@@ -316,24 +316,25 @@ async function runOperatorHelm(
   const helmOptions = { helm: o.helm, kubeconfig: o.kubeconfigPath, signal };
   let revisions = await releaseRevisions(kube, chart, signal);
   const stuck = findStuckRelease(revisions);
-  let recovered = '';
+  const notes: string[] = [];
   if (stuck) {
     if (dryRun || !o.recoverStuckRelease) throw stuckReleaseError(stuck, chart.kubeContext);
     const { status, revision } = stuck.latest;
     const how =
-      stuck.recovery.action === 'rollback' ? `rollback to revision ${stuck.recovery.toRevision}` : 'uninstall';
+      stuck.recovery.action === 'rollback'
+        ? `rollback to revision ${stuck.recovery.toRevision}`
+        : 'uninstall';
     log(`release ${chart.release} is ${status} at revision ${revision}: recovering with helm ${how}`);
     await loggedHelm(log, (commands) => recoverRelease(chart, stuck.recovery, { ...helmOptions, commands }));
     revisions = await releaseRevisions(kube, chart, signal);
     const still = findStuckRelease(revisions);
     if (still) throw stuckReleaseError(still, chart.kubeContext);
-    recovered = `recovered from ${status} by ${how}; `;
+    notes.push(`recovered from ${status} by ${how}`);
   }
   const existing = revisions.at(-1);
   const out = await loggedHelm(log, (commands) => runHelmStep(chart, { ...helmOptions, dryRun, commands }));
-  for (const l of out.split('\n').filter((l) => /^(Release|NAME|STATUS|REVISION|LAST DEPLOYED)/.test(l.trim())))
-    log(l);
-  return existing
-    ? { change: 'upgrade', detail: `${recovered}revision ${existing.revision} → ${existing.revision + 1}` }
-    : { change: 'install', ...(recovered ? { detail: recovered.replace(/; $/, '') } : {}) };
+  const summary = /^(Release|NAME|STATUS|REVISION|LAST DEPLOYED)/;
+  for (const l of out.split('\n')) if (summary.test(l.trim())) log(l);
+  if (existing) notes.push(`revision ${existing.revision} → ${existing.revision + 1}`);
+  return { change: existing ? 'upgrade' : 'install', ...(notes.length ? { detail: notes.join('; ') } : {}) };
 }

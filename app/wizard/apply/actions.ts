@@ -44,7 +44,11 @@ export async function startApply(input: {
   }
   if (hasRunningApply(owner)) return fail('apply.ui.refused.running');
   return ok(
-    startApplyRun(owner, { config: draft.config, dryRun, recoverStuckRelease: !dryRun && recoverStuckRelease }),
+    startApplyRun(owner, {
+      config: draft.config,
+      dryRun,
+      recoverStuckRelease: !dryRun && recoverStuckRelease,
+    }),
   );
 }
 
