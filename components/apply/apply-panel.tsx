@@ -17,6 +17,8 @@ import type { PodProblem } from '@/lib/apply/pod-problems';
 import type { ApplyRun, RunStep } from '@/lib/apply/runs';
 
 const POLL_MS = 1_000;
+/** The helm step's error for an operator release left pending by an interrupted helm run. */
+const STUCK_RELEASE = 'errors.helm.stuckRelease';
 const ICONS: Record<RunStep['state'], string> = { pending: '○', running: '…', done: '✔', failed: '✖' };
 
 async function unwrap(p: Promise<ActionResult<ApplyRun>>): Promise<ApplyRun> {
@@ -56,7 +58,7 @@ function Apply() {
     setRunId(r.id);
   };
   const start = useMutation({
-    mutationFn: (dryRun: boolean) => unwrap(startApply({ dryRun })),
+    mutationFn: (input: { dryRun: boolean; recoverStuckRelease?: boolean }) => unwrap(startApply(input)),
     onSuccess: (r) => {
       setConfirming(false);
       setRun(r);
@@ -75,7 +77,7 @@ function Apply() {
         <button
           type="button"
           className="button"
-          onClick={() => start.mutate(true)}
+          onClick={() => start.mutate({ dryRun: true })}
           disabled={start.isPending || running}
           title={t('apply.ui.dryRun.hint')}
         >
@@ -116,7 +118,7 @@ function Apply() {
             <button
               type="button"
               className="button button-primary"
-              onClick={() => start.mutate(false)}
+              onClick={() => start.mutate({ dryRun: false })}
               disabled={start.isPending}
               autoFocus
             >
@@ -137,6 +139,14 @@ function Apply() {
         {data && <RunStatus run={data} t={t} />}
       </div>
       {data && <Steps run={data} t={t} />}
+      {data && !running && (
+        <StuckRelease
+          run={data}
+          t={t}
+          disabled={start.isPending}
+          onRecover={() => start.mutate({ dryRun: false, recoverStuckRelease: true })}
+        />
+      )}
       {data?.readiness && <Readiness run={data} t={t} />}
       {data && data.logs.length > 0 && (
         <details>
@@ -199,6 +209,44 @@ function Steps({ run, t }: { run: ApplyRun; t: Translate }) {
         ))}
       </ol>
     </>
+  );
+}
+
+/**
+ * When the helm step failed because an interrupted helm run left the operator release pending:
+ * what a dry run means for the apply, and the recovery (after a confirmation) followed by a new apply.
+ */
+function StuckRelease({
+  run,
+  t,
+  disabled,
+  onRecover,
+}: {
+  run: ApplyRun;
+  t: Translate;
+  disabled: boolean;
+  onRecover: () => void;
+}) {
+  const error = run.steps.find((s) => s.error?.key === STUCK_RELEASE)?.error;
+  if (!error) return null;
+  return (
+    <div className="notice notice-warn" data-testid="apply-stuck-release">
+      {run.dryRun && <p role="status">{t('apply.ui.stuck.dryRun')}</p>}
+      <p id="apply-stuck-hint">{t('apply.ui.stuck.hint', error.params)}</p>
+      <p>
+        <button
+          type="button"
+          className="button button-primary"
+          aria-describedby="apply-stuck-hint"
+          disabled={disabled}
+          onClick={() => {
+            if (window.confirm(t('apply.ui.stuck.confirm', error.params))) onRecover();
+          }}
+        >
+          {t('apply.ui.stuck.recover')}
+        </button>
+      </p>
+    </div>
   );
 }
 

@@ -6,8 +6,6 @@
  * operator Deployment Available", and the follow test writes the CR status itself, as the
  * operator would.
  */
-import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 import {
@@ -19,26 +17,13 @@ import {
 } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { testEnvConfig } from '@/lib/checks/test-env-config';
 import type { InstallConfig } from '@/lib/config';
-import { buildManifests, OPERATOR_DEPLOYMENT } from '@/lib/generate';
-import { KubeClient, loadKubeConfig, WANDB_CR } from '@/lib/kube';
+import { OPERATOR_DEPLOYMENT } from '@/lib/generate';
+import { WANDB_CR } from '@/lib/kube';
+import { freshInstall as freshInstallIn, kubeFor, need } from '@/test/integration/apply-fixture';
 
 import { followInstall, readReadiness } from './follow';
-import { buildApplyPlan } from './plan';
 import { type ApplyEvent, runApplyPlan } from './run';
-
-function need(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
-  return v;
-}
-
-function kubeFor(path: string): KubeClient {
-  const loaded = loadKubeConfig({ kubeconfigPath: path });
-  if (loaded.error) throw new Error(loaded.error.detail);
-  return new KubeClient(loaded.value.kc, { requestTimeoutMs: 15_000 });
-}
 
 /** Resolves once a process whose command line holds every one of `words` runs (read from /proc). */
 async function whenProcessRuns(words: string[], timeoutMs = 60_000): Promise<void> {
@@ -63,41 +48,7 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
-/** A config for a fresh namespace, and its plan (the operator chart with namespaced RBAC so parallel runs never share a ClusterRole). */
-function freshInstall(mutate: (c: InstallConfig) => InstallConfig = (c) => c) {
-  const ns = `apply-it-${randomBytes(3).toString('hex')}`;
-  const base = testEnvConfig('0.18.0');
-  const config = mutate({
-    ...base,
-    target: { operatorNamespace: ns, crName: 'wandb', crNamespace: ns, kubeContext: '' },
-  });
-  const manifests = buildManifests(config, { includeSecrets: true });
-  const plan = buildApplyPlan(config, {
-    ...manifests,
-    operatorValues: {
-      ...manifests.operatorValues,
-      namespaceIsolation: { enabled: true, additionalNamespaces: [] },
-    },
-  });
-  cleanups.push(() => {
-    for (const helm of [need('HELM3'), need('HELM4')]) {
-      try {
-        execFileSync(helm, ['uninstall', 'operator', '-n', ns, '--wait', '--timeout', '60s'], {
-          env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
-          stdio: 'ignore',
-        });
-        break;
-      } catch {
-        /* not installed with this one, or already gone */
-      }
-    }
-    execFileSync(need('KUBECTL'), ['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'], {
-      env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
-      stdio: 'ignore',
-    });
-  });
-  return { ns, config, plan };
-}
+const freshInstall = (mutate?: (c: InstallConfig) => InstallConfig) => freshInstallIn(cleanups, mutate);
 
 describe('apply against the test cluster', () => {
   it.each([

@@ -7,12 +7,15 @@ import {
   ociHost,
   registryLoginArgs,
   repoAddArgs,
+  rollbackArgs,
   runHelm,
+  uninstallArgs,
   WIZARD_REPO_NAME,
   withHelmHome,
 } from '@/lib/helm';
 
 import { helmApplyArgs, type OperatorChart } from './plan';
+import type { ReleaseRecovery } from './stuck';
 
 /** Options of {@link runHelmStep}. */
 export interface HelmStepOptions {
@@ -68,6 +71,45 @@ export async function runHelmStep(chart: OperatorChart, o: HelmStepOptions): Pro
         timeoutSeconds,
       });
       const out = await run(args, undefined, (timeoutSeconds + 60) * 1000);
+      return out.stdout;
+    },
+    { kubeconfig: o.kubeconfig },
+  );
+}
+
+/**
+ * Gets a release out of a pending state left by an interrupted helm run, in a throwaway helm home
+ * with the step's kubeconfig: `helm rollback <release> <revision> --wait` back to the last good
+ * revision, or `helm uninstall <release> --wait` when nothing was ever deployed (the CRDs of the
+ * chart's crds/ directory stay). Returns helm's stdout. Throws a HelmError.
+ */
+export async function recoverRelease(
+  chart: OperatorChart,
+  recovery: ReleaseRecovery,
+  o: Omit<HelmStepOptions, 'dryRun'>,
+): Promise<string> {
+  const timeoutSeconds = o.timeoutSeconds ?? 300;
+  const common = {
+    release: chart.release,
+    namespace: chart.namespace,
+    wait: true,
+    timeoutSeconds,
+    helmMajor: o.helm.major,
+    ...(chart.kubeContext ? { kubeContext: chart.kubeContext } : {}),
+  };
+  const args =
+    recovery.action === 'rollback'
+      ? rollbackArgs({ ...common, revision: recovery.toRevision })
+      : uninstallArgs(common);
+  return withHelmHome(
+    async (home) => {
+      const out = await runHelm(o.helm.path, args, {
+        env: home.env,
+        signal: o.signal,
+        timeoutMs: (timeoutSeconds + 60) * 1000,
+        secrets: [chart.password],
+        commands: o.commands,
+      });
       return out.stdout;
     },
     { kubeconfig: o.kubeconfig },

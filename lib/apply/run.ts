@@ -11,8 +11,9 @@ import type { HelmCommand } from '@/lib/helm';
 import { isKubeError, type KubeClient, toKubeError } from '@/lib/kube';
 
 import { followInstall, type ReadinessReport, waitCrdEstablished, waitDeploymentAvailable } from './follow';
-import { runHelmStep } from './helm-step';
-import type { ApplyPlan, ApplyStep, KubeObject } from './plan';
+import { recoverRelease, runHelmStep } from './helm-step';
+import type { ApplyPlan, ApplyStep, KubeObject, OperatorChart } from './plan';
+import { findStuckRelease, stuckReleaseError } from './stuck';
 
 /** What a step did (or, in a dry run, would do). */
 export type StepChange =
@@ -34,6 +35,13 @@ export interface RunApplyOptions {
   helm: { path: string; major: number };
   config: InstallConfig;
   dryRun?: boolean;
+  /**
+   * The user agreed to recover an operator release left pending by an interrupted helm run
+   * (rollback to the last good revision, or uninstall when nothing was ever deployed) before the
+   * upgrade. Without it such a release fails the helm step with `errors.helm.stuckRelease`.
+   * Ignored in a dry run, which never changes anything.
+   */
+  recoverStuckRelease?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: ApplyEvent) => void;
   /** Limit of the waits for the CRD and the operator Deployment. Default 60 s / 5 min. */
@@ -128,7 +136,9 @@ async function applyObject(
  * Executes the plan step by step, emitting progress events; stops at the first failure (mapped
  * with toUserError, secrets removed) or when `signal` fires. With `dryRun`, every object is sent
  * with `dryRun=All`, helm runs with `--dry-run=server`, the waits and the follow are skipped,
- * and the custom resource is checked only when its CRD is already installed.
+ * and the custom resource is checked only when its CRD is already installed. An operator release
+ * left pending by an interrupted helm run fails the helm step (dry run too) unless
+ * `recoverStuckRelease` is set.
  */
 export async function runApplyPlan(plan: ApplyPlan, o: RunApplyOptions): Promise<ApplyOutcome> {
   const emit = (e: ApplyEvent) => o.onEvent?.(e);
@@ -235,35 +245,8 @@ async function runStep(
       }
       return { change: await applyObject(kube, step.object, plan.fieldManager, dryRun, signal) };
     }
-    case 'helm': {
-      const releases = await kube.listHelmReleases(step.chart.namespace, { signal }).catch((e: unknown) => {
-        if (isKubeError(e) && e.statusCode === 403) return [];
-        throw e;
-      });
-      const existing = releases.find((r) => r.name === step.chart.release);
-      const commands: HelmCommand[] = [];
-      try {
-        const out = await runHelmStep(step.chart, {
-          helm: o.helm,
-          kubeconfig: o.kubeconfigPath,
-          dryRun,
-          signal,
-          commands,
-        });
-        for (const c of commands) log(`$ ${c.command}`);
-        const firstLines = out
-          .split('\n')
-          .filter((l) => /^(Release|NAME|STATUS|REVISION|LAST DEPLOYED)/.test(l.trim()));
-        for (const l of firstLines) log(l);
-      } catch (e) {
-        for (const c of commands) log(`$ ${c.command}${c.exitCode ? ` (exit ${c.exitCode})` : ''}`);
-        throw e;
-      }
-      return {
-        change: existing ? 'upgrade' : 'install',
-        detail: existing ? `revision ${existing.revision} → ${existing.revision + 1}` : undefined,
-      };
-    }
+    case 'helm':
+      return runOperatorHelm(step.chart, o, dryRun, log);
     case 'waitCrd':
       if (dryRun) return { change: 'skipped' };
       await waitCrdEstablished(kube, step.name, { signal, timeoutMs: o.crdTimeoutMs ?? 60_000 });
@@ -354,4 +337,60 @@ function notReadyError(timeoutMs: number, report?: ReadinessReport): MessageErro
     { minutes, phase: report?.cr.phase ?? '—', waiting: waiting.join(', ') || '—' },
     detail,
   );
+}
+
+/** The operator release's revisions; none when the identity may not list Secrets (helm will tell). */
+async function releaseRevisions(kube: KubeClient, chart: OperatorChart, signal: AbortSignal | undefined) {
+  return kube.listHelmRevisions(chart.namespace, chart.release, { signal }).catch((e: unknown) => {
+    if (isKubeError(e) && e.statusCode === 403) return [];
+    throw e;
+  });
+}
+
+/** Runs helm through `fn`, then logs each helm command it ran (redacted; the exit code when not 0). */
+async function loggedHelm<T>(log: (line: string) => void, fn: (commands: HelmCommand[]) => Promise<T>) {
+  const commands: HelmCommand[] = [];
+  try {
+    return await fn(commands);
+  } finally {
+    for (const c of commands) log(`$ ${c.command}${c.exitCode ? ` (exit ${c.exitCode})` : ''}`);
+  }
+}
+
+/**
+ * The helm step: reads the release's revisions first. A release left pending by an interrupted
+ * helm run fails the step with a StuckReleaseError, before helm runs; with `recoverStuckRelease`
+ * (not in a dry run) it is rolled back or uninstalled first, read again, then upgraded as usual.
+ */
+async function runOperatorHelm(
+  chart: OperatorChart,
+  o: RunApplyOptions,
+  dryRun: boolean,
+  log: (line: string) => void,
+): Promise<{ change: StepChange; detail?: string }> {
+  const { kube, signal } = o;
+  const helmOptions = { helm: o.helm, kubeconfig: o.kubeconfigPath, signal };
+  let revisions = await releaseRevisions(kube, chart, signal);
+  const stuck = findStuckRelease(revisions);
+  const notes: string[] = [];
+  if (stuck) {
+    if (dryRun || !o.recoverStuckRelease) throw stuckReleaseError(stuck, chart.kubeContext);
+    const { status, revision } = stuck.latest;
+    const how =
+      stuck.recovery.action === 'rollback'
+        ? `rollback to revision ${stuck.recovery.toRevision}`
+        : 'uninstall';
+    log(`release ${chart.release} is ${status} at revision ${revision}: recovering with helm ${how}`);
+    await loggedHelm(log, (commands) => recoverRelease(chart, stuck.recovery, { ...helmOptions, commands }));
+    revisions = await releaseRevisions(kube, chart, signal);
+    const still = findStuckRelease(revisions);
+    if (still) throw stuckReleaseError(still, chart.kubeContext);
+    notes.push(`recovered from ${status} by ${how}`);
+  }
+  const existing = revisions.at(-1);
+  const out = await loggedHelm(log, (commands) => runHelmStep(chart, { ...helmOptions, dryRun, commands }));
+  const summary = /^(Release|NAME|STATUS|REVISION|LAST DEPLOYED)/;
+  for (const l of out.split('\n')) if (summary.test(l.trim())) log(l);
+  if (existing) notes.push(`revision ${existing.revision} → ${existing.revision + 1}`);
+  return { change: existing ? 'upgrade' : 'install', ...(notes.length ? { detail: notes.join('; ') } : {}) };
 }

@@ -56,10 +56,13 @@ describe('apply run store', () => {
       const started = startApplyRun('owner-a', {
         config,
         dryRun: true,
+        // Never in a dry run: it changes nothing.
+        recoverStuckRelease: true,
         kubeconfigPath: need('KUBECONFIG'),
         env: env(),
       });
       expect(started.status).toBe('running');
+      expect(started.recoverStuckRelease).toBe(false);
       expect(started.steps.every((s) => s.state === 'pending')).toBe(true);
       expect(getApplyRun('owner-b', started.id)).toBeUndefined();
       const done = await applyRunDone('owner-a', started.id);
@@ -80,9 +83,11 @@ describe('apply run store', () => {
     const started = startApplyRun('owner-a', {
       config,
       dryRun: false,
+      recoverStuckRelease: true,
       kubeconfigPath: need('KUBECONFIG'),
       env: env(),
     });
+    expect(started.recoverStuckRelease).toBe(true);
     expect(cancelApplyRun('owner-b', started.id)).toBeUndefined();
     expect(cancelApplyRun('owner-a', started.id)?.id).toBe(started.id);
     const done = await applyRunDone('owner-a', started.id);

@@ -35,6 +35,8 @@ export interface RunStep extends StepSummary {
 export interface ApplyRun {
   id: string;
   dryRun: boolean;
+  /** The run recovers a stuck operator release before the upgrade. */
+  recoverStuckRelease: boolean;
   startedAt: string;
   finishedAt?: string;
   status: 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -51,6 +53,8 @@ export interface ApplyRun {
 export interface ApplyRunInput {
   config: InstallConfig;
   dryRun: boolean;
+  /** Recover an operator release left pending by an interrupted helm run first (see runApplyPlan). */
+  recoverStuckRelease?: boolean;
   /** Default: KUBECONFIG, else ~/.kube/config (helm gets the same file). */
   kubeconfigPath?: string;
   /** Environment to find helm in (HELM, PATH). Default: the server's. */
@@ -131,6 +135,7 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
   const run: ApplyRun = {
     id: randomUUID(),
     dryRun: input.dryRun,
+    recoverStuckRelease: !input.dryRun && !!input.recoverStuckRelease,
     startedAt: new Date().toISOString(),
     status: 'running',
     steps: plan.steps.map((s) => ({ ...summarizeStep(s), state: 'pending' })),
@@ -176,6 +181,7 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
         helm: found.helm,
         config: input.config,
         dryRun: input.dryRun,
+        recoverStuckRelease: run.recoverStuckRelease,
         signal: controller.signal,
         onEvent: (e) => applyEvent(run, e),
         followTimeoutMs: input.followTimeoutMs,

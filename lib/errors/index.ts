@@ -9,10 +9,12 @@ export {
   isKubeError,
   isMessageError,
   isRegistryError,
+  isStuckReleaseError,
   KubeError,
   MessageError,
   RegistryError,
   type RegistryFailureKind,
+  StuckReleaseError,
 } from './typed-errors';
 export {
   kubeMessage,

@@ -63,6 +63,10 @@ export const errorMessages = {
     'errors.helm.kubeForbidden': 'The cluster refused helm a permission it needs: {stderr}',
     'errors.helm.badRepository': 'This URL is not a valid chart repository: {stderr}',
     'errors.helm.outputTooLarge': 'helm produced more output than allowed.',
+    'errors.helm.stuckRelease':
+      'The Helm release {release} in {namespace} is stuck in {status} (revision {revision}): a helm run was stopped before it finished (cancelled, crashed or cut off). Helm refuses to install or upgrade it until it is recovered, so the apply fails at this step. If no other helm operation is running on this release right now, the wizard can recover it. To recover it by hand instead, run: {command} — then apply again. (A rollback returns to the last good revision; an uninstall is used when nothing was ever deployed and keeps the CRDs.)',
+    'errors.helm.operationInProgress':
+      'helm refused: another operation on this release is in progress, or an interrupted helm run left it pending ({stderr}). If no other helm run is active, start a dry run: it shows how to recover the release.',
 
     'errors.registry.missing': '{target} is not in the registry.',
     'errors.registry.unauthorized': 'The registry did not accept the credentials for {target}.',
@@ -161,6 +165,10 @@ export const errorMessages = {
     'errors.helm.kubeForbidden': 'helm に必要な権限がクラスタで拒否されました: {stderr}',
     'errors.helm.badRepository': 'この URL は有効なチャートリポジトリではありません: {stderr}',
     'errors.helm.outputTooLarge': 'helm の出力が上限を超えました。',
+    'errors.helm.stuckRelease':
+      '{namespace} の Helm リリース {release} が {status}（リビジョン {revision}）のまま止まっています。helm の実行が途中で停止されました（中止、クラッシュ、または接続の切断）。復旧するまで Helm はこのリリースのインストールもアップグレードも拒否するため、適用はこの手順で失敗します。このリリースに対して現在ほかの helm 操作が実行されていなければ、ウィザードで復旧できます。手動で復旧する場合は {command} を実行してから、もう一度適用してください。（ロールバックは最後の正常なリビジョンに戻します。何もデプロイされていない場合はアンインストールを使い、CRD は残ります。）',
+    'errors.helm.operationInProgress':
+      'helm が拒否しました。このリリースに対して別の操作が実行中か、中断された helm の実行によって保留状態のまま残っています（{stderr}）。ほかの helm が実行されていなければ、ドライランを実行してください。リリースの復旧方法が表示されます。',
 
     'errors.registry.missing': '{target} がレジストリにありません。',
     'errors.registry.unauthorized': 'レジストリが {target} の認証情報を受け付けませんでした。',

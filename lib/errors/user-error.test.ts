@@ -228,6 +228,11 @@ describe('toUserError: typed errors', () => {
     expect(toUserError(missing).key).toBe('errors.helm.chartNotFound');
     const timedOut = new HelmError('x', { ...e.details, timedOut: true, exitCode: null, signal: 'SIGTERM' });
     expect(toUserError(timedOut).key).toBe('errors.helm.timeout');
+    const pending = new HelmError('x', {
+      ...e.details,
+      stderrTail: 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress',
+    });
+    expect(toUserError(pending).key).toBe('errors.helm.operationInProgress');
   });
 
   it('maps a registry error to its kind', () => {

@@ -2,7 +2,14 @@ import 'server-only';
 
 import { classifyNetworkError, type NetworkFailure } from './network';
 import { redact, tail } from './redact';
-import { isHelmError, isKubeError, isMessageError, isRegistryError, KubeError } from './typed-errors';
+import {
+  isHelmError,
+  isKubeError,
+  isMessageError,
+  isRegistryError,
+  isStuckReleaseError,
+  KubeError,
+} from './typed-errors';
 
 /** Parameters of a translated message. */
 export type MessageParams = Record<string, string | number>;
@@ -113,6 +120,7 @@ const HELM_STDERR: Array<[RegExp, string]> = [
   [/i\/o timeout|context deadline exceeded|Client\.Timeout exceeded/i, 'errors.helm.networkTimeout'],
   [/no such host/i, 'errors.helm.unreachable'],
   [/Kubernetes cluster unreachable/i, 'errors.helm.clusterUnreachable'],
+  [/another operation \(install\/upgrade\/rollback\) is in progress/i, 'errors.helm.operationInProgress'],
   [
     /is not a valid chart repository|looks like .* is not a valid chart repository|failed to fetch .*index\.yaml/i,
     'errors.helm.badRepository',
@@ -232,6 +240,18 @@ export function toUserError(e: unknown, opts: ToUserErrorOptions = {}): UserErro
   if (kube) {
     const statusDetail = `${kube.statusCode} ${kube.reason}: ${kube.message}`;
     return finish(kubeMessage(kube), statusDetail, opts);
+  }
+
+  if (isStuckReleaseError(e)) {
+    const { name, namespace, status, revision, updatedAt } = e.release;
+    return finish(
+      {
+        key: 'errors.helm.stuckRelease',
+        params: { release: name, namespace, status, revision, command: e.command },
+      },
+      `${e.message}${updatedAt ? ` since ${updatedAt}` : ''}; recovery: ${e.command}`,
+      opts,
+    );
   }
 
   if (isHelmError(e)) {

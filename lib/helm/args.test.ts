@@ -8,8 +8,10 @@ import {
   pullArgs,
   registryLoginArgs,
   repoAddArgs,
+  rollbackArgs,
   showChartArgs,
   templateArgs,
+  uninstallArgs,
   upgradeInstallArgs,
 } from './args';
 
@@ -200,6 +202,46 @@ describe('argument builders', () => {
       '300s',
       '--kube-context',
       'admin',
+    ]);
+  });
+
+  it('rollback and uninstall: Helm 3 --wait, Helm 4 --wait=watcher (checked against helm 3.17 and 4.1 --help)', () => {
+    const common = { release: 'operator', namespace: 'wandb', wait: true, timeoutSeconds: 300 };
+    expect(rollbackArgs({ ...common, revision: 2, helmMajor: 3 })).toEqual([
+      'rollback',
+      'operator',
+      '2',
+      '--namespace',
+      'wandb',
+      '--wait',
+      '--timeout',
+      '300s',
+    ]);
+    expect(rollbackArgs({ ...common, helmMajor: 4, kubeContext: 'admin' })).toEqual([
+      'rollback',
+      'operator',
+      '--namespace',
+      'wandb',
+      '--wait=watcher',
+      '--timeout',
+      '300s',
+      '--kube-context',
+      'admin',
+    ]);
+    expect(uninstallArgs({ ...common, helmMajor: 3 })).toEqual([
+      'uninstall',
+      'operator',
+      '--namespace',
+      'wandb',
+      '--wait',
+      '--timeout',
+      '300s',
+    ]);
+    expect(uninstallArgs({ release: 'operator', namespace: 'wandb', helmMajor: 4 })).toEqual([
+      'uninstall',
+      'operator',
+      '--namespace',
+      'wandb',
     ]);
   });
 });

@@ -177,14 +177,54 @@ export function upgradeInstallArgs(o: UpgradeInstallOptions): string[] {
   const out = ['upgrade', '--install', o.release, ...o.chartArgs, '--namespace', o.namespace];
   if (o.createNamespace) out.push('--create-namespace');
   for (const f of o.valuesFiles ?? []) out.push('--values', f);
-  if (o.helmMajor >= 4) {
-    if (o.wait) out.push('--wait=watcher');
-    if (o.rollbackOnFailure) out.push('--rollback-on-failure');
-  } else {
-    if (o.wait) out.push('--wait');
-    if (o.rollbackOnFailure) out.push('--atomic');
-  }
+  if (o.wait) out.push(waitFlag(o.helmMajor));
+  if (o.rollbackOnFailure) out.push(o.helmMajor >= 4 ? '--rollback-on-failure' : '--atomic');
+  return [...out, ...operationTail(o)];
+}
+
+/** Helm 3's `--wait`; Helm 4 takes a strategy (`--wait=watcher` waits for readiness like Helm 3's). */
+function waitFlag(helmMajor: number): string {
+  return helmMajor >= 4 ? '--wait=watcher' : '--wait';
+}
+
+/** `--timeout Ns` and `--kube-context C`, shared by the release operations. */
+function operationTail(o: { timeoutSeconds?: number; kubeContext?: string }): string[] {
+  const out: string[] = [];
   if (o.timeoutSeconds) out.push('--timeout', `${Math.ceil(o.timeoutSeconds)}s`);
   if (o.kubeContext) out.push('--kube-context', o.kubeContext);
   return out;
+}
+
+/** Options of {@link rollbackArgs} and {@link uninstallArgs}. */
+export interface ReleaseOperationOptions {
+  release: string;
+  namespace: string;
+  /** Wait until the resources are ready (rollback) or deleted (uninstall), up to the timeout. */
+  wait?: boolean;
+  timeoutSeconds?: number;
+  kubeContext?: string;
+  helmMajor: number;
+}
+
+/**
+ * `helm rollback RELEASE [REVISION] --namespace NS [--wait | --wait=watcher] [--timeout Ns]`:
+ * without a revision helm goes back to the one before the latest. Helm 3 and 4 share the flags
+ * but `--wait` (Helm 4 takes a strategy).
+ */
+export function rollbackArgs(o: ReleaseOperationOptions & { revision?: number }): string[] {
+  const out = ['rollback', o.release];
+  if (o.revision !== undefined) out.push(String(o.revision));
+  out.push('--namespace', o.namespace);
+  if (o.wait) out.push(waitFlag(o.helmMajor));
+  return [...out, ...operationTail(o)];
+}
+
+/**
+ * `helm uninstall RELEASE --namespace NS [--wait | --wait=watcher] [--timeout Ns]`. CRDs of the
+ * chart's crds/ directory are not deleted by helm.
+ */
+export function uninstallArgs(o: ReleaseOperationOptions): string[] {
+  const out = ['uninstall', o.release, '--namespace', o.namespace];
+  if (o.wait) out.push(waitFlag(o.helmMajor));
+  return [...out, ...operationTail(o)];
 }

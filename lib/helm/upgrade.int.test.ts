@@ -98,7 +98,7 @@ describe.each(['HELM3', 'HELM4'])('helmUpgradeInstall with %s', (variable) => {
 
     const kube = new KubeClient(loadKubeConfig({ kubeconfigPath: requireEnv('KUBECONFIG') }).value!.kc);
     expect(await kube.listHelmReleases(namespace)).toEqual([
-      { name: release, namespace, revision: 2, status: 'deployed' },
+      { name: release, namespace, revision: 2, status: 'deployed', updatedAt: expect.any(String) },
     ]);
   });
 

@@ -81,6 +81,12 @@ export interface HelmReleaseInfo {
   namespace: string;
   revision: number;
   status: string;
+  /**
+   * When this revision was last written (ISO 8601): label `modifiedAt`, else `createdAt` (Unix
+   * seconds). Helm 3.17 and 4 set `createdAt` on new revisions and `modifiedAt` when they update
+   * one; older Helm sets neither.
+   */
+  updatedAt?: string;
 }
 
 /** Parsed `/version`. */
@@ -274,28 +280,56 @@ export class KubeClient {
    * revision of each, with its status. All namespaces when `namespace` is omitted.
    */
   async listHelmReleases(namespace?: string, call: KubeCallOptions = {}): Promise<HelmReleaseInfo[]> {
-    const labelSelector = 'owner=helm';
+    const latest = new Map<string, HelmReleaseInfo>();
+    for (const info of await this.helmRevisions('owner=helm', namespace, call)) {
+      const key = `${info.namespace}/${info.name}`;
+      const prev = latest.get(key);
+      if (!prev || info.revision > prev.revision) latest.set(key, info);
+    }
+    return [...latest.values()].sort(
+      (a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
+    );
+  }
+
+  /** Every stored revision of one Helm release (its history as Secrets), oldest first. */
+  async listHelmRevisions(
+    namespace: string,
+    release: string,
+    call: KubeCallOptions = {},
+  ): Promise<HelmReleaseInfo[]> {
+    const revisions = await this.helmRevisions(`owner=helm,name=${release}`, namespace, call);
+    return revisions.filter((r) => r.name === release).sort((a, b) => a.revision - b.revision);
+  }
+
+  /** The Helm release Secrets matching `labelSelector`, each read from its labels. */
+  private async helmRevisions(
+    labelSelector: string,
+    namespace: string | undefined,
+    call: KubeCallOptions,
+  ): Promise<HelmReleaseInfo[]> {
     const list = await this.must(CoreV1Api, call, (api) =>
       namespace
         ? api.listNamespacedSecret({ namespace, labelSelector })
         : api.listSecretForAllNamespaces({ labelSelector }),
     );
-    const latest = new Map<string, HelmReleaseInfo>();
+    const out: HelmReleaseInfo[] = [];
     for (const secret of list.items) {
       const labels = secret.metadata?.labels ?? {};
       const name = labels.name;
       const revision = Number(labels.version);
       if (!name || !Number.isFinite(revision)) continue;
-      const ns = secret.metadata?.namespace ?? '';
-      const key = `${ns}/${name}`;
-      const prev = latest.get(key);
-      if (!prev || revision > prev.revision) {
-        latest.set(key, { name, namespace: ns, revision, status: labels.status ?? '' });
-      }
+      const seconds = Number(labels.modifiedAt ?? labels.createdAt);
+      out.push({
+        name,
+        namespace: secret.metadata?.namespace ?? '',
+        revision,
+        status: labels.status ?? '',
+        ...(Number.isFinite(seconds) && seconds > 0
+          ? { updatedAt: new Date(seconds * 1000).toISOString() }
+          : {}),
+      });
     }
-    return [...latest.values()].sort(
-      (a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
-    );
+    return out;
   }
 
   /** One custom object, or undefined when it does not exist. */

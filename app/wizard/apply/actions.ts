@@ -10,13 +10,25 @@ import { currentDraftConfig, currentDraftId } from '@/lib/draft';
 import { type ActionResult, fail, ok } from '../../action-result';
 
 const runIdSchema = z.string().uuid();
+const startInput = z.object({
+  dryRun: z.boolean().default(true),
+  /** Roll back or uninstall an operator release left pending by an interrupted helm run first. */
+  recoverStuckRelease: z.boolean().default(false),
+});
 
 /**
  * Starts an apply (`dryRun: false`; refused until the latest prerequisite run is cleared: every
  * strict check passed or bypassed) or a dry run of the stored draft, and returns it at once;
- * poll it with {@link pollApplyRun}.
+ * poll it with {@link pollApplyRun}. `recoverStuckRelease` (apply only) first recovers an operator
+ * release that an interrupted helm run left pending.
  */
-export async function startApply(input: { dryRun: boolean }): Promise<ActionResult<ApplyRun>> {
+export async function startApply(input: {
+  dryRun: boolean;
+  recoverStuckRelease?: boolean;
+}): Promise<ActionResult<ApplyRun>> {
+  const parsed = startInput.safeParse(input ?? {});
+  if (!parsed.success) return fail('ui.error.badRequest');
+  const { dryRun, recoverStuckRelease } = parsed.data;
   const owner = await currentDraftId();
   const draft = await currentDraftConfig();
   if (!owner || !draft) return fail('apply.ui.noDraft');
@@ -26,13 +38,18 @@ export async function startApply(input: { dryRun: boolean }): Promise<ActionResu
       { count: Object.keys(draft.fieldErrors).length },
       { fieldErrors: draft.fieldErrors },
     );
-  const dryRun = input?.dryRun !== false;
   if (!dryRun) {
     const refused = applyGate(getLatestRun(owner));
     if (refused) return fail(`apply.ui.refused.${refused.refusal}`, { checks: refused.checks.join(', ') });
   }
   if (hasRunningApply(owner)) return fail('apply.ui.refused.running');
-  return ok(startApplyRun(owner, { config: draft.config, dryRun }));
+  return ok(
+    startApplyRun(owner, {
+      config: draft.config,
+      dryRun,
+      recoverStuckRelease: !dryRun && recoverStuckRelease,
+    }),
+  );
 }
 
 /** The run as it stands. */

@@ -51,6 +51,13 @@ export const applyEn = {
   'apply.ui.refused.checksNotCleared':
     'Strict prerequisite checks did not pass and were not bypassed: {checks}. Fix them or bypass them with a reason.',
   'apply.ui.refused.running': 'An apply is already running.',
+  'apply.ui.stuck.dryRun':
+    'This dry run changed nothing. The apply will fail at the operator step unless the release is recovered first.',
+  'apply.ui.stuck.hint':
+    'The wizard can run {command} with the same kubeconfig, check that the release is no longer pending, then apply again.',
+  'apply.ui.stuck.recover': 'Recover the release and apply again',
+  'apply.ui.stuck.confirm':
+    'Recover the Helm release {release} in {namespace} ({status}, revision {revision})? Continue only if no other helm operation is running on this release right now. The wizard runs {command}, then installs on the cluster as the apply does.',
 
   'apply.step.state.pending': 'Waiting',
   'apply.step.state.running': 'Running',

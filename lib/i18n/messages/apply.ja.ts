@@ -53,6 +53,13 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.refused.checksNotCleared':
     '必須の前提条件チェックが合格しておらず、スキップもされていません: {checks}。修正するか、理由を添えてスキップしてください。',
   'apply.ui.refused.running': '適用はすでに実行中です。',
+  'apply.ui.stuck.dryRun':
+    'このドライランでは何も変更していません。先にリリースを復旧しない限り、適用は Operator の手順で失敗します。',
+  'apply.ui.stuck.hint':
+    'ウィザードは同じ kubeconfig で {command} を実行し、リリースが保留状態でなくなったことを確認してから、もう一度適用します。',
+  'apply.ui.stuck.recover': 'リリースを復旧して再適用',
+  'apply.ui.stuck.confirm':
+    '{namespace} の Helm リリース {release}（{status}、リビジョン {revision}）を復旧しますか？このリリースに対して現在ほかの helm 操作が実行されていない場合にのみ続行してください。ウィザードは {command} を実行した後、適用と同じようにクラスタへインストールします。',
 
   'apply.step.state.pending': '待機中',
   'apply.step.state.running': '実行中',

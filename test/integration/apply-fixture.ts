@@ -1,0 +1,69 @@
+/**
+ * Shared by the integration tests of lib/apply: the test env's variables, a KubeClient for a
+ * kubeconfig, and a fresh namespace with the wizard's config and plan for it.
+ */
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+
+import { buildApplyPlan } from '@/lib/apply/plan';
+import { testEnvConfig } from '@/lib/checks/test-env-config';
+import type { InstallConfig } from '@/lib/config';
+import { buildManifests } from '@/lib/generate';
+import { KubeClient, loadKubeConfig } from '@/lib/kube';
+
+/** A variable of the test env; throws, naming it, when the env is not loaded. */
+export function need(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
+  return v;
+}
+
+/** A client for the kubeconfig at `path`. */
+export function kubeFor(path: string): KubeClient {
+  const loaded = loadKubeConfig({ kubeconfigPath: path });
+  if (loaded.error) throw new Error(loaded.error.detail);
+  return new KubeClient(loaded.value.kc, { requestTimeoutMs: 15_000 });
+}
+
+/**
+ * A config for a fresh namespace, and its plan (the operator chart with namespaced RBAC so
+ * parallel runs never share a ClusterRole). Pushes onto `cleanups` the uninstall of the operator
+ * release and the deletion of the namespace.
+ */
+export function freshInstall(
+  cleanups: Array<() => void>,
+  mutate: (c: InstallConfig) => InstallConfig = (c) => c,
+) {
+  const ns = `apply-it-${randomBytes(3).toString('hex')}`;
+  const base = testEnvConfig('0.18.0');
+  const config = mutate({
+    ...base,
+    target: { operatorNamespace: ns, crName: 'wandb', crNamespace: ns, kubeContext: '' },
+  });
+  const manifests = buildManifests(config, { includeSecrets: true });
+  const plan = buildApplyPlan(config, {
+    ...manifests,
+    operatorValues: {
+      ...manifests.operatorValues,
+      namespaceIsolation: { enabled: true, additionalNamespaces: [] },
+    },
+  });
+  cleanups.push(() => {
+    for (const helm of [need('HELM3'), need('HELM4')]) {
+      try {
+        execFileSync(helm, ['uninstall', 'operator', '-n', ns, '--wait', '--timeout', '60s'], {
+          env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
+          stdio: 'ignore',
+        });
+        break;
+      } catch {
+        /* not installed with this one, or already gone */
+      }
+    }
+    execFileSync(need('KUBECTL'), ['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'], {
+      env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
+      stdio: 'ignore',
+    });
+  });
+  return { ns, config, plan };
+}
