@@ -1,5 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { testEnvConfig } from '../lib/checks/test-env-config';
 import { seedDraft } from '../lib/draft/seed';
@@ -27,6 +30,38 @@ function sh(command: string, args: string[]): string {
   }).toString('utf8');
 }
 
+/** The operator release's revisions, oldest first (`helm history`). */
+function history(): Array<{ revision: number; status: string }> {
+  return JSON.parse(sh(env.HELM4 ?? 'helm', ['history', 'operator', '-n', NS, '-o', 'json'])) as Array<{
+    revision: number;
+    status: string;
+  }>;
+}
+
+/**
+ * Leaves the release `pending-upgrade`, as a helm run killed mid-way does: an upgrade that waits
+ * for pods no node can take (kwok makes pods Ready on its own node only), SIGKILLed once pending.
+ */
+async function interruptUpgrade(): Promise<void> {
+  const home = mkdtempSync(join(tmpdir(), 'e2e-helm-'));
+  const chart = join(__dirname, '..', 'test', 'fixtures', 'charts', 'operator');
+  const args = ['upgrade', 'operator', chart, '-n', NS, '--reuse-values', '--wait', '--timeout', '300s'];
+  const child = spawn(env.HELM4 ?? 'helm', [...args, '--set', 'nodeSelector.wizard-e2e/none=x'], {
+    env: { ...env, HOME: home },
+    stdio: 'ignore',
+  });
+  try {
+    const deadline = Date.now() + 60_000;
+    while (history().at(-1)?.status !== 'pending-upgrade') {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error('the upgrade never became pending');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    child.kill('SIGKILL');
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 test.describe('checks and apply against the test environment', () => {
   test.skip(!env.KUBECONFIG || !env.HELM4, 'needs the test environment: eval "$(scripts/test-env env)"');
   test.use({ locale: 'en-US' });
@@ -40,7 +75,7 @@ test.describe('checks and apply against the test environment', () => {
     sh(env.KUBECTL ?? 'kubectl', ['delete', 'namespace', NS, '--wait=false', '--ignore-not-found']);
   });
 
-  test('run the checks, re-run one, export, dry run, install, stop following', async ({
+  test('run the checks, re-run one, export, dry run, install, stop following, recover a stuck release', async ({
     page,
     context,
     baseURL,
@@ -115,11 +150,31 @@ test.describe('checks and apply against the test environment', () => {
     await w.expectAccessible();
 
     // Stop following: the run ends as cancelled, and says that what was applied stays.
-    await page.getByRole('button', { name: applyEn['apply.ui.cancel'], exact: true }).click();
+    await page.getByRole('button', { name: applyEn['apply.ui.stopFollowing'], exact: true }).click();
     await expect(status).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
     await expect(follow).toContainText(applyEn['apply.follow.stopped']);
-    const releases = sh(env.HELM4 ?? 'helm', ['list', '-n', NS, '-o', 'json']);
-    expect(JSON.parse(releases)).toMatchObject([{ name: 'operator', status: 'deployed' }]);
+    expect(history().at(-1)).toMatchObject({ revision: 1, status: 'deployed' });
     sh(env.KUBECTL ?? 'kubectl', ['get', 'weightsandbiases.apps.wandb.com', 'wandb', '-n', NS]);
+
+    // A helm run killed mid-way leaves the release pending: the next apply stops at helm and says
+    // so; the recovery (confirmed) rolls it back, then the apply goes on.
+    await interruptUpgrade();
+    await page.getByRole('button', { name: applyEn['apply.ui.apply'], exact: true }).click();
+    await page.getByRole('button', { name: applyEn['apply.ui.confirm.yes'], exact: true }).click();
+    await expect(status).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+    const stuck = apply.getByTestId('apply-stuck-release');
+    await expect(stuck).toContainText(`helm rollback operator 1 -n ${NS}`);
+    await w.screenshot('apply-stuck-release');
+    await w.expectAccessible();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await stuck.getByRole('button', { name: applyEn['apply.ui.stuck.recover'] }).click();
+    await expect(follow).toHaveAttribute('data-state', 'running', { timeout: 180_000 });
+    await expect(apply.locator(`li[data-step="helm:${NS}/operator"]`)).toContainText(
+      'recovered from pending-upgrade by rollback to revision 1',
+    );
+    await page.getByRole('button', { name: applyEn['apply.ui.stopFollowing'], exact: true }).click();
+    await expect(status).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
+    // 1 installed, 2 the interrupted upgrade, 3 the rollback to 1, 4 this apply's upgrade.
+    expect(history().at(-1)).toMatchObject({ revision: 4, status: 'deployed' });
   });
 });

@@ -68,6 +68,8 @@ function Apply() {
 
   const data = run.data;
   const running = data?.status === 'running';
+  // Everything is applied once the follow runs: stopping it leaves the install going on.
+  const following = running && data.steps.some((s) => s.kind === 'follow' && s.state === 'running');
   const error = (start.error ?? cancel.error ?? run.error) as
     (Error & { params?: Record<string, string> }) | null;
 
@@ -98,7 +100,7 @@ function Apply() {
             onClick={() => cancel.mutate()}
             disabled={cancel.isPending}
           >
-            {t('apply.ui.cancel')}
+            {following ? t('apply.ui.stopFollowing') : t('apply.ui.cancel')}
           </button>
         )}
       </p>

@@ -9,6 +9,7 @@ export const applyEn = {
   'apply.ui.confirm.yes': 'Install',
   'apply.ui.confirm.no': 'Back',
   'apply.ui.cancel': 'Cancel the run',
+  'apply.ui.stopFollowing': 'Stop following (the install goes on)',
   'apply.ui.steps': 'Steps',
   'apply.ui.readiness': 'Readiness',
   'apply.ui.logs': 'Log',

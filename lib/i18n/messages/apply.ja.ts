@@ -11,6 +11,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.confirm.yes': 'インストール',
   'apply.ui.confirm.no': '戻る',
   'apply.ui.cancel': '実行を中止',
+  'apply.ui.stopFollowing': '追跡を停止（インストールは続行）',
   'apply.ui.steps': '手順',
   'apply.ui.readiness': '準備状況',
   'apply.ui.logs': 'ログ',
