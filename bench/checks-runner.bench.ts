@@ -16,8 +16,9 @@
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import https from 'node:https';
 import net from 'node:net';
+
+import { BENCH_REPO, ensureBenchTags, median, requireEnv } from './support';
 
 // lib/ modules start with `import 'server-only'`, which only resolves under the react-server
 // condition: re-run this file with it when started as plain `npx tsx`.
@@ -31,8 +32,6 @@ if (!process.execArgv.some((a) => a.includes('react-server'))) {
 }
 
 const RUNS = 5;
-const BENCH_REPO_SUFFIX = 'bench/image';
-const SOURCE = { path: 'wandb/local', tag: '0.59.2' };
 const PROCEDURE_IMAGES = [
   'docker.io/wandb/controller:1.16.1',
   'docker.io/wandb/local:0.62.2',
@@ -43,96 +42,6 @@ const PROCEDURE_IMAGES = [
   'docker.io/wandb/console:2.13.1',
 ];
 
-function requireEnv(name: string): string {
-  const v = process.env[name];
-  if (!v) {
-    console.error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
-    process.exit(2);
-  }
-  return v;
-}
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function request(
-  url: string,
-  ca: Buffer,
-  method: string,
-  headers: Record<string, string> = {},
-  body?: Buffer,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, headers, ca, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-      res.on('error', reject);
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${method} ${url}`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Puts `count` tags of one small image into `<prefix>/bench/image` (skipping those already there). */
-async function ensureBenchTags(
-  registry: string,
-  ca: Buffer,
-  prefix: string,
-  count: number,
-): Promise<string[]> {
-  const base = `https://${registry}/v2`;
-  const src = `${prefix}/${SOURCE.path}`;
-  const dst = `${prefix}/${BENCH_REPO_SUFFIX}`;
-  const tags = Array.from({ length: count }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
-  const accept = 'application/vnd.docker.distribution.manifest.v2+json';
-  const existing = await request(`${base}/${dst}/tags/list`, ca, 'GET');
-  const have = new Set(
-    existing.status === 200 ? ((JSON.parse(existing.body.toString()) as { tags?: string[] }).tags ?? []) : [],
-  );
-  const missing = tags.filter((t) => !have.has(t));
-  if (missing.length === 0) return tags;
-
-  const manifest = await request(`${base}/${src}/manifests/${SOURCE.tag}`, ca, 'GET', { accept });
-  if (manifest.status !== 200) throw new Error(`source image ${src}:${SOURCE.tag}: HTTP ${manifest.status}`);
-  const parsed = JSON.parse(manifest.body.toString()) as {
-    config: { digest: string };
-    layers: Array<{ digest: string }>;
-  };
-  for (const digest of [parsed.config.digest, ...parsed.layers.map((l) => l.digest)]) {
-    const mount = await request(
-      `${base}/${dst}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(src)}`,
-      ca,
-      'POST',
-    );
-    if (mount.status !== 201)
-      throw new Error(`mounting ${digest}: HTTP ${mount.status} ${mount.body.toString()}`);
-  }
-  for (const tag of missing) {
-    const put = await request(
-      `${base}/${dst}/manifests/${tag}`,
-      ca,
-      'PUT',
-      { 'content-type': accept },
-      manifest.body,
-    );
-    if (put.status !== 201)
-      throw new Error(`putting ${dst}:${tag}: HTTP ${put.status} ${put.body.toString()}`);
-  }
-  console.log(`pushed ${missing.length} bench tags to ${registry}/${dst}`);
-  return tags;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-};
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
@@ -170,7 +79,7 @@ async function main(): Promise<void> {
     return { repository: m.value.repository, reference: m.value.reference };
   });
   const benchTags = await ensureBenchTags(registry, ca, prefix, 100);
-  const hundred = benchTags.map((t) => ({ repository: `${prefix}/${BENCH_REPO_SUFFIX}`, reference: t }));
+  const hundred = benchTags.map((t) => ({ repository: `${prefix}/${BENCH_REPO}`, reference: t }));
 
   const rows: Array<Record<string, string>> = [];
   for (const [label, images] of [

@@ -11,8 +11,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import https from 'node:https';
 import net from 'node:net';
+
+import { BENCH_REPO, ensureBenchTags, median, requireEnv } from './support';
 
 // lib/ modules start with `import 'server-only'`, which resolves only under the react-server
 // condition: re-run this file with it when started as plain `npx tsx`.
@@ -35,87 +36,7 @@ const PROCEDURE_IMAGES = [
   'otel/opentelemetry-collector-contrib:0.97.0',
   'wandb/console:2.13.1',
 ];
-const BENCH_REPO = 'bench/image';
-const SOURCE = { path: 'wandb/local', tag: '0.59.2' };
 
-function requireEnv(name: string): string {
-  const v = process.env[name];
-  if (!v) {
-    console.error(`${name} is not set: run scripts/test-env up, then eval "$(scripts/test-env env)"`);
-    process.exit(2);
-  }
-  return v;
-}
-
-function request(
-  url: string,
-  ca: Buffer,
-  method: string,
-  headers: Record<string, string> = {},
-  body?: Buffer,
-): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, headers, ca, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${method} ${url}`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Puts 100 tags of one small mirrored image under `<prefix>/bench/image` (blobs mounted, manifest put per tag), once. */
-async function ensureBenchTags(
-  registry: string,
-  ca: Buffer,
-  prefix: string,
-  count: number,
-): Promise<string[]> {
-  const base = `https://${registry}/v2`;
-  const src = `${prefix}/${SOURCE.path}`;
-  const dst = `${prefix}/${BENCH_REPO}`;
-  const tags = Array.from({ length: count }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
-  const accept = 'application/vnd.docker.distribution.manifest.v2+json';
-  const list = await request(`${base}/${dst}/tags/list`, ca, 'GET');
-  const have = new Set(
-    list.status === 200 ? ((JSON.parse(list.body.toString()) as { tags?: string[] }).tags ?? []) : [],
-  );
-  const missing = tags.filter((t) => !have.has(t));
-  if (missing.length > 0) {
-    const manifest = await request(`${base}/${src}/manifests/${SOURCE.tag}`, ca, 'GET', { accept });
-    if (manifest.status !== 200)
-      throw new Error(`source image ${src}:${SOURCE.tag}: HTTP ${manifest.status}`);
-    const parsed = JSON.parse(manifest.body.toString()) as {
-      config: { digest: string };
-      layers: Array<{ digest: string }>;
-    };
-    for (const digest of [parsed.config.digest, ...parsed.layers.map((l) => l.digest)]) {
-      const mount = await request(
-        `${base}/${dst}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(src)}`,
-        ca,
-        'POST',
-      );
-      if (mount.status !== 201) throw new Error(`mounting ${digest}: HTTP ${mount.status}`);
-    }
-    for (const tag of missing) {
-      const put = await request(
-        `${base}/${dst}/manifests/${tag}`,
-        ca,
-        'PUT',
-        { 'content-type': accept },
-        manifest.body,
-      );
-      if (put.status !== 201) throw new Error(`putting ${dst}:${tag}: HTTP ${put.status}`);
-    }
-    console.log(`pushed ${missing.length} bench tags to ${registry}/${dst}`);
-  }
-  return tags.map((t) => `${registry}/${dst}:${t}`);
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 async function main(): Promise<void> {
@@ -153,7 +74,9 @@ async function main(): Promise<void> {
   );
 
   const seven = PROCEDURE_IMAGES.map((i) => `${registry}/${prefix}/${i}`);
-  const hundred = await ensureBenchTags(registry, ca, prefix, 100);
+  const hundred = (await ensureBenchTags(registry, ca, prefix, 100)).map(
+    (t) => `${registry}/${prefix}/${BENCH_REPO}:${t}`,
+  );
   const definitionsFor = (images: string[]) =>
     CHECK_DEFINITIONS.map((d) => (d.id === 'registry-images' ? createRegistryImagesCheck(() => images) : d));
 

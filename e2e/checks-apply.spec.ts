@@ -53,7 +53,8 @@ async function interruptUpgrade(): Promise<void> {
   try {
     const deadline = Date.now() + 60_000;
     while (history().at(-1)?.status !== 'pending-upgrade') {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error('the upgrade never became pending');
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error('the upgrade never became pending');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
@@ -109,6 +110,10 @@ test.describe('checks and apply against the test environment', () => {
     }
     await expect(panel.locator('figure.checks-timeline li')).toHaveCount(total);
     await w.screenshot('checks-done');
+    // A reload shows the run again (it lives on the server).
+    await page.reload();
+    await expect(panel).toContainText(checksEn['checks.ui.cleared']);
+    await expect(items).toHaveCount(total);
 
     // Re-run one check alone: it runs again and ends as before; the others keep their results.
     const registry = panel.locator('li[data-check="registry-images"]');
@@ -134,9 +139,7 @@ test.describe('checks and apply against the test environment', () => {
     await page.getByRole('button', { name: applyEn['apply.ui.dryRun'], exact: true }).click();
     const status = apply.locator('[data-status]').first();
     await expect(status).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
-    await expect(apply.locator('li[data-step="follow"]')).toContainText(
-      applyEn['apply.change.dry.skipped'],
-    );
+    await expect(apply.locator('li[data-step="follow"]')).toContainText(applyEn['apply.change.dry.skipped']);
     expect(sh(env.KUBECTL ?? 'kubectl', ['get', 'namespace', NS, '--ignore-not-found'])).toBe('');
 
     // The install, confirmed; helm and the resource go through, then the wizard follows readiness.
@@ -147,6 +150,9 @@ test.describe('checks and apply against the test environment', () => {
     await expect(apply.locator(`li[data-step="cr:${NS}/wandb"]`)).toHaveAttribute('data-state', 'done');
     await expect(apply).toContainText(applyEn['apply.ui.crPhase.none']);
     await w.screenshot('apply-following');
+    // A reload (or a return to the step) finds the run still going and keeps following it.
+    await page.reload();
+    await expect(follow).toHaveAttribute('data-state', 'running');
     await w.expectAccessible();
 
     // Stop following: the run ends as cancelled, and says that what was applied stays.

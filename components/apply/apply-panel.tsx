@@ -1,18 +1,17 @@
 'use client';
 
-import {
-  QueryClient,
-  QueryClientProvider,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 
-import type { ActionResult } from '@/app/action-result';
-import { cancelApply, pollApplyRun, startApply } from '@/app/wizard/apply/actions';
+import { cancelApply, latestApplyRun, pollApplyRun, startApply } from '@/app/wizard/apply/actions';
 import { type Translate, useT } from '@/components/ui/i18n-context';
+import {
+  type ActionError,
+  newPanelQueryClient,
+  unwrapAction,
+  useServerRun,
+} from '@/components/ui/use-server-run';
 import type { PodProblem } from '@/lib/apply/pod-problems';
 import type { ApplyRun, RunStep } from '@/lib/apply/runs';
 
@@ -21,15 +20,9 @@ const POLL_MS = 1_000;
 const STUCK_RELEASE = 'errors.helm.stuckRelease';
 const ICONS: Record<RunStep['state'], string> = { pending: '○', running: '…', done: '✔', failed: '✖' };
 
-async function unwrap(p: Promise<ActionResult<ApplyRun>>): Promise<ApplyRun> {
-  const r = await p;
-  if (!r.ok) throw Object.assign(new Error(r.error.key), { params: r.error.params });
-  return r.data;
-}
-
 /** The apply step: dry run, apply with confirmation, live steps, readiness, cancel. */
 export function ApplyPanel() {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  const [client] = useState(newPanelQueryClient);
   return (
     <QueryClientProvider client={client}>
       <Apply />
@@ -39,39 +32,41 @@ export function ApplyPanel() {
 
 function Apply() {
   const t = useT();
-  const qc = useQueryClient();
   const form = useFormContext() as ReturnType<typeof useFormContext> | null;
   const target = (form?.getValues('target') ?? {}) as Partial<
     Record<'operatorNamespace' | 'crName' | 'crNamespace', string>
   >;
-  const [runId, setRunId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-
-  const run = useQuery({
-    queryKey: ['apply-run', runId],
-    queryFn: () => unwrap(pollApplyRun(runId as string)),
-    enabled: runId !== null,
-    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : POLL_MS),
+  const {
+    runId,
+    run,
+    setRun,
+    error: runError,
+  } = useServerRun<ApplyRun>({
+    name: 'apply-run',
+    latest: latestApplyRun,
+    poll: pollApplyRun,
+    active: (r) => r.status === 'running',
+    intervalMs: POLL_MS,
   });
-  const setRun = (r: ApplyRun) => {
-    qc.setQueryData(['apply-run', r.id], r);
-    setRunId(r.id);
-  };
   const start = useMutation({
-    mutationFn: (input: { dryRun: boolean; recoverStuckRelease?: boolean }) => unwrap(startApply(input)),
+    mutationFn: (input: { dryRun: boolean; recoverStuckRelease?: boolean }) =>
+      unwrapAction(startApply(input)),
     onSuccess: (r) => {
       setConfirming(false);
       setRun(r);
     },
   });
-  const cancel = useMutation({ mutationFn: () => unwrap(cancelApply(runId as string)), onSuccess: setRun });
+  const cancel = useMutation({
+    mutationFn: () => unwrapAction(cancelApply(runId as string)),
+    onSuccess: setRun,
+  });
 
   const data = run.data;
   const running = data?.status === 'running';
   // Everything is applied once the follow runs: stopping it leaves the install going on.
   const following = running && data.steps.some((s) => s.kind === 'follow' && s.state === 'running');
-  const error = (start.error ?? cancel.error ?? run.error) as
-    (Error & { params?: Record<string, string> }) | null;
+  const error = (start.error ?? cancel.error ?? runError) as ActionError | null;
 
   return (
     <section className="fieldset" data-testid="apply-panel">

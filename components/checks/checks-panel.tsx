@@ -1,19 +1,19 @@
 'use client';
 
-import {
-  QueryClient,
-  QueryClientProvider,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { type CSSProperties, useState } from 'react';
 
 import { type Translate, useT } from '@/components/ui/i18n-context';
-import type { ActionResult } from '@/app/action-result';
+import {
+  type ActionError,
+  newPanelQueryClient,
+  unwrapAction,
+  useServerRun,
+} from '@/components/ui/use-server-run';
 import type { CheckRun, RunCheck } from '@/lib/checks/runs';
 import {
   bypassCheck,
+  latestChecksRun,
   pollChecksRun,
   rerunOneCheck,
   startChecksRun,
@@ -56,15 +56,9 @@ const statusOf = (c: RunCheck): Status | 'running' =>
   c.state === 'running' || !c.result ? 'running' : c.result.status;
 const tm = (t: Translate, m: Msg | undefined) => (m ? t(m.key, m.params) : '');
 
-async function unwrap(p: Promise<ActionResult<CheckRun>>): Promise<CheckRun> {
-  const r = await p;
-  if (!r.ok) throw Object.assign(new Error(r.error.key), { message: r.error.key, params: r.error.params });
-  return r.data;
-}
-
 /** The prerequisites step: runs the checks on the server and shows each as it finishes. */
 export function ChecksPanel() {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  const [client] = useState(newPanelQueryClient);
   return (
     <QueryClientProvider client={client}>
       <Checks />
@@ -74,32 +68,31 @@ export function ChecksPanel() {
 
 function Checks() {
   const t = useT();
-  const qc = useQueryClient();
-  const [runId, setRunId] = useState<string | null>(null);
   const [writeTest, setWriteTest] = useState(false);
-
-  const run = useQuery({
-    queryKey: ['checks-run', runId],
-    queryFn: () => unwrap(pollChecksRun(runId as string)),
-    enabled: runId !== null,
-    refetchInterval: (q) =>
-      q.state.data && q.state.data.checks.every((c) => c.state === 'done') ? false : POLL_MS,
+  const {
+    runId,
+    run,
+    setRun,
+    error: runError,
+    loadingLatest,
+  } = useServerRun<CheckRun>({
+    name: 'checks-run',
+    latest: latestChecksRun,
+    poll: pollChecksRun,
+    active: (r) => r.checks.some((c) => c.state !== 'done'),
+    intervalMs: POLL_MS,
   });
-  const setRun = (r: CheckRun) => {
-    qc.setQueryData(['checks-run', r.id], r);
-    setRunId(r.id);
-  };
   const start = useMutation({
-    mutationFn: () => unwrap(startChecksRun({ bucketWriteTest: writeTest })),
+    mutationFn: () => unwrapAction(startChecksRun({ bucketWriteTest: writeTest })),
     onSuccess: setRun,
   });
   const rerun = useMutation({
-    mutationFn: (id: string) => unwrap(rerunOneCheck(runId as string, id)),
+    mutationFn: (id: string) => unwrapAction(rerunOneCheck(runId as string, id)),
     onSuccess: setRun,
   });
 
   const data = run.data;
-  const error = (start.error ?? rerun.error ?? run.error) as (Error & { params?: Msg['params'] }) | null;
+  const error = (start.error ?? rerun.error ?? runError) as ActionError | null;
   const done = data?.checks.filter((c) => c.state === 'done').length ?? 0;
   const blocking =
     data?.checks.filter(
@@ -148,7 +141,7 @@ function Checks() {
             {t(error.message, error.params)}
           </p>
         )}
-        {!data && <p>{t('checks.ui.noRun')}</p>}
+        {!data && !loadingLatest && <p>{t('checks.ui.noRun')}</p>}
         {data && (
           <p className={data.cleared ? 'notice' : 'notice notice-warn'}>
             {t('checks.ui.progress', { done, total: data.checks.length })}{' '}
@@ -262,7 +255,7 @@ function BypassForm({
   const [confirmed, setConfirmed] = useState(false);
   const [reason, setReason] = useState('');
   const bypass = useMutation({
-    mutationFn: () => unwrap(bypassCheck(run.id, check.id, confirmed, reason)),
+    mutationFn: () => unwrapAction(bypassCheck(run.id, check.id, confirmed, reason)),
     onSuccess: onRun,
   });
   const err = bypass.error as (Error & { params?: Msg['params'] }) | null;

@@ -208,6 +208,13 @@ export function getApplyRun(owner: string, runId: string): ApplyRun | undefined 
   return stored && stored.owner === owner ? structuredClone(stored.run) : undefined;
 }
 
+/** The owner's most recent run (an apply or a dry run), or undefined. */
+export function getLatestApplyRun(owner: string): ApplyRun | undefined {
+  let latest: ApplyRun | undefined;
+  for (const stored of runs.values()) if (stored.owner === owner) latest = stored.run;
+  return latest ? structuredClone(latest) : undefined;
+}
+
 /** Cancels a running run (helm gets SIGTERM; no further step starts). Returns the run as it stands. */
 export function cancelApplyRun(owner: string, runId: string): ApplyRun | undefined {
   const stored = runs.get(runId);

@@ -3,7 +3,14 @@
 import { z } from 'zod';
 
 import { applyGate } from '@/lib/apply/gate';
-import { type ApplyRun, cancelApplyRun, getApplyRun, hasRunningApply, startApplyRun } from '@/lib/apply/runs';
+import {
+  type ApplyRun,
+  cancelApplyRun,
+  getApplyRun,
+  getLatestApplyRun,
+  hasRunningApply,
+  startApplyRun,
+} from '@/lib/apply/runs';
 import { getLatestRun } from '@/lib/checks/runs';
 import { currentDraftConfig, currentDraftId } from '@/lib/draft';
 
@@ -58,6 +65,12 @@ export async function pollApplyRun(runId: string): Promise<ActionResult<ApplyRun
   const parsed = runIdSchema.safeParse(runId);
   const run = owner && parsed.success ? getApplyRun(owner, parsed.data) : undefined;
   return run ? ok(run) : fail('apply.ui.unknownRun');
+}
+
+/** The latest run of this browser's draft (shown again after a reload), or null. */
+export async function latestApplyRun(): Promise<ActionResult<ApplyRun | null>> {
+  const owner = await currentDraftId();
+  return ok((owner && getLatestApplyRun(owner)) || null);
 }
 
 /** Cancels the run: helm is stopped and no further step starts. */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 import { CHECK_IDS } from '@/lib/checks';
-import { type CheckRun, getRun, recordBypass, rerunCheck, startRun } from '@/lib/checks/runs';
+import { type CheckRun, getLatestRun, getRun, recordBypass, rerunCheck, startRun } from '@/lib/checks/runs';
 import { currentDraftConfig, currentDraftId } from '@/lib/draft';
 
 import { type ActionResult, fail, ok } from '../../action-result';
@@ -34,6 +34,12 @@ export async function pollChecksRun(runId: string): Promise<ActionResult<CheckRu
   const parsed = runIdSchema.safeParse(runId);
   const run = owner && parsed.success ? getRun(owner, parsed.data) : undefined;
   return run ? ok(run) : fail('checks.ui.unknownRun');
+}
+
+/** The latest run of this browser's draft (shown again after a reload), or null. */
+export async function latestChecksRun(): Promise<ActionResult<CheckRun | null>> {
+  const owner = await currentDraftId();
+  return ok((owner && getLatestRun(owner)) || null);
 }
 
 /** Runs one check of the run again, alone. */
