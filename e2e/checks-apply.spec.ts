@@ -160,6 +160,18 @@ test.describe('checks and apply against the test environment', () => {
     await expect(status).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
     await expect(follow).toContainText(applyEn['apply.follow.stopped']);
     expect(history().at(-1)).toMatchObject({ revision: 1, status: 'deployed' });
+
+    // Following again later reads the install without touching it (no helm run: still revision 1).
+    await page.getByRole('button', { name: applyEn['apply.ui.followOnly'], exact: true }).click();
+    await expect(follow).toHaveAttribute('data-state', 'running');
+    await expect(apply.locator('li[data-step]')).toHaveCount(1);
+    await expect(apply).toContainText(applyEn['apply.ui.crPhase.none']);
+    await page.getByRole('button', { name: applyEn['apply.ui.stopFollowing'], exact: true }).click();
+    await expect(status).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
+    await expect(status).toContainText(
+      applyEn['apply.ui.status.followOnly'].replace('{status}', applyEn['apply.ui.status.cancelled']),
+    );
+    expect(history()).toHaveLength(1);
     sh(env.KUBECTL ?? 'kubectl', ['get', 'weightsandbiases.apps.wandb.com', 'wandb', '-n', NS]);
 
     // A helm run killed mid-way leaves the release pending: the next apply stops at helm and says

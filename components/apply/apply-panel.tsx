@@ -50,7 +50,7 @@ function Apply() {
     intervalMs: POLL_MS,
   });
   const start = useMutation({
-    mutationFn: (input: { dryRun: boolean; recoverStuckRelease?: boolean }) =>
+    mutationFn: (input: { dryRun: boolean; recoverStuckRelease?: boolean; followOnly?: boolean }) =>
       unwrapAction(startApply(input)),
     onSuccess: (r) => {
       setConfirming(false);
@@ -87,6 +87,15 @@ function Apply() {
           disabled={start.isPending || running || confirming}
         >
           {t('apply.ui.apply')}
+        </button>{' '}
+        <button
+          type="button"
+          className="button"
+          onClick={() => start.mutate({ dryRun: false, followOnly: true })}
+          disabled={start.isPending || running}
+          title={t('apply.ui.followOnly.hint')}
+        >
+          {t('apply.ui.followOnly')}
         </button>{' '}
         {running && (
           <button
@@ -165,7 +174,13 @@ function RunStatus({ run, t }: { run: ApplyRun; t: Translate }) {
         : 'notice';
   return (
     <div className={cls} data-status={run.status}>
-      <p>{run.dryRun ? t('apply.ui.status.dryRun', { status }) : status}</p>
+      <p>
+        {run.dryRun
+          ? t('apply.ui.status.dryRun', { status })
+          : run.followOnly
+            ? t('apply.ui.status.followOnly', { status })
+            : status}
+      </p>
       {run.helm && <p>{t('apply.ui.helm', { helm: run.helm })}</p>}
       {run.error && (
         <p role="alert">

@@ -32,7 +32,8 @@ export interface RunApplyOptions {
   kube: KubeClient;
   /** The kubeconfig file helm uses (same identity as `kube`). */
   kubeconfigPath: string;
-  helm: { path: string; major: number };
+  /** Needed when the plan has a helm step (a follow-only run has none). */
+  helm?: { path: string; major: number };
   config: InstallConfig;
   dryRun?: boolean;
   /**
@@ -369,6 +370,7 @@ async function runOperatorHelm(
   log: (line: string) => void,
 ): Promise<{ change: StepChange; detail?: string }> {
   const { kube, signal } = o;
+  if (!o.helm) throw new Error('the plan has a helm step but no helm was given');
   const helmOptions = { helm: o.helm, kubeconfig: o.kubeconfigPath, signal };
   let revisions = await releaseRevisions(kube, chart, signal);
   const stuck = findStuckRelease(revisions);

@@ -78,6 +78,38 @@ describe('apply run store', () => {
     },
   );
 
+  it(
+    'a follow-only run needs no helm, changes nothing and reports what is (not) there',
+    { timeout: 60_000 },
+    async () => {
+      const config = fresh();
+      const started = startApplyRun('owner-a', {
+        config,
+        dryRun: false,
+        followOnly: true,
+        kubeconfigPath: need('KUBECONFIG'),
+        // No helm anywhere: a follow-only run does not look for it.
+        env: { PATH: '/nonexistent' },
+        followTimeoutMs: 1_500,
+      });
+      expect(started.followOnly).toBe(true);
+      expect(started.steps.map((s) => s.kind)).toEqual(['follow']);
+      const done = await applyRunDone('owner-a', started.id);
+      expect(done?.helm).toBeUndefined();
+      expect(done?.status).toBe('failed');
+      expect(done?.steps[0]?.error?.key).toBe('apply.follow.notReady');
+      expect(done?.readiness?.cr.found).toBe(false);
+      expect(done?.readiness?.workloads.every((w) => !w.found)).toBe(true);
+      // Nothing was created: not even the namespace.
+      expect(() =>
+        execFileSync(need('KUBECTL'), ['get', 'namespace', config.target.operatorNamespace], {
+          env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
+          stdio: 'ignore',
+        }),
+      ).toThrow();
+    },
+  );
+
   it('cancel stops a running apply; no helm release is left', { timeout: 120_000 }, async () => {
     const config = fresh();
     const started = startApplyRun('owner-a', {

@@ -37,6 +37,8 @@ export interface ApplyRun {
   dryRun: boolean;
   /** The run recovers a stuck operator release before the upgrade. */
   recoverStuckRelease: boolean;
+  /** Only the follow: the readiness of an install done before, nothing changed. */
+  followOnly?: boolean;
   startedAt: string;
   finishedAt?: string;
   status: 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -55,6 +57,8 @@ export interface ApplyRunInput {
   dryRun: boolean;
   /** Recover an operator release left pending by an interrupted helm run first (see runApplyPlan). */
   recoverStuckRelease?: boolean;
+  /** Only follow the readiness of what is installed (no helm, no change; `dryRun` is ignored). */
+  followOnly?: boolean;
   /** Default: KUBECONFIG, else ~/.kube/config (helm gets the same file). */
   kubeconfigPath?: string;
   /** Environment to find helm in (HELM, PATH). Default: the server's. */
@@ -131,11 +135,17 @@ export function hasRunningApply(owner: string): boolean {
  * step names, changes, redacted logs and mapped errors.
  */
 export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
-  const plan = buildApplyPlan(input.config, buildManifests(input.config, { includeSecrets: true }));
+  const fullPlan = buildApplyPlan(input.config, buildManifests(input.config, { includeSecrets: true }));
+  const followOnly = !!input.followOnly;
+  const plan = followOnly
+    ? { ...fullPlan, steps: fullPlan.steps.filter((s) => s.kind === 'follow') }
+    : fullPlan;
+  const dryRun = input.dryRun && !followOnly;
   const run: ApplyRun = {
     id: randomUUID(),
-    dryRun: input.dryRun,
-    recoverStuckRelease: !input.dryRun && !!input.recoverStuckRelease,
+    dryRun,
+    recoverStuckRelease: !dryRun && !followOnly && !!input.recoverStuckRelease,
+    ...(followOnly ? { followOnly } : {}),
     startedAt: new Date().toISOString(),
     status: 'running',
     steps: plan.steps.map((s) => ({ ...summarizeStep(s), state: 'pending' })),
@@ -161,26 +171,31 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
           params: loaded.error.params,
           detail: loaded.error.detail,
         });
-      const found = await findHelm({ env: input.env, signal: controller.signal });
-      if (controller.signal.aborted) return finish('cancelled');
-      if (found.kind !== 'found') {
-        const mapped =
-          found.kind === 'unusable'
-            ? toUserError(found.error)
-            : {
-                key: 'errors.helm.notFound',
-                params: { path: found.searched.join(', ') || 'PATH' },
-                detail: '',
-              };
-        return finish('failed', { key: mapped.key, params: mapped.params, detail: mapped.detail });
+      // A follow-only run needs no helm.
+      let helm: { path: string; major: number } | undefined;
+      if (!followOnly) {
+        const found = await findHelm({ env: input.env, signal: controller.signal });
+        if (controller.signal.aborted) return finish('cancelled');
+        if (found.kind !== 'found') {
+          const mapped =
+            found.kind === 'unusable'
+              ? toUserError(found.error)
+              : {
+                  key: 'errors.helm.notFound',
+                  params: { path: found.searched.join(', ') || 'PATH' },
+                  detail: '',
+                };
+          return finish('failed', { key: mapped.key, params: mapped.params, detail: mapped.detail });
+        }
+        run.helm = `helm ${found.helm.version}`;
+        helm = found.helm;
       }
-      run.helm = `helm ${found.helm.version}`;
       const outcome = await runApplyPlan(plan, {
         kube: new KubeClient(loaded.value.kc, { requestTimeoutMs: 15_000 }),
         kubeconfigPath,
-        helm: found.helm,
+        helm,
         config: input.config,
-        dryRun: input.dryRun,
+        dryRun,
         recoverStuckRelease: run.recoverStuckRelease,
         signal: controller.signal,
         onEvent: (e) => applyEvent(run, e),

@@ -21,21 +21,25 @@ const startInput = z.object({
   dryRun: z.boolean().default(true),
   /** Roll back or uninstall an operator release left pending by an interrupted helm run first. */
   recoverStuckRelease: z.boolean().default(false),
+  /** Only follow the readiness of what is installed: reads, never writes, so no gate. */
+  followOnly: z.boolean().default(false),
 });
 
 /**
  * Starts an apply (`dryRun: false`; refused until the latest prerequisite run is cleared: every
  * strict check passed or bypassed) or a dry run of the stored draft, and returns it at once;
  * poll it with {@link pollApplyRun}. `recoverStuckRelease` (apply only) first recovers an operator
- * release that an interrupted helm run left pending.
+ * release that an interrupted helm run left pending. `followOnly` only follows the readiness of
+ * what is installed (after a stopped or timed-out follow, or another day).
  */
 export async function startApply(input: {
   dryRun: boolean;
   recoverStuckRelease?: boolean;
+  followOnly?: boolean;
 }): Promise<ActionResult<ApplyRun>> {
   const parsed = startInput.safeParse(input ?? {});
   if (!parsed.success) return fail('ui.error.badRequest');
-  const { dryRun, recoverStuckRelease } = parsed.data;
+  const { dryRun, recoverStuckRelease, followOnly } = parsed.data;
   const owner = await currentDraftId();
   const draft = await currentDraftConfig();
   if (!owner || !draft) return fail('apply.ui.noDraft');
@@ -45,7 +49,7 @@ export async function startApply(input: {
       { count: Object.keys(draft.fieldErrors).length },
       { fieldErrors: draft.fieldErrors },
     );
-  if (!dryRun) {
+  if (!dryRun && !followOnly) {
     const refused = applyGate(getLatestRun(owner));
     if (refused) return fail(`apply.ui.refused.${refused.refusal}`, { checks: refused.checks.join(', ') });
   }
@@ -55,6 +59,7 @@ export async function startApply(input: {
       config: draft.config,
       dryRun,
       recoverStuckRelease: !dryRun && recoverStuckRelease,
+      followOnly,
     }),
   );
 }

@@ -8,6 +8,10 @@ export const applyEn = {
     'This installs the operator chart with Helm in {operatorNamespace}, creates the Secrets, and creates the WeightsAndBiases resource {crName} in {crNamespace} on the cluster of the current kubeconfig context.',
   'apply.ui.confirm.yes': 'Install',
   'apply.ui.confirm.no': 'Back',
+  'apply.ui.followOnly': 'Follow readiness',
+  'apply.ui.followOnly.hint':
+    'Watches the resource, the workloads and their pods of what is installed, without changing anything.',
+  'apply.ui.status.followOnly': 'Readiness: {status}',
   'apply.ui.cancel': 'Cancel the run',
   'apply.ui.stopFollowing': 'Stop following (the install goes on)',
   'apply.ui.steps': 'Steps',

@@ -10,6 +10,10 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
     '現在の kubeconfig コンテキストのクラスタで、{operatorNamespace} に Helm で operator チャートをインストールし、Secret を作成し、{crNamespace} に WeightsAndBiases リソース {crName} を作成します。',
   'apply.ui.confirm.yes': 'インストール',
   'apply.ui.confirm.no': '戻る',
+  'apply.ui.followOnly': '準備状況を追跡',
+  'apply.ui.followOnly.hint':
+    'インストール済みのリソース、ワークロードとその Pod の状態を、何も変更せずに確認します。',
+  'apply.ui.status.followOnly': '準備状況: {status}',
   'apply.ui.cancel': '実行を中止',
   'apply.ui.stopFollowing': '追跡を停止（インストールは続行）',
   'apply.ui.steps': '手順',
