@@ -1,4 +1,8 @@
+'use client';
+
 import type { ReactNode } from 'react';
+
+import { useT } from './i18n-context';
 
 /** The ids a control uses to point at its help and its error. */
 export function describedBy(id: string, hasHelp: boolean, hasError: boolean): string | undefined {
@@ -15,28 +19,24 @@ export function Field({
   label,
   help,
   example,
-  exampleLabel,
   error,
   required,
-  requiredLabel,
   children,
 }: {
   id: string;
   label: string;
   help?: ReactNode;
   example?: string;
-  /** The translated words "Example" and "required". */
-  exampleLabel: string;
   error?: string;
   required?: boolean;
-  requiredLabel: string;
   children: ReactNode;
 }) {
+  const t = useT();
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id} className="field-label">
         {label}
-        {required ? <span className="field-required"> ({requiredLabel})</span> : null}
+        {required ? <span className="field-required"> ({t('ui.field.required')})</span> : null}
       </label>
       {children}
       {error ? (
@@ -49,7 +49,7 @@ export function Field({
           {help ? <p>{help}</p> : null}
           {example ? (
             <p>
-              {exampleLabel}: <code>{example}</code>
+              {t('ui.field.example')}: <code>{example}</code>
             </p>
           ) : null}
         </div>

@@ -70,10 +70,8 @@ export function TextField({
       label={t(label, labelParams)}
       help={help ? t(help) : undefined}
       example={example}
-      exampleLabel={t('ui.field.example')}
       error={error}
       required={required}
-      requiredLabel={t('ui.field.required')}
     >
       <input
         id={id}
@@ -101,10 +99,8 @@ export function NumberField({ name, label, help, example, required }: TextProps)
       label={t(label)}
       help={help ? t(help) : undefined}
       example={example}
-      exampleLabel={t('ui.field.example')}
       error={error}
       required={required}
-      requiredLabel={t('ui.field.required')}
     >
       <input
         id={id}
@@ -146,10 +142,8 @@ export function SecretField({
       label={t(label)}
       help={help ? t(help) : undefined}
       example={example}
-      exampleLabel={t('ui.field.example')}
       error={error}
       required={required}
-      requiredLabel={t('ui.field.required')}
     >
       {multiline ? (
         <textarea
@@ -310,8 +304,6 @@ export function TextAreaField({
         label={t(label)}
         help={help ? t(help) : undefined}
         example={example}
-        exampleLabel={t('ui.field.example')}
-        requiredLabel={t('ui.field.required')}
         error={error}
       >
         <textarea id={id} rows={8} spellCheck={false} autoComplete="off" {...aria} {...register(name)} />

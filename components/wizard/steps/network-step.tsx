@@ -129,8 +129,6 @@ function IngressClassField() {
       label={t('ui.field.ingress.class')}
       help={help}
       example="nginx"
-      exampleLabel={t('ui.field.example')}
-      requiredLabel={t('ui.field.required')}
       error={error}
     >
       {classes.length > 0 ? (
