@@ -22,12 +22,49 @@ const env = process.env;
 const NS = `e2e-apply-${randomBytes(3).toString('hex')}`;
 const DATA_DIR = 'test-results/wizard-data';
 
-function sh(command: string, args: string[]): string {
+function sh(command: string, args: string[], input?: string): string {
   return execFileSync(command, args, {
     env: { ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    input,
+    stdio: ['pipe', 'pipe', 'pipe'],
     timeout: 120_000,
   }).toString('utf8');
+}
+
+/**
+ * What the operator would do (it is not running here): the resource's phase `Completed`, and the
+ * platform's Deployments, whose pods kwok makes Ready on its node.
+ */
+function actAsTheOperator(): void {
+  const kubectl = env.KUBECTL ?? 'kubectl';
+  const deployments = ['app', 'console', 'weave', 'parquet', 'prometheus-server'].map((suffix) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: `wandb-${suffix}`, namespace: NS },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: `wandb-${suffix}` } },
+      template: {
+        metadata: { labels: { app: `wandb-${suffix}` } },
+        spec: {
+          nodeSelector: { type: 'kwok' },
+          containers: [{ name: suffix, image: `127.0.0.1:25002/mirror/wandb/local:0.59.2` }],
+        },
+      },
+    },
+  }));
+  sh(kubectl, ['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: deployments }));
+  sh(kubectl, [
+    'patch',
+    'weightsandbiases.apps.wandb.com',
+    'wandb',
+    '-n',
+    NS,
+    '--subresource=status',
+    '--type=merge',
+    '-p',
+    JSON.stringify({ status: { phase: 'Completed' } }),
+  ]);
 }
 
 /** The operator release's revisions, oldest first (`helm history`). */
@@ -76,7 +113,7 @@ test.describe('checks and apply against the test environment', () => {
     sh(env.KUBECTL ?? 'kubectl', ['delete', 'namespace', NS, '--wait=false', '--ignore-not-found']);
   });
 
-  test('run the checks, re-run one, export, dry run, install, stop following, recover a stuck release', async ({
+  test('run the checks, re-run one, export, dry run, install, stop following, recover a stuck release, ready', async ({
     page,
     context,
     baseURL,
@@ -190,8 +227,16 @@ test.describe('checks and apply against the test environment', () => {
     await expect(apply.locator(`li[data-step="helm:${NS}/operator"]`)).toContainText(
       'recovered from pending-upgrade by rollback to revision 1',
     );
-    await page.getByRole('button', { name: applyEn['apply.ui.stopFollowing'], exact: true }).click();
-    await expect(status).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
+    // The operator reports Completed and the workloads come up: the apply ends ready, with the link.
+    actAsTheOperator();
+    await expect(status).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
+    await expect(apply.getByTestId('platform-ready')).toContainText(applyEn['apply.ui.platformReady']);
+    await expect(apply.getByTestId('platform-ready').getByRole('link')).toHaveAttribute(
+      'href',
+      config.platform.host,
+    );
+    await expect(follow).toContainText(applyEn['apply.change.followed']);
+    await w.screenshot('apply-ready');
     // 1 installed, 2 the interrupted upgrade, 3 the rollback to 1, 4 this apply's upgrade.
     expect(history().at(-1)).toMatchObject({ revision: 4, status: 'deployed' });
   });

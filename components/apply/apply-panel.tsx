@@ -36,6 +36,7 @@ function Apply() {
   const target = (form?.getValues('target') ?? {}) as Partial<
     Record<'operatorNamespace' | 'crName' | 'crNamespace', string>
   >;
+  const host = String(form?.getValues('platform.host') ?? '');
   const [confirming, setConfirming] = useState(false);
   const {
     runId,
@@ -153,7 +154,7 @@ function Apply() {
           onRecover={() => start.mutate({ dryRun: false, recoverStuckRelease: true })}
         />
       )}
-      {data?.readiness && <Readiness run={data} t={t} />}
+      {data?.readiness && <Readiness run={data} host={host} t={t} />}
       {data && data.logs.length > 0 && (
         <details>
           <summary>{t('apply.ui.logs')}</summary>
@@ -262,7 +263,7 @@ function StuckRelease({
   );
 }
 
-function Readiness({ run, t }: { run: ApplyRun; t: Translate }) {
+function Readiness({ run, host, t }: { run: ApplyRun; host: string; t: Translate }) {
   const r = run.readiness;
   if (!r) return null;
   const crName =
@@ -273,6 +274,16 @@ function Readiness({ run, t }: { run: ApplyRun; t: Translate }) {
   return (
     <>
       <h3>{t('apply.ui.readiness')}</h3>
+      {r.ready && (
+        <p className="notice notice-ok" data-testid="platform-ready">
+          {t('apply.ui.platformReady')}{' '}
+          {/^https?:\/\//.test(host) && (
+            <a href={host} target="_blank" rel="noreferrer">
+              {host}
+            </a>
+          )}
+        </p>
+      )}
       <p>
         {r.cr.found
           ? t('apply.ui.crPhase', { name: crName, phase: r.cr.phase ?? t('apply.ui.crPhase.none') })

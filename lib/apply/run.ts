@@ -281,7 +281,7 @@ async function runStep(
         if (r.error && !r.report) throw r.error;
         throw notReadyError(o.followTimeoutMs ?? 15 * 60_000, r.report);
       }
-      return { change: 'followed', detail: 'ready' };
+      return { change: 'followed' };
     }
   }
 }

@@ -29,6 +29,7 @@ export const applyEn = {
   'apply.ui.workload': 'Workload',
   'apply.ui.ready': 'Ready',
   'apply.ui.notFound': 'not created yet',
+  'apply.ui.platformReady': 'W&B is up: the operator reports Completed and every workload is ready.',
   'apply.ui.problems': 'Pods that cannot start',
   'apply.ui.problem.imagePull':
     '{pod} ({container}): the node cannot pull {image} ({reason}). Mirror the image into the internal registry (images.txt lists them all) or correct its key; the node retries by itself.',
