@@ -147,6 +147,7 @@ test.describe('checks and apply against the test environment', () => {
     }
     await expect(panel.locator('figure.checks-timeline li')).toHaveCount(total);
     await w.screenshot('checks-done');
+    await w.expectAccessible();
     // A reload shows the run again (it lives on the server).
     await page.reload();
     await expect(panel).toContainText(checksEn['checks.ui.cleared']);

@@ -339,15 +339,16 @@ function Timeline({ run, t }: { run: CheckRun; t: Translate }) {
                   width: `${Math.max(0.5, ((end - start) / span) * 100)}%`,
                   top: 0,
                   bottom: 0,
+                  // Each at least 4.5:1 against the white text (WCAG AA).
                   background:
                     status === 'pass'
                       ? '#2e7d32'
                       : status === 'warn'
-                        ? '#b26a00'
+                        ? '#8a5300'
                         : status === 'running'
-                          ? '#777'
+                          ? '#5f5f5f'
                           : status === 'skipped'
-                            ? '#999'
+                            ? '#6b6b6b'
                             : '#c62828',
                   color: '#fff',
                   fontSize: '0.75em',
@@ -361,6 +362,11 @@ function Timeline({ run, t }: { run: CheckRun; t: Translate }) {
           );
         })}
       </ul>
+      {/* The scale: the run's start on the left, its last end on the right (the bars carry exact times). */}
+      <p aria-hidden="true" style={{ display: 'flex', justifyContent: 'space-between', margin: 0 }}>
+        <small>{t('checks.ui.duration', { seconds: sec(0) })}</small>
+        <small>{t('checks.ui.duration', { seconds: sec(span) })}</small>
+      </p>
     </figure>
   );
 }
