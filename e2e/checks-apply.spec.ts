@@ -238,6 +238,7 @@ test.describe('checks and apply against the test environment', () => {
     );
     await expect(follow).toContainText(applyEn['apply.change.followed']);
     await w.screenshot('apply-ready');
+    await w.expectAccessible();
     // 1 installed, 2 the interrupted upgrade, 3 the rollback to 1, 4 this apply's upgrade.
     expect(history().at(-1)).toMatchObject({ revision: 4, status: 'deployed' });
   });
