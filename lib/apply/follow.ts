@@ -42,7 +42,7 @@ export interface ReadinessReport {
 }
 
 /** The CR phase of a configuration the operator refuses; it stays so until the CR changes. */
-export const INVALID_CONFIG_PHASE = 'Invalid Config';
+const INVALID_CONFIG_PHASE = 'Invalid Config';
 
 export { workloadsOf, type WorkloadRef, type PodProblem };
 
@@ -175,7 +175,7 @@ export interface FollowOptions {
   timeoutMs?: number;
   /** Between two looks. Default 3 s. */
   intervalMs?: number;
-  /** After this long with the CR and no phase, the reports carry `silentSeconds`. Default 2 min. */
+  /** After this long with the CR and no phase, the reports carry `operatorSilent`. Default 2 min. */
   silentAfterMs?: number;
   /** Each report as it is read. */
   onReport?: (report: ReadinessReport) => void;
