@@ -19,23 +19,13 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 
+import { WIZARD_STEPS } from '../components/wizard/steps';
 import { PROCEDURE_EXAMPLE } from '../lib/config';
 import { seedDraft } from '../lib/draft/seed';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const STEPS = [
-  'start',
-  'prerequisites',
-  'registry',
-  'charts',
-  'platform',
-  'storage',
-  'database',
-  'network',
-  'review',
-  'apply',
-];
+const STEPS = WIZARD_STEPS.map((s) => s.id);
 const TARGETS = { performance: 95, accessibility: 100, jsRatio: 1.4 };
 /** Lighthouse's device: its default (mobile, 4x CPU slowdown) unless BENCH_LIGHTHOUSE_PRESET=desktop. */
 const PRESET = process.env.BENCH_LIGHTHOUSE_PRESET === 'desktop' ? 'desktop' : 'mobile';

@@ -360,7 +360,7 @@ async function loggedHelm<T>(log: (line: string) => void, fn: (commands: HelmCom
 
 /**
  * The helm step: reads the release's revisions first. A release left pending by an interrupted
- * helm run fails the step with a StuckReleaseError, before helm runs; with `recoverStuckRelease`
+ * helm run fails the step with errors.helm.stuckRelease, before helm runs; with `recoverStuckRelease`
  * (not in a dry run) it is rolled back or uninstalled first, read again, then upgraded as usual.
  */
 async function runOperatorHelm(

@@ -1,4 +1,4 @@
-import { StuckReleaseError } from '@/lib/errors/typed-errors';
+import { MessageError } from '@/lib/errors/typed-errors';
 import type { HelmReleaseInfo } from '@/lib/kube';
 
 /**
@@ -58,11 +58,17 @@ export function recoveryCommand(stuck: StuckRelease, kubeContext?: string): stri
   return `${what} -n ${namespace}${kubeContext ? ` --kube-context ${kubeContext}` : ''}`;
 }
 
-/** The error the helm step fails with when the release is stuck and no recovery was asked for. */
-export function stuckReleaseError(stuck: StuckRelease, kubeContext?: string): StuckReleaseError {
+/**
+ * The error the helm step fails with when the release is stuck and no recovery was asked for: a
+ * helm run was stopped before it finished (or one is running now), and helm refuses every further
+ * operation on the release. The parameters name it and the command that recovers it by hand.
+ */
+export function stuckReleaseError(stuck: StuckRelease, kubeContext?: string): MessageError {
   const { name, namespace, status, revision, updatedAt } = stuck.latest;
-  return new StuckReleaseError(
-    { name, namespace, status, revision, ...(updatedAt ? { updatedAt } : {}) },
-    recoveryCommand(stuck, kubeContext),
+  const command = recoveryCommand(stuck, kubeContext);
+  return new MessageError(
+    'errors.helm.stuckRelease',
+    { release: name, namespace, status, revision, command },
+    `helm release ${namespace}/${name} is ${status} at revision ${revision}${updatedAt ? ` since ${updatedAt}` : ''}; recovery: ${command}`,
   );
 }

@@ -9,12 +9,10 @@ export {
   isKubeError,
   isMessageError,
   isRegistryError,
-  isStuckReleaseError,
   KubeError,
   MessageError,
   RegistryError,
   type RegistryFailureKind,
-  StuckReleaseError,
 } from './typed-errors';
 export {
   kubeMessage,

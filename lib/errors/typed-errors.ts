@@ -106,33 +106,3 @@ export class MessageError extends Error {
 export function isMessageError(e: unknown): e is MessageError {
   return e instanceof MessageError;
 }
-
-/**
- * The latest revision of a Helm release is `pending-install`, `pending-upgrade` or
- * `pending-rollback`: a helm run was stopped before it finished (or one is running now), and
- * helm refuses every further operation on the release. `command` is the manual remedy.
- */
-export class StuckReleaseError extends Error {
-  override readonly name = 'StuckReleaseError';
-  constructor(
-    readonly release: {
-      name: string;
-      namespace: string;
-      status: string;
-      revision: number;
-      /** When the stuck revision was last written (ISO 8601), when helm recorded it. */
-      updatedAt?: string;
-    },
-    /** The helm command that recovers it, e.g. `helm rollback operator 1 -n wandb`. */
-    readonly command: string,
-  ) {
-    super(
-      `helm release ${release.namespace}/${release.name} is ${release.status} at revision ${release.revision}`,
-    );
-  }
-}
-
-/** True for a {@link StuckReleaseError}. */
-export function isStuckReleaseError(e: unknown): e is StuckReleaseError {
-  return e instanceof StuckReleaseError;
-}

@@ -2,14 +2,7 @@ import 'server-only';
 
 import { classifyNetworkError, type NetworkFailure } from './network';
 import { redact, tail } from './redact';
-import {
-  isHelmError,
-  isKubeError,
-  isMessageError,
-  isRegistryError,
-  isStuckReleaseError,
-  KubeError,
-} from './typed-errors';
+import { isHelmError, isKubeError, isMessageError, isRegistryError, KubeError } from './typed-errors';
 
 /** Parameters of a translated message. */
 export type MessageParams = Record<string, string | number>;
@@ -240,18 +233,6 @@ export function toUserError(e: unknown, opts: ToUserErrorOptions = {}): UserErro
   if (kube) {
     const statusDetail = `${kube.statusCode} ${kube.reason}: ${kube.message}`;
     return finish(kubeMessage(kube), statusDetail, opts);
-  }
-
-  if (isStuckReleaseError(e)) {
-    const { name, namespace, status, revision, updatedAt } = e.release;
-    return finish(
-      {
-        key: 'errors.helm.stuckRelease',
-        params: { release: name, namespace, status, revision, command: e.command },
-      },
-      `${e.message}${updatedAt ? ` since ${updatedAt}` : ''}; recovery: ${e.command}`,
-      opts,
-    );
   }
 
   if (isHelmError(e)) {
