@@ -32,21 +32,33 @@ export function serverTranslator(
     );
 }
 
+/** The namespaces every wizard page needs on the client; a step adds its own (see `stepMessages`). */
+const SHARED_PREFIXES = ['ui.', 'config.', 'errors.', 'generate.import.'] as const;
+
+/** The namespaces only one step's client component needs: its page adds them. */
+const STEP_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  prerequisites: ['checks.'],
+  // The apply panel also shows the checks that gate an apply.
+  apply: ['apply.', 'checks.'],
+};
+
+function messagesWith(locale: Locale, prefixes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(catalogue(locale)).filter(([k]) => prefixes.some((prefix) => k.startsWith(prefix))),
+  );
+}
+
 /**
- * The messages a client component tree needs: the screens' texts, the validation messages and the
- * error messages of the active locale only (never the other language, nor the generators' texts other than the importer's).
+ * The messages every client component tree needs: the screens' texts, the validation messages and
+ * the error messages of the active locale only (never the other language, nor the generators' texts
+ * other than the importer's). The checks' and the apply's texts come with their own steps.
  */
 export function clientMessages(locale: Locale): Record<string, string> {
-  const all = catalogue(locale);
-  return Object.fromEntries(
-    Object.entries(all).filter(
-      ([k]) =>
-        k.startsWith('ui.') ||
-        k.startsWith('config.') ||
-        k.startsWith('errors.') ||
-        k.startsWith('checks.') ||
-        k.startsWith('apply.') ||
-        k.startsWith('generate.import.'),
-    ),
-  );
+  return messagesWith(locale, SHARED_PREFIXES);
+}
+
+/** The messages a step's page adds to `clientMessages` (none for most steps). */
+export function stepMessages(locale: Locale, stepId: string): Record<string, string> | null {
+  const prefixes = STEP_PREFIXES[stepId];
+  return prefixes ? messagesWith(locale, prefixes) : null;
 }

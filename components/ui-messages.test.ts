@@ -42,6 +42,17 @@ describe('ui messages', () => {
       expect(params(uiJa[key]), key).toEqual(params(uiEn[key]));
   });
 
+  it("names the checks' and the apply's texts only in the two panels, whose steps bring them", () => {
+    // Every page gets the shared namespaces; `app/locale.ts` adds `checks.` and `apply.` on their
+    // own steps only. A client component elsewhere that named one would show the bare key.
+    const elsewhere = ['app', 'components']
+      .flatMap((d) => sources(path.join(ROOT, d)))
+      .filter((f) => !/components\/(checks|apply)\//.test(f))
+      .filter((f) => readFileSync(f, 'utf8').includes("'use client'"))
+      .filter((f) => /['`](checks|apply)\.[a-z]/.test(readFileSync(f, 'utf8')));
+    expect(elsewhere).toEqual([]);
+  });
+
   it('finds every other message key the screens name in the shared catalogue', () => {
     const screens = ['app', 'components']
       .flatMap((d) => sources(path.join(ROOT, d)))

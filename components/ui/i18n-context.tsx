@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, type ReactNode, useCallback, useContext } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 
 /** Parameters of a message. */
 export type Params = Record<string, string | number>;
@@ -31,6 +31,25 @@ export function I18nProvider({
   children: ReactNode;
 }) {
   return <I18nContext.Provider value={{ locale, messages }}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * Adds messages for a subtree to those of the provider above: a step's page sends its own
+ * namespace (the checks' texts, say) with that step only, not with every page.
+ */
+export function MoreMessages({
+  messages,
+  children,
+}: {
+  messages: Readonly<Record<string, string>>;
+  children: ReactNode;
+}) {
+  const parent = useContext(I18nContext);
+  const value = useMemo(
+    () => ({ locale: parent.locale, messages: { ...parent.messages, ...messages } }),
+    [parent, messages],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 /** The translate function of the active locale. A missing key shows as the key itself. */

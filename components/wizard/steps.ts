@@ -1,7 +1,7 @@
 /**
  * The wizard's steps, as data. This one array drives the stepper, the navigation, the error
  * badges and the "next" button (which validates `fields`, the form paths the step owns).
- * To add a step: add an entry here and its component in `step-pages.tsx`.
+ * To add a step: add an entry here and its route, `app/wizard/<id>/page.tsx`.
  */
 export interface WizardStep {
   readonly id: string;

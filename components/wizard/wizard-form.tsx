@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 
 import { saveDraft } from '@/app/wizard/actions';
@@ -157,12 +157,16 @@ export function WizardForm({
   );
 
   // A step counts as visited once opened; the stepper badges errors of visited steps only.
+  // Bookkeeping, so a transition: on a page load it runs right after hydration, and an urgent
+  // update would make React render any Suspense boundary not hydrated yet again from scratch.
   useEffect(() => {
     if (!currentStep || visitedRef.current.includes(currentStep)) return;
     const next = [...visitedRef.current, currentStep];
     visitedRef.current = next;
-    setVisited(next);
-    scheduleSave();
+    startTransition(() => {
+      setVisited(next);
+      scheduleSave();
+    });
   }, [currentStep, scheduleSave]);
 
   // Last chance on reload or tab close: start the save (the browser may or may not let it finish).

@@ -10,7 +10,6 @@ export const uiEn = {
   'ui.app.description': 'Deploy Weights & Biases on a Kubernetes cluster without internet access.',
   'ui.app.skipToContent': 'Skip to the content',
   'ui.app.language': 'Language',
-  'ui.loading': 'Loading…',
   'ui.boundary.title': 'Something went wrong',
   'ui.boundary.stepTitle': 'This step could not be shown',
   'ui.boundary.text':

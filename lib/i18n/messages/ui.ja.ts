@@ -12,7 +12,6 @@ export const uiJa: Record<UiMessageKey, string> = {
     'インターネットに接続できない Kubernetes クラスターに Weights & Biases をデプロイします。',
   'ui.app.skipToContent': '本文へスキップ',
   'ui.app.language': '表示言語',
-  'ui.loading': '読み込み中…',
   'ui.boundary.title': '問題が発生しました',
   'ui.boundary.stepTitle': 'このステップを表示できませんでした',
   'ui.boundary.text':
