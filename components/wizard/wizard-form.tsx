@@ -69,12 +69,16 @@ export function WizardForm({
   // Errors per step for the whole draft: from the server at first (no validation code loads with
   // the page), then recomputed here after each change. Only visited steps show theirs.
   const [errorCounts, setErrorCounts] = useState<Record<string, number>>(initialErrorCounts);
+  // The open step counts as visited from the first render (the server's too), so its badge does not
+  // appear, and move the stepper, only once the visit is saved.
   const stepErrors = useMemo(
     () =>
       Object.fromEntries(
-        visited.filter((id) => errorCounts[id]).map((id) => [id, errorCounts[id] as number]),
+        [...visited, currentStep]
+          .filter((id) => errorCounts[id])
+          .map((id) => [id, errorCounts[id] as number]),
       ),
-    [visited, errorCounts],
+    [visited, currentStep, errorCounts],
   );
 
   const methods = useForm({
