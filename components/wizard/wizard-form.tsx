@@ -69,8 +69,8 @@ export function WizardForm({
   // Errors per step for the whole draft: from the server at first (no validation code loads with
   // the page), then recomputed here after each change. Only visited steps show theirs.
   const [errorCounts, setErrorCounts] = useState<Record<string, number>>(initialErrorCounts);
-  // The open step counts as visited from the first render (the server's too), so its badge does not
-  // appear, and move the stepper, only once the visit is saved.
+  // The open step counts as visited from the first render (the server's too): its badge is there
+  // from the first paint instead of appearing, and moving the stepper, once the visit is recorded.
   const stepErrors = useMemo(
     () =>
       Object.fromEntries(
