@@ -5,7 +5,7 @@ import { I18nProvider } from '@/components/ui/i18n-context';
 import { LocaleSwitcher } from '@/components/ui/locale-switcher';
 
 import './globals.css';
-import { clientMessages, currentLocale, serverTranslator } from './locale';
+import { boundaryMessages, currentLocale, serverTranslator } from './locale';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = serverTranslator(await currentLocale());
@@ -15,10 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await currentLocale();
   const t = serverTranslator(locale);
-  // The error boundaries below are client components: give them their few texts.
-  const boundaryMessages = Object.fromEntries(
-    Object.entries(clientMessages(locale)).filter(([k]) => k.startsWith('ui.boundary.')),
-  );
   return (
     <html lang={locale}>
       <body>
@@ -30,7 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <LocaleSwitcher current={locale} label={t('ui.app.language')} />
         </header>
         <main id="main" tabIndex={-1}>
-          <I18nProvider locale={locale} messages={boundaryMessages}>
+          {/* The error boundaries below are client components: give them their few texts. */}
+          <I18nProvider locale={locale} messages={boundaryMessages(locale)}>
             {children}
           </I18nProvider>
         </main>

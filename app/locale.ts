@@ -42,10 +42,19 @@ const STEP_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   apply: ['apply.', 'checks.'],
 };
 
-function messagesWith(locale: Locale, prefixes: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(catalogue(locale)).filter(([k]) => prefixes.some((prefix) => k.startsWith(prefix))),
-  );
+/** Filtered catalogues by locale and prefixes: the catalogues never change, so each is cut once. */
+const filtered = new Map<string, Readonly<Record<string, string>>>();
+
+function messagesWith(locale: Locale, prefixes: readonly string[]): Readonly<Record<string, string>> {
+  const key = `${locale}:${prefixes.join(',')}`;
+  let messages = filtered.get(key);
+  if (!messages) {
+    messages = Object.fromEntries(
+      Object.entries(catalogue(locale)).filter(([k]) => prefixes.some((prefix) => k.startsWith(prefix))),
+    );
+    filtered.set(key, messages);
+  }
+  return messages;
 }
 
 /**
@@ -53,12 +62,17 @@ function messagesWith(locale: Locale, prefixes: readonly string[]): Record<strin
  * the error messages of the active locale only (never the other language, nor the generators' texts
  * other than the importer's). The checks' and the apply's texts come with their own steps.
  */
-export function clientMessages(locale: Locale): Record<string, string> {
+export function clientMessages(locale: Locale): Readonly<Record<string, string>> {
   return messagesWith(locale, SHARED_PREFIXES);
 }
 
 /** The messages a step's page adds to `clientMessages` (none for most steps). */
-export function stepMessages(locale: Locale, stepId: string): Record<string, string> | null {
+export function stepMessages(locale: Locale, stepId: string): Readonly<Record<string, string>> | null {
   const prefixes = STEP_PREFIXES[stepId];
   return prefixes ? messagesWith(locale, prefixes) : null;
+}
+
+/** The few texts of the error boundaries, which sit outside the wizard's layout. */
+export function boundaryMessages(locale: Locale): Readonly<Record<string, string>> {
+  return messagesWith(locale, ['ui.boundary.']);
 }
