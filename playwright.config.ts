@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// Moved with the test environment's port offset, so that two checkouts can run their tests at once.
+const port = Number(process.env.E2E_PORT ?? 3100 + Number(process.env.TEST_ENV_PORT_OFFSET ?? 0));
 
 /**
  * End-to-end tests drive the production build (`next build` first) in Debian's chromium:

@@ -1,6 +1,23 @@
 # Shared helpers for the components of scripts/test-env. Source it: . "$TEST_ENV_LIB"
 # Every process is started in the background with its PID recorded, and stopped by that PID.
 
+# Port offset: every component listens on its documented port plus TEST_ENV_PORT_OFFSET (default 0),
+# so that two checkouts (git worktrees) can each run an environment on one machine. An offset is
+# kept in $TEST_ENV_DIR/port-offset once given, so later calls in that checkout need not repeat it.
+if [ -n "${TEST_ENV_DIR:-}" ]; then
+  if [ -n "${TEST_ENV_PORT_OFFSET:-}" ]; then
+    mkdir -p "$TEST_ENV_DIR" && echo "$TEST_ENV_PORT_OFFSET" > "$TEST_ENV_DIR/port-offset"
+  elif [ -s "$TEST_ENV_DIR/port-offset" ]; then
+    TEST_ENV_PORT_OFFSET=$(cat "$TEST_ENV_DIR/port-offset")
+  fi
+fi
+TEST_ENV_PORT_OFFSET=${TEST_ENV_PORT_OFFSET:-0}
+case "$TEST_ENV_PORT_OFFSET" in ''|*[!0-9]*) echo "test-env: TEST_ENV_PORT_OFFSET must be a number" >&2; exit 2 ;; esac
+export TEST_ENV_PORT_OFFSET
+
+# tport PORT : the documented PORT moved by the checkout's offset
+tport() { echo $(( $1 + TEST_ENV_PORT_OFFSET )); }
+
 # ensure_apt PKG... : install Debian packages that are missing (apt-get update once per run).
 ensure_apt() {
   local missing=()
