@@ -1,9 +1,8 @@
 import 'server-only';
 
-import { cookies } from 'next/headers';
-
 import { withDefaults } from '@/lib/config';
 import { validateInstallConfig, type ValidationResult } from '@/lib/config/validate';
+import { currentSession } from '@/lib/session';
 
 import { SECRET_FIELD_PATHS } from './secret-fields';
 import { createDraftStore, DRAFT_ID_PATTERN, type DraftStore } from './store';
@@ -18,9 +17,6 @@ export {
 export { type SecretMarkers, type JsonObject, SECRET_FIELD_PATHS, type SecretFieldPath } from './secret-fields';
 
 
-/** The cookie that names a browser's draft; proxy.ts sets it on the first request. */
-export const DRAFT_COOKIE = 'wizard-draft';
-
 let store: DraftStore | undefined;
 
 /** The process's draft store, under `WIZARD_DATA_DIR` (default `.data` in the working directory). */
@@ -32,9 +28,12 @@ export function draftStore(): DraftStore {
   return store;
 }
 
-/** The draft id of the current request (from its cookie), or null when it has none yet. */
+/**
+ * The draft id of the current request's session, or null without a signed-in session. The server
+ * made the id at sign-in (server/sessions.ts); a client never chooses it.
+ */
 export async function currentDraftId(): Promise<string | null> {
-  const id = (await cookies()).get(DRAFT_COOKIE)?.value;
+  const id = (await currentSession())?.draftId;
   return id && DRAFT_ID_PATTERN.test(id) ? id : null;
 }
 

@@ -251,7 +251,7 @@ describe('secrets never leak', () => {
       pull.replace(/read -rs REGISTRY_PASSWORD; echo\n/, '').replace(/ \| kubectl .*$/gm, ''),
     ].join('\n');
     const out = execFileSync('bash', ['-c', script], {
-      env: { PATH: process.env.PATH, REGISTRY_PASSWORD: password },
+      env: { PATH: process.env.PATH, REGISTRY_PASSWORD: password } as unknown as NodeJS.ProcessEnv,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
