@@ -10,7 +10,7 @@ import { applyEn } from '../lib/i18n/messages/apply.en';
 import { checksEn } from '../lib/i18n/messages/checks.en';
 
 import { expect, test } from './support/fixtures';
-import { DATA_DIR, signIn } from './support/session';
+import { CONFIG_DIR, DATA_DIR, signIn } from './support/session';
 import { WizardPage } from './support/wizard-page';
 
 /**
@@ -119,7 +119,7 @@ test.describe('checks and apply against the test environment', () => {
   }, testInfo) => {
     test.setTimeout(300_000);
     const config = testEnvConfig('0.43.8');
-    const id = seedDraft(
+    const id = await seedDraft(
       DATA_DIR,
       {
         ...config,
@@ -127,6 +127,7 @@ test.describe('checks and apply against the test environment', () => {
         ingress: { ...config.ingress, class: 'nginx' },
       },
       ['start', 'prerequisites', 'registry', 'charts', 'platform', 'storage', 'database', 'network'],
+      CONFIG_DIR,
     );
     await signIn(context, { draft: id });
     const w = new WizardPage(page, testInfo, 'en');

@@ -9,6 +9,8 @@ import { requestSigninUrl } from '../../server/control';
 /** The server's data folder (playwright.config.ts starts it with WIZARD_DATA_DIR=test-results/wizard-data). */
 export const DATA_DIR = path.resolve('test-results', 'wizard-data');
 export const DRAFTS_DIR = path.join(DATA_DIR, 'drafts');
+/** Its configuration folder (the secrets key), outside the data folder. */
+export const CONFIG_DIR = path.resolve('test-results', 'wizard-config');
 
 /**
  * Signs a browser context in as a user does: asks the running wizard for a sign-in URL (what

@@ -11,7 +11,9 @@ export {
   type PublicDraft,
   type SaveDraftInput,
   type DraftStore,
+  type DraftNotice,
   createDraftStore,
+  DraftConflictError,
   newDraftId,
 } from './store';
 export { type SecretMarkers, type JsonObject, SECRET_FIELD_PATHS, type SecretFieldPath } from './secret-fields';

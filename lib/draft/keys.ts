@@ -1,5 +1,3 @@
-import 'server-only';
-
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +12,7 @@ import { MessageError } from '@/lib/errors/typed-errors';
  * Two keys are derived from it (HKDF-SHA256): one encrypts the secrets a user keeps on disk
  * (AES-256-GCM), one keys the configuration hashes of check runs and the audit log (HMAC-SHA256),
  * so that a hash cannot be tested against guessed secrets without the key file.
+ * Not `server-only`: the seeding tool of the tests and the benchmark writes drafts with it.
  */
 export function keyFilePath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.WIZARD_KEY_FILE) return path.resolve(env.WIZARD_KEY_FILE);
