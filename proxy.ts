@@ -13,10 +13,13 @@ import { GATE_HEADERS, gateState } from '@/lib/session/protocol';
 export function proxy(request: NextRequest) {
   const gate = gateState();
   if (!gate || request.headers.get(GATE_HEADERS.secret) !== gate.secret) {
-    return new NextResponse('Start the wizard with its own server (npm start, or node server.js in the built folder).\n', {
-      status: 403,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
+    return new NextResponse(
+      'Start the wizard with its own server (npm start, or node server.js in the built folder).\n',
+      {
+        status: 403,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      },
+    );
   }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === 'development';

@@ -109,7 +109,12 @@ async function serveWizard(
   const child = spawn(path.join(ROOT, 'scripts', 'start'), ['--port', String(port)], {
     cwd: ROOT,
     stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', WIZARD_DATA_DIR: dataDir, WIZARD_CONFIG_DIR: configDir },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      WIZARD_DATA_DIR: dataDir,
+      WIZARD_CONFIG_DIR: configDir,
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {

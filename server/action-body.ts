@@ -6,9 +6,7 @@
  * outside plain data is refused here with a 400 naming what was wrong. Pure.
  */
 
-export type BodyVerdict =
-  | { ok: true; actionId?: string }
-  | { ok: false; status: 400 | 415; message: string };
+export type BodyVerdict = { ok: true; actionId?: string } | { ok: false; status: 400 | 415; message: string };
 
 /** Most arguments an action takes (Next.js throws, as a 500, from 1000 on). */
 const MAX_ARGS = 64;
@@ -32,7 +30,12 @@ function at(root: Json, keys: readonly string[]): Json | undefined {
 }
 
 /** Why a `$`-string of the reply format is not plain data, or null when it is. */
-function checkDollar(value: string, position: readonly string[], root: Json, formData: boolean): string | null {
+function checkDollar(
+  value: string,
+  position: readonly string[],
+  root: Json,
+  formData: boolean,
+): string | null {
   const tag = value[1];
   switch (tag) {
     case '$':
@@ -48,12 +51,15 @@ function checkDollar(value: string, position: readonly string[], root: Json, for
     case 'D':
       return Number.isNaN(Date.parse(value.slice(2))) ? 'invalid date' : null;
     case 'K':
-      return formData && /^\$K[0-9a-f]{1,8}$/.test(value) ? null : 'FormData is only valid in a multipart body';
+      return formData && /^\$K[0-9a-f]{1,8}$/.test(value)
+        ? null
+        : 'FormData is only valid in a multipart body';
     default:
       break;
   }
   const ref = /^\$0((?::[^:]+)*)$/.exec(value);
-  if (!ref) return `"${value.slice(0, 3)}…" (a reference to a promise, stream, Map, Set, function or another part) is not accepted`;
+  if (!ref)
+    return `"${value.slice(0, 3)}…" (a reference to a promise, stream, Map, Set, function or another part) is not accepted`;
   const keys = ref[1] ? ref[1].slice(1).split(':') : [];
   if (keys.some((k) => FORBIDDEN_KEYS.has(k))) return 'forbidden key in a reference';
   // A reference to an ancestor makes a cycle.
@@ -129,7 +135,9 @@ export async function checkActionBody(
     return { ok: false, status: 415, message: 'server actions take text/plain or multipart/form-data' };
   let form: FormData;
   try {
-    form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType! } }).formData();
+    form = await new Response(body as Uint8Array<ArrayBuffer>, {
+      headers: { 'content-type': contentType! },
+    }).formData();
   } catch {
     return bad('the multipart body cannot be read');
   }
@@ -144,7 +152,8 @@ export async function checkActionBody(
   // A form posted without JavaScript: `$ACTION_ID_<id>`; bound arguments (`$ACTION_REF_`) are not used.
   let actionId: string | undefined;
   for (const key of form.keys()) {
-    if (key.startsWith('$ACTION_REF_') || /^\$ACTION_\d+:/.test(key)) return bad('bound action arguments are not accepted');
+    if (key.startsWith('$ACTION_REF_') || /^\$ACTION_\d+:/.test(key))
+      return bad('bound action arguments are not accepted');
     if (key.startsWith('$ACTION_ID_')) actionId = key.slice('$ACTION_ID_'.length);
   }
   if (!actionId) return bad('this address takes only server actions');

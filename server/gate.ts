@@ -184,7 +184,8 @@ export function createGate(options: GateOptions) {
     if (!options.allowedHosts.has(host.name) || (host.port ?? defaultPort) !== options.port)
       return send(req, res, 403, { key: 'server.foreignHost', params: { host: req.headers.host ?? '' } });
     const rawUrl = req.url ?? '';
-    if (!rawUrl.startsWith('/') || rawUrl.startsWith('//')) return send(req, res, 400, { key: 'server.badUrl' });
+    if (!rawUrl.startsWith('/') || rawUrl.startsWith('//'))
+      return send(req, res, 400, { key: 'server.badUrl' });
     if (!validPercentEncoding(rawUrl)) return send(req, res, 400, { key: 'server.badEncoding' });
     const url = new URL(rawUrl, `${scheme}://localhost`);
     const method = req.method ?? 'GET';
@@ -203,7 +204,10 @@ export function createGate(options: GateOptions) {
     if (url.pathname === '/signin') {
       if (method !== 'GET') return send(req, res, 405, { key: 'server.badMethod' }, { Allow: 'GET' });
       const token = url.searchParams.get('token');
-      if (!token) return send(req, res, 200, { key: url.searchParams.has('out') ? 'server.signedOut' : 'server.signIn' });
+      if (!token)
+        return send(req, res, 200, {
+          key: url.searchParams.has('out') ? 'server.signedOut' : 'server.signIn',
+        });
       const exchanged = await options.sessions.exchange(token, req.socket.remoteAddress ?? '');
       if (!exchanged) return send(req, res, 403, { key: 'server.tokenUsed' });
       res.writeHead(303, {
@@ -218,7 +222,11 @@ export function createGate(options: GateOptions) {
     if (url.pathname === '/signout') {
       if (method !== 'POST') return send(req, res, 405, { key: 'server.badMethod' }, { Allow: 'POST' });
       await options.sessions.end(cookies.get(cookieName));
-      res.writeHead(303, { Location: '/signin?out', 'Set-Cookie': cookieHeader('', 0), 'Cache-Control': 'no-store' });
+      res.writeHead(303, {
+        Location: '/signin?out',
+        'Set-Cookie': cookieHeader('', 0),
+        'Cache-Control': 'no-store',
+      });
       res.end();
       return;
     }
@@ -233,13 +241,25 @@ export function createGate(options: GateOptions) {
 
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > options.bodyLimit)
-      return send(req, res, 413, { key: 'server.tooLarge', params: { limit: options.bodyLimit } }, { Connection: 'close' });
+      return send(
+        req,
+        res,
+        413,
+        { key: 'server.tooLarge', params: { limit: options.bodyLimit } },
+        { Connection: 'close' },
+      );
     let body: Buffer;
     try {
       body = await readBody(req, options.bodyLimit);
     } catch (e) {
       if (e instanceof TooLarge)
-        return send(req, res, 413, { key: 'server.tooLarge', params: { limit: options.bodyLimit } }, { Connection: 'close' });
+        return send(
+          req,
+          res,
+          413,
+          { key: 'server.tooLarge', params: { limit: options.bodyLimit } },
+          { Connection: 'close' },
+        );
       return send(req, res, 400, { key: 'server.badBody', params: { reason: 'the body could not be read' } });
     }
 
@@ -247,15 +267,20 @@ export function createGate(options: GateOptions) {
     if (!app.routeHandlers.some((re) => re.test(url.pathname))) {
       const headerId = req.headers['next-action'];
       const actionId = typeof headerId === 'string' ? headerId : undefined;
-      if (Array.isArray(headerId)) return send(req, res, 400, { key: 'server.badBody', params: { reason: 'two action ids' } });
+      if (Array.isArray(headerId))
+        return send(req, res, 400, { key: 'server.badBody', params: { reason: 'two action ids' } });
       const verdict = await checkActionBody(req.headers['content-type'], body, actionId !== undefined);
-      if (!verdict.ok) return send(req, res, verdict.status, { key: 'server.badBody', params: { reason: verdict.message } });
+      if (!verdict.ok)
+        return send(req, res, verdict.status, { key: 'server.badBody', params: { reason: verdict.message } });
       const id = actionId ?? verdict.actionId;
       if (app.actionIds && (!id || !app.actionIds.has(id)))
         return send(req, res, 404, { key: 'server.unknownAction' });
       const tree = req.headers['next-router-state-tree'];
       if (tree !== undefined && !validRouterState(tree))
-        return send(req, res, 400, { key: 'server.badBody', params: { reason: 'invalid router state header' } });
+        return send(req, res, 400, {
+          key: 'server.badBody',
+          params: { reason: 'invalid router state header' },
+        });
     }
     pass(req, session);
     return void next(replay(req, body), res);

@@ -34,7 +34,11 @@ function routePattern(route: string): RegExp {
     .replace(/\/route$/, '')
     .split('/')
     .map((part) =>
-      /^\[\[?\.\.\./.test(part) ? '.+' : /^\[.+\]$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      /^\[\[?\.\.\./.test(part)
+        ? '.+'
+        : /^\[.+\]$/.test(part)
+          ? '[^/]+'
+          : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('/');
   return new RegExp(`^${source || '/'}$`);
@@ -61,7 +65,8 @@ function readAppIndex(appDir: string, dev: boolean): AppIndex {
 /** The address printed for the user: the listening one, or this machine's first external IPv4. */
 function publicHost(options: ServerOptions): string {
   const wildcard = options.host === '0.0.0.0' || options.host === '::' || options.host === '[::]';
-  if (!wildcard) return options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
+  if (!wildcard)
+    return options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
   for (const list of Object.values(os.networkInterfaces()))
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return os.hostname() || '127.0.0.1';
@@ -93,9 +98,13 @@ async function serve(options: ServerOptions, dev: boolean): Promise<void> {
   const next = require('next') as typeof import('next').default;
   const conf = dev
     ? undefined
-    : (JSON.parse(readFileSync(path.join(options.appDir, '.next', 'required-server-files.json'), 'utf8')) as {
-        config: never;
-      }).config;
+    : (
+        JSON.parse(
+          readFileSync(path.join(options.appDir, '.next', 'required-server-files.json'), 'utf8'),
+        ) as {
+          config: never;
+        }
+      ).config;
   const app = next({
     dev,
     dir: options.appDir,
@@ -109,8 +118,9 @@ async function serve(options: ServerOptions, dev: boolean): Promise<void> {
 
   let index = readAppIndex(options.appDir, dev);
   // Made once the port is known (--port 0 picks one); nothing is answered before.
-  let gate: ReturnType<typeof createGate> | undefined;
+  const ready: { gate?: ReturnType<typeof createGate> } = {};
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const { gate } = ready;
     if (!gate) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' });
       res.end('Starting\n');
@@ -123,7 +133,9 @@ async function serve(options: ServerOptions, dev: boolean): Promise<void> {
       res.end('Internal error\n');
     });
   };
-  const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, listener) : http.createServer(listener);
+  const server = tls
+    ? https.createServer({ cert: tls.cert, key: tls.key }, listener)
+    : http.createServer(listener);
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
@@ -132,7 +144,7 @@ async function serve(options: ServerOptions, dev: boolean): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  gate = createGate({
+  ready.gate = createGate({
     sessions,
     allowedHosts: allowedHostNames(options),
     port,
@@ -150,7 +162,10 @@ async function serve(options: ServerOptions, dev: boolean): Promise<void> {
     async (request) => {
       if (request.op !== 'signin-url') return { error: 'unknown request' };
       if (request.draft !== undefined) {
-        if (!DRAFT_ID.test(request.draft) || !existsSync(path.join(options.dataDir, 'drafts', `${request.draft}.json`)))
+        if (
+          !DRAFT_ID.test(request.draft) ||
+          !existsSync(path.join(options.dataDir, 'drafts', `${request.draft}.json`))
+        )
           return { error: `no draft ${request.draft} in ${options.dataDir}` };
       }
       return { url: signinUrl(request.draft) };
@@ -166,7 +181,9 @@ async function serve(options: ServerOptions, dev: boolean): Promise<void> {
           `  SHA-256 fingerprint: ${tls.fingerprint}`,
         ]
       : []),
-    ...(options.loopback ? [] : [`  listening on ${options.host}: reachable from other machines (HTTPS only)`]),
+    ...(options.loopback
+      ? []
+      : [`  listening on ${options.host}: reachable from other machines (HTTPS only)`]),
     '',
     'Sign in (the address works once; `npm run signin-url` prints a new one):',
     `  ${signinUrl()}`,
@@ -195,7 +212,9 @@ async function signinCommand(options: ServerOptions, flags: ReadonlyMap<string, 
           .map((n) => {
             let host = '';
             try {
-              const d = JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as { values?: { platform?: { host?: string } } };
+              const d = JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as {
+                values?: { platform?: { host?: string } };
+              };
               host = d.values?.platform?.host ?? '';
             } catch {
               host = '(unreadable)';
@@ -219,7 +238,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const options = resolveOptions(flags, process.env, process.cwd(), appDir);
   if (command === 'signin-url') return signinCommand(options, flags);
   if (command === 'help' || flags.has('help')) {
-    console.log(readFileSync(__filename, 'utf8').split('*/')[0]!.replace(/^\/\*\*|^ \* ?/gm, ''));
+    console.log(
+      readFileSync(__filename, 'utf8')
+        .split('*/')[0]!
+        .replace(/^\/\*\*|^ \* ?/gm, ''),
+    );
     return;
   }
   if (command) throw new OptionError(`unknown command "${command}" (try: signin-url, help)`);

@@ -82,7 +82,10 @@ export function resolveOptions(
     throw new OptionError('give both --tls-cert and --tls-key (WIZARD_TLS_CERT, WIZARD_TLS_KEY), or neither');
   const httpsAsked = flags.has('https') || env.WIZARD_HTTPS === '1';
   const dataDir = path.resolve(cwd, flags.get('data-dir') ?? env.WIZARD_DATA_DIR ?? '.data');
-  const configDir = path.resolve(cwd, flags.get('config-dir') ?? env.WIZARD_CONFIG_DIR ?? defaultConfigDir(env));
+  const configDir = path.resolve(
+    cwd,
+    flags.get('config-dir') ?? env.WIZARD_CONFIG_DIR ?? defaultConfigDir(env),
+  );
   const rel = path.relative(dataDir, configDir);
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
     throw new OptionError(
@@ -110,7 +113,9 @@ export function resolveOptions(
  * listening beyond loopback also the address itself, the machine's name and its interfaces'
  * addresses, and the names the user added. Anything else is refused (DNS rebinding).
  */
-export function allowedHostNames(options: Pick<ServerOptions, 'host' | 'loopback' | 'allowedHosts'>): Set<string> {
+export function allowedHostNames(
+  options: Pick<ServerOptions, 'host' | 'loopback' | 'allowedHosts'>,
+): Set<string> {
   const names = new Set(['localhost', '127.0.0.1', '[::1]']);
   for (const h of options.allowedHosts) names.add(h);
   if (options.loopback) {

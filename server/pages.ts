@@ -14,7 +14,11 @@ const escapeHtml = (s: string) =>
  * The gate's answer: a small self-contained HTML page for a browser's navigation, else one line
  * of text. In the browser's language (English or Japanese).
  */
-export function renderPage(page: GatePage, locale: Locale, html: boolean): { body: string; contentType: string } {
+export function renderPage(
+  page: GatePage,
+  locale: Locale,
+  html: boolean,
+): { body: string; contentType: string } {
   const text = translate(locale, page.key, page.params ?? {});
   if (!html) return { body: `${text}\n`, contentType: 'text/plain; charset=utf-8' };
   const title = translate(locale, 'server.title');

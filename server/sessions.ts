@@ -84,7 +84,10 @@ export class SessionStore {
   /** A new one-time sign-in token, optionally for an existing draft. */
   issueToken(draftId?: string): string {
     const token = random(32);
-    this.tokens.set(sha256(token), { expiresAt: this.now() + this.limits.tokenTtlMs, ...(draftId ? { draftId } : {}) });
+    this.tokens.set(sha256(token), {
+      expiresAt: this.now() + this.limits.tokenTtlMs,
+      ...(draftId ? { draftId } : {}),
+    });
     return token;
   }
 
@@ -143,7 +146,8 @@ export class SessionStore {
 
   private expired(s: Session, now: number): boolean {
     return (
-      now - Date.parse(s.lastSeenAt) > this.limits.idleMs || now - Date.parse(s.createdAt) > this.limits.maxAgeMs
+      now - Date.parse(s.lastSeenAt) > this.limits.idleMs ||
+      now - Date.parse(s.createdAt) > this.limits.maxAgeMs
     );
   }
 

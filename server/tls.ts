@@ -19,11 +19,15 @@ export interface TlsMaterial {
 function subjectAltNames(host: string): Array<{ type: 2; value: string } | { type: 7; ip: string }> {
   const dns = new Set(['localhost', os.hostname().toLowerCase()]);
   const ips = new Set(['127.0.0.1', '::1']);
-  for (const list of Object.values(os.networkInterfaces())) for (const a of list ?? []) ips.add(a.address.split('%')[0]!);
+  for (const list of Object.values(os.networkInterfaces()))
+    for (const a of list ?? []) ips.add(a.address.split('%')[0]!);
   if (/^[\d.]+$|:/.test(host)) {
     if (host !== '0.0.0.0' && host !== '::') ips.add(host.replace(/^\[|\]$/g, ''));
   } else dns.add(host.toLowerCase());
-  return [...[...dns].filter(Boolean).map((value) => ({ type: 2 as const, value })), ...[...ips].map((ip) => ({ type: 7 as const, ip }))];
+  return [
+    ...[...dns].filter(Boolean).map((value) => ({ type: 2 as const, value })),
+    ...[...ips].map((ip) => ({ type: 7 as const, ip })),
+  ];
 }
 
 /**
@@ -39,8 +43,17 @@ export async function loadTls(options: {
   tlsKey?: string;
 }): Promise<TlsMaterial> {
   if (options.tlsCert && options.tlsKey) {
-    const [cert, key] = await Promise.all([readFile(options.tlsCert, 'utf8'), readFile(options.tlsKey, 'utf8')]);
-    return { cert, key, fingerprint: new X509Certificate(cert).fingerprint256, source: 'user', certFile: options.tlsCert };
+    const [cert, key] = await Promise.all([
+      readFile(options.tlsCert, 'utf8'),
+      readFile(options.tlsKey, 'utf8'),
+    ]);
+    return {
+      cert,
+      key,
+      fingerprint: new X509Certificate(cert).fingerprint256,
+      source: 'user',
+      certFile: options.tlsCert,
+    };
   }
   const dir = path.join(options.configDir, 'tls');
   const certFile = path.join(dir, 'wizard.crt');
@@ -72,5 +85,11 @@ export async function loadTls(options: {
   await ensurePrivateDir(dir);
   await writeFileAtomic(keyFile, pems.private);
   await writeFileAtomic(certFile, pems.cert);
-  return { cert: pems.cert, key: pems.private, fingerprint: new X509Certificate(pems.cert).fingerprint256, source: 'generated', certFile };
+  return {
+    cert: pems.cert,
+    key: pems.private,
+    fingerprint: new X509Certificate(pems.cert).fingerprint256,
+    source: 'generated',
+    certFile,
+  };
 }

@@ -32,7 +32,13 @@ export interface SavedDraft {
 export interface DraftConflict {
   conflict: true;
   fields: string[];
-  theirs: { values: JsonObject; secrets: SecretMarkers; keepSecrets: boolean; visited: string[]; rev: number };
+  theirs: {
+    values: JsonObject;
+    secrets: SecretMarkers;
+    keepSecrets: boolean;
+    visited: string[];
+    rev: number;
+  };
 }
 
 const saveDraftInput = z.object({

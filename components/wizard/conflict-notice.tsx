@@ -23,7 +23,13 @@ export function ConflictNotice({
   };
   const list = fields.length > 0 ? fields.map(label).join(', ') : t('ui.security.conflict.none');
   return (
-    <div role="alertdialog" aria-labelledby="draft-conflict-title" aria-describedby="draft-conflict-body" className="notice notice-warn" data-testid="draft-conflict">
+    <div
+      role="alertdialog"
+      aria-labelledby="draft-conflict-title"
+      aria-describedby="draft-conflict-body"
+      className="notice notice-warn"
+      data-testid="draft-conflict"
+    >
       <p>
         <strong id="draft-conflict-title">{t('ui.security.conflict.title')}</strong>
       </p>

@@ -326,7 +326,9 @@ export function WizardForm({
                   {translateSessionEnded(messages)}
                 </p>
               )}
-              {conflict && <ConflictNotice fields={conflict.fields} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+              {conflict && (
+                <ConflictNotice fields={conflict.fields} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+              )}
               {children}
             </div>
           </div>

@@ -20,7 +20,8 @@ export const CONFIG_DIR = path.resolve('test-results', 'wizard-config');
 export async function signIn(context: BrowserContext, options: { draft?: string } = {}): Promise<void> {
   const url = await requestSigninUrl(DATA_DIR, options.draft);
   const response = await context.request.get(url, { maxRedirects: 0 });
-  if (response.status() !== 303) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
+  if (response.status() !== 303)
+    throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
 }
 
 /** A sign-in URL without using it (for tests of the sign-in itself). */

@@ -16,8 +16,12 @@ export {
   DraftConflictError,
   newDraftId,
 } from './store';
-export { type SecretMarkers, type JsonObject, SECRET_FIELD_PATHS, type SecretFieldPath } from './secret-fields';
-
+export {
+  type SecretMarkers,
+  type JsonObject,
+  SECRET_FIELD_PATHS,
+  type SecretFieldPath,
+} from './secret-fields';
 
 let store: DraftStore | undefined;
 

@@ -95,7 +95,10 @@ export async function sealSecrets(draftId: string, secrets: Record<string, strin
 }
 
 /** The secrets back, or null when this key cannot open them (another machine's key, a changed file). */
-export async function openSecrets(draftId: string, sealed: SealedSecrets): Promise<Record<string, string> | null> {
+export async function openSecrets(
+  draftId: string,
+  sealed: SealedSecrets,
+): Promise<Record<string, string> | null> {
   const key = await derived('wandb-airgap-wizard draft secrets v1');
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.nonce, 'base64'));

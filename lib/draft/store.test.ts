@@ -94,8 +94,12 @@ describe('draft store', () => {
 
   it('refuses a key file others can read', async () => {
     const id = newDraftId();
-    await writeFile(path.join(configDir, 'secrets.key'), Buffer.alloc(32, 1).toString('base64'), { mode: 0o644 });
-    await expect(createDraftStore({ dir, secretPaths: PATHS }).save(id, { values, keepSecrets: true })).rejects.toMatchObject({
+    await writeFile(path.join(configDir, 'secrets.key'), Buffer.alloc(32, 1).toString('base64'), {
+      mode: 0o644,
+    });
+    await expect(
+      createDraftStore({ dir, secretPaths: PATHS }).save(id, { values, keepSecrets: true }),
+    ).rejects.toMatchObject({
       key: 'errors.security.keyPermissions',
     });
   });
@@ -193,7 +197,11 @@ describe('draft store', () => {
 describe('changedFields', () => {
   it('names changed leaves, arrays as one field, and both sides of a switched section', () => {
     expect(changedFields({ a: { b: 1, c: [1] } }, { a: { b: 2, c: [1, 2] } })).toEqual(['a.b', 'a.c']);
-    expect(changedFields({ s: { kind: 'x', u: '1' } }, { s: { kind: 'y', v: '2' } })).toEqual(['s.kind', 's.u', 's.v']);
+    expect(changedFields({ s: { kind: 'x', u: '1' } }, { s: { kind: 'y', v: '2' } })).toEqual([
+      's.kind',
+      's.u',
+      's.v',
+    ]);
     expect(changedFields({ a: 1 }, { a: 1 })).toEqual([]);
   });
 });

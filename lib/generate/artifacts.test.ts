@@ -257,7 +257,9 @@ describe('secrets never leak', () => {
     });
     const json = JSON.parse(out) as { auths: Record<string, { username: string; auth: string }> };
     const entry = Object.values(json.auths)[0]!;
-    expect(Buffer.from(entry.auth, 'base64').toString('utf8')).toBe(`${config.registry.username}:${password}`);
+    expect(Buffer.from(entry.auth, 'base64').toString('utf8')).toBe(
+      `${config.registry.username}:${password}`,
+    );
     expect(Object.keys(json.auths)).toEqual([buildContext(config, { includeSecrets: false }).registry.host]);
   });
 

@@ -6,9 +6,11 @@
 export const securityEn = {
   'errors.security.keyPermissions':
     'The secrets key {path} can be read by other users of this machine. Make it readable by its owner only: chmod 600 {path}',
-  'errors.security.keyInvalid': 'The secrets key {path} is not a key of this wizard (32 random bytes). Move it away to make a new one.',
+  'errors.security.keyInvalid':
+    'The secrets key {path} is not a key of this wizard (32 random bytes). Move it away to make a new one.',
   'errors.security.draftTooLarge': 'The draft is too large to save ({size} bytes; at most {limit}).',
-  'errors.security.checksRuns': 'Too many prerequisite check runs at once for this draft ({limit}). Wait for one to finish.',
+  'errors.security.checksRuns':
+    'Too many prerequisite check runs at once for this draft ({limit}). Wait for one to finish.',
   'ui.security.signOut': 'Sign out',
   'ui.security.secretsIdle':
     'Secrets you do not keep on this machine stay in the server’s memory only, and are forgotten after {minutes} minutes without activity.',

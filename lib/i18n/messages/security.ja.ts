@@ -4,9 +4,11 @@ import type { securityEn } from './security.en';
 export const securityJa: Record<keyof typeof securityEn, string> = {
   'errors.security.keyPermissions':
     'シークレットの鍵 {path} はこのマシンの他のユーザーが読み取れます。所有者だけが読めるようにしてください: chmod 600 {path}',
-  'errors.security.keyInvalid': 'シークレットの鍵 {path} はこのウィザードの鍵（32 バイトの乱数）ではありません。別の場所に移すと新しい鍵が作られます。',
+  'errors.security.keyInvalid':
+    'シークレットの鍵 {path} はこのウィザードの鍵（32 バイトの乱数）ではありません。別の場所に移すと新しい鍵が作られます。',
   'errors.security.draftTooLarge': '下書きが大きすぎて保存できません（{size} バイト、上限 {limit}）。',
-  'errors.security.checksRuns': 'この下書きで同時に実行できる前提条件チェックの数（{limit}）を超えています。実行中のものが終わるまでお待ちください。',
+  'errors.security.checksRuns':
+    'この下書きで同時に実行できる前提条件チェックの数（{limit}）を超えています。実行中のものが終わるまでお待ちください。',
   'ui.security.signOut': 'サインアウト',
   'ui.security.secretsIdle':
     'このマシンに保存しないシークレットはサーバーのメモリーにのみ置かれ、{minutes} 分間操作がないと破棄されます。',

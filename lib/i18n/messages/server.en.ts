@@ -7,8 +7,7 @@ export const serverEn = {
   'server.badUrl': 'The request’s address is not valid.',
   'server.badEncoding': 'The address contains invalid percent-encoding.',
   'server.badMethod': 'This address does not take this request method.',
-  'server.foreignOrigin':
-    'Refused: the request did not come from a page of this wizard (origin “{origin}”).',
+  'server.foreignOrigin': 'Refused: the request did not come from a page of this wizard (origin “{origin}”).',
   'server.signIn':
     'Sign in by opening the address the wizard printed when it started: it holds a one-time token. For a new address, run “npm run signin-url” (or “node server.js signin-url” in the wizard’s folder) on the machine that runs the wizard.',
   'server.signedOut':
