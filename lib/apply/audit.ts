@@ -38,7 +38,8 @@ export interface AuditEntry {
 }
 
 function auditFile(): string {
-  return path.join(path.resolve(process.env.WIZARD_DATA_DIR || '.data'), 'audit.log');
+  // The data folder is the user's, not part of the build: no tracing.
+  return path.join(path.resolve(/*turbopackIgnore: true*/ process.env.WIZARD_DATA_DIR || '.data'), 'audit.log');
 }
 
 // Appends are queued: lines never interleave.
