@@ -41,6 +41,12 @@ describe('kill -9 during saves', () => {
       // After a restart the temporary files of the last kill are gone.
       const drafts = path.join(dataDir, 'drafts');
       if (round > 0) expect(readdirSync(drafts).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      // One save before the kills begin (the first request loads the application).
+      i += 1;
+      const first = await callAction(wizard, cookie, save, [
+        { values: values(i), keepSecrets: true, forget: [], visited: ['start'], baseRev: null },
+      ]);
+      expect(first.status).toBe(200);
       let stop = false;
       const loop = (async () => {
         while (!stop) {

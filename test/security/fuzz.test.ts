@@ -83,17 +83,17 @@ describe('fuzzing every action and route handler', () => {
     const runActions = (numRuns: number) =>
       fc.assert(
         fc.asyncProperty(
-          fc.constantFrom(...actions.map((a) => a.id)),
+          fc.constantFrom(...actions),
           body,
           contentType,
           fc.boolean(),
-          async (id, payload, type, asForm) => {
-            const headers: Record<string, string> = { Origin: wizard.base, 'Next-Action': id };
+          async (action, payload, type, asForm) => {
+            const headers: Record<string, string> = { Origin: wizard.base, 'Next-Action': action.id };
             if (type) headers['Content-Type'] = type;
             if (asForm) {
               headers['Content-Type'] = 'multipart/form-data; boundary=xyz';
-              await send('/wizard/start', 'POST', headers, multipart([['0', payload], ['1_locale', 'ja']]));
-            } else await send('/wizard/start', 'POST', headers, payload);
+              await send(action.page, 'POST', headers, multipart([['0', payload], ['1_locale', 'ja']]));
+            } else await send(action.page, 'POST', headers, payload);
           },
         ),
         { numRuns },

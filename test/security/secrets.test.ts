@@ -67,6 +67,7 @@ async function action(name: string, args: unknown[], file?: string) {
   const answer = await callAction(wizard, cookie, actionId(name, file), args);
   responses.push({ what: `action ${name}`, body: answer.body });
   expect(answer.status, `${name}: ${answer.body.slice(0, 300)}`).toBe(200);
+  if (answer.result === undefined) throw new Error(`${name}: no result in ${answer.body.slice(0, 500)}`);
   return answer.result as { ok: boolean; data?: unknown; error?: { key: string; params: Record<string, unknown> } };
 }
 

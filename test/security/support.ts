@@ -147,18 +147,26 @@ export async function newSigninUrl(wizard: Wizard, draft?: string): Promise<stri
 interface ManifestEntry {
   exportedName?: string;
   filename?: string;
+  workers?: Record<string, unknown>;
 }
 
-/** Every server action of the build: id, and its exported name and file when the manifest says. */
-export function serverActions(): Array<{ id: string; name: string; file: string }> {
+/**
+ * Every server action of the build: id, its exported name and file when the manifest says, and
+ * the path of a page that can run it (the page the browser would post to).
+ */
+export function serverActions(): Array<{ id: string; name: string; file: string; page: string }> {
   const manifest = JSON.parse(
     readFileSync(path.join(STANDALONE, '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
   ) as { node: Record<string, ManifestEntry> };
-  return Object.entries(manifest.node).map(([id, entry]) => ({
-    id,
-    name: entry.exportedName ?? '',
-    file: entry.filename ?? '',
-  }));
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers ?? {}).find((w) => w.startsWith('app/wizard/')) ?? 'app/page';
+    return {
+      id,
+      name: entry.exportedName ?? '',
+      file: entry.filename ?? '',
+      page: worker.replace(/^app/, '').replace(/\/page$/, '') || '/',
+    };
+  });
 }
 
 /** Every route of the build: pages and route handlers, with sample values for dynamic segments. */
@@ -186,7 +194,8 @@ export async function callAction(
   args: unknown[],
   extra: Record<string, string> = {},
 ): Promise<Answer & { result?: unknown }> {
-  const answer = await request(wizard.base, '/wizard/start', {
+  const page = serverActions().find((a) => a.id === id)?.page ?? '/wizard/start';
+  const answer = await request(wizard.base, page, {
     method: 'POST',
     headers: {
       Host: `127.0.0.1:${wizard.port}`,
