@@ -40,7 +40,9 @@ describe('sign-in', () => {
     const url = await newSigninUrl(wizard);
     const first = await signIn(url);
     expect(first).toMatch(/^wizard-session=/);
-    const again = await request(wizard.base, new URL(url).pathname + new URL(url).search, { headers: { Host: host() } });
+    const again = await request(wizard.base, new URL(url).pathname + new URL(url).search, {
+      headers: { Host: host() },
+    });
     expect(again.status).toBe(403);
     expect(again.headers['set-cookie']).toBeUndefined();
   });
@@ -60,21 +62,32 @@ describe('sign-in', () => {
     });
     expect(fake.status).toBe(401);
     const mine = await signIn(await newSigninUrl(wizard));
-    expect((await request(wizard.base, '/wizard/start', { headers: { Host: host(), Cookie: mine } })).status).toBe(200);
+    expect(
+      (await request(wizard.base, '/wizard/start', { headers: { Host: host(), Cookie: mine } })).status,
+    ).toBe(200);
     const out = await request(wizard.base, '/signout', {
       method: 'POST',
       headers: { Host: host(), Cookie: mine, Origin: wizard.base },
     });
     expect(out.status).toBe(303);
-    expect((await request(wizard.base, '/wizard/start', { headers: { Host: host(), Cookie: mine } })).status).toBe(401);
+    expect(
+      (await request(wizard.base, '/wizard/start', { headers: { Host: host(), Cookie: mine } })).status,
+    ).toBe(401);
   });
 
   it('the CLI prints a new sign-in URL against the running server', () => {
     const out = execFileSync(process.execPath, [SERVER_JS, 'signin-url'], {
-      env: { ...pick(process.env, ['PATH']), NODE_ENV: 'production', WIZARD_DATA_DIR: wizard.dataDir, WIZARD_CONFIG_DIR: wizard.configDir },
+      env: {
+        ...pick(process.env, ['PATH']),
+        NODE_ENV: 'production',
+        WIZARD_DATA_DIR: wizard.dataDir,
+        WIZARD_CONFIG_DIR: wizard.configDir,
+      },
       encoding: 'utf8',
     });
-    expect(out.trim()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${wizard.port}/signin\\?token=[A-Za-z0-9_-]{40,}$`));
+    expect(out.trim()).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${wizard.port}/signin\\?token=[A-Za-z0-9_-]{40,}$`),
+    );
   });
 });
 
@@ -108,10 +121,20 @@ describe('every page, route handler and server action', () => {
 
   it('refuses every action with a foreign Origin (403, not 500)', async () => {
     for (const { id } of actions) {
-      for (const origin of ['http://attacker.example', `http://localhost.attacker.example:${wizard.port}`, 'null']) {
+      for (const origin of [
+        'http://attacker.example',
+        `http://localhost.attacker.example:${wizard.port}`,
+        'null',
+      ]) {
         const answer = await request(wizard.base, '/wizard/start', {
           method: 'POST',
-          headers: { Host: host(), Origin: origin, Cookie: cookie, 'Next-Action': id, 'Content-Type': 'text/plain' },
+          headers: {
+            Host: host(),
+            Origin: origin,
+            Cookie: cookie,
+            'Next-Action': id,
+            'Content-Type': 'text/plain',
+          },
           body: '[]',
         });
         expect(answer.status, `${id} ${origin}`).toBe(403);
@@ -219,7 +242,10 @@ describe('listening', () => {
       expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
       expect(log).toMatch(/https:\/\/[^\s]+\/signin\?token=/);
       // Plain HTTP gets no page.
-      const plain = await request(`http://127.0.0.1:${wide.port}`, '/signin').catch(() => ({ status: 0, body: '' }));
+      const plain = await request(`http://127.0.0.1:${wide.port}`, '/signin').catch(() => ({
+        status: 0,
+        body: '',
+      }));
       expect(plain.status).not.toBe(200);
       // Over TLS, the certificate is the one printed.
       const tls = await import('node:tls');

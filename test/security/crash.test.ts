@@ -25,7 +25,14 @@ const password = (i: number) => `crash-password-${i}-abcdefgh`;
 function values(i: number) {
   return {
     platform: { host: `https://save-${i}.example.com`, license: license(i), extraEnv: [] },
-    mysql: { mode: 'external', host: 'db', port: 3306, database: 'wandb', user: 'wandb', password: password(i) },
+    mysql: {
+      mode: 'external',
+      host: 'db',
+      port: 3306,
+      database: 'wandb',
+      user: 'wandb',
+      password: password(i),
+    },
   };
 }
 

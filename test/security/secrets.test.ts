@@ -68,7 +68,11 @@ async function action(name: string, args: unknown[], file?: string) {
   responses.push({ what: `action ${name}`, body: answer.body });
   expect(answer.status, `${name}: ${answer.body.slice(0, 300)}`).toBe(200);
   if (answer.result === undefined) throw new Error(`${name}: no result in ${answer.body.slice(0, 500)}`);
-  return answer.result as { ok: boolean; data?: unknown; error?: { key: string; params: Record<string, unknown> } };
+  return answer.result as {
+    ok: boolean;
+    data?: unknown;
+    error?: { key: string; params: Record<string, unknown> };
+  };
 }
 
 async function get(route: string, headers: Record<string, string> = {}) {
@@ -108,15 +112,11 @@ describe('secrets stay out', () => {
     const archive = await new Promise<Buffer>((resolve, reject) => {
       // The body above is text-decoded: fetch it again as bytes.
       import('node:http').then(({ get: httpGet }) =>
-        httpGet(
-          `${wizard.base}/download/archive`,
-          { headers: { Cookie: cookie } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve(Buffer.concat(chunks)));
-          },
-        ).on('error', reject),
+        httpGet(`${wizard.base}/download/archive`, { headers: { Cookie: cookie } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+        }).on('error', reject),
       );
     });
     for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(archive))))
@@ -128,7 +128,9 @@ describe('secrets stay out', () => {
       data: { id: string };
     };
     expect(started.ok).toBe(true);
-    let run: { checks: Array<{ id: string; strict: boolean; state: string; result?: { status: string } }> } | undefined;
+    let run:
+      | { checks: Array<{ id: string; strict: boolean; state: string; result?: { status: string } }> }
+      | undefined;
     for (let i = 0; i < 240; i++) {
       const polled = (await action('pollChecksRun', [started.data.id])) as { data: typeof run };
       run = polled.data;
@@ -138,7 +140,9 @@ describe('secrets stay out', () => {
     expect(run?.checks.every((c) => c.state === 'done')).toBe(true);
     await get(`/api/checks/${started.data.id}/report`);
     await get(`/api/checks/${started.data.id}/report?format=md`);
-    const failing = run!.checks.filter((c) => c.strict && c.result && !['pass', 'warn'].includes(c.result.status));
+    const failing = run!.checks.filter(
+      (c) => c.strict && c.result && !['pass', 'warn'].includes(c.result.status),
+    );
     for (const check of failing)
       await action('bypassCheck', [started.data.id, check.id, true, 'no such hosts in this test']);
     await action('startApply', [{ dryRun: true }]);
@@ -156,7 +160,13 @@ describe('secrets stay out', () => {
     expect(String(refused.error?.params.fields)).toContain('mysql.host');
     // Back to the configuration checked: the gate lets it through (it then stops at the kubeconfig).
     await action('saveDraft', [
-      { values: config, keepSecrets: false, forget: [], visited: ['start'], baseRev: (resaved.data as { rev: number }).rev },
+      {
+        values: config,
+        keepSecrets: false,
+        forget: [],
+        visited: ['start'],
+        baseRev: (resaved.data as { rev: number }).rev,
+      },
     ]);
     const accepted = await action('startApply', [{ dryRun: false }]);
     expect(accepted.ok).toBe(true);
