@@ -8,6 +8,7 @@ test('two tabs of one browser: a stale tab cannot overwrite the other, and the u
   context,
   page,
 }, testInfo) => {
+  test.setTimeout(120_000);
   const first = new WizardPage(page, testInfo, 'en');
   await first.open('registry');
   await first.fill('registry.host', 'registry-one.example.com');
@@ -21,29 +22,30 @@ test('two tabs of one browser: a stale tab cannot overwrite the other, and the u
   await second.waitSaved();
 
   // The first tab, stale, changes another field: its save is refused and the changed field named.
-  await first.fill('registry.username', 'puller');
+  await first.field('registry.plainHttp').check();
   const conflict = first.page.getByTestId('draft-conflict');
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText(first.t('ui.security.conflict.title'));
   await expect(conflict).toContainText('registry.host');
   await first.expectAccessible();
 
-  // "Take theirs": the second tab's host, the first tab's username dropped.
+  // "Take theirs": the second tab's host, the first tab's change dropped.
   await conflict.getByRole('button', { name: first.t('ui.security.conflict.takeTheirs') }).click();
   await expect(conflict).toHaveCount(0);
   await expect(first.field('registry.host')).toHaveValue('registry-two.example.com');
-  await expect(first.field('registry.username')).toHaveValue('');
+  await expect(first.field('registry.plainHttp')).not.toBeChecked();
 
   // Now the second tab is stale: "keep mine" saves over the first.
-  await first.fill('registry.username', 'first-user');
+  await first.fill('registry.host', 'registry-three.example.com');
   await first.waitSaved();
-  await second.fill('registry.username', 'second-user');
+  await second.field('registry.plainHttp').check();
   const other = second.page.getByTestId('draft-conflict');
   await expect(other).toBeVisible();
   await other.getByRole('button', { name: second.t('ui.security.conflict.keepMine') }).click();
   await second.waitSaved();
   await first.page.reload();
-  await expect(first.field('registry.username')).toHaveValue('second-user');
+  await expect(first.field('registry.host')).toHaveValue('registry-two.example.com');
+  await expect(first.field('registry.plainHttp')).toBeChecked();
 });
 
 test.describe('without a session', () => {

@@ -192,11 +192,17 @@ export function createGate(options: GateOptions) {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'POST')
       return send(req, res, 405, { key: 'server.badMethod' }, { Allow: 'GET, HEAD, POST' });
 
-    // Anything that changes state comes from a page of this origin, and only from one.
+    // Anything that changes state comes from a page of this origin, and only from one. A form
+    // posted from a page with `Referrer-Policy: no-referrer` says `Origin: null`; then the
+    // browser's own Sec-Fetch-Site (which no page can set) must say same-origin.
     if (method === 'POST') {
       const origin = req.headers.origin;
+      const site = req.headers['sec-fetch-site'];
       const expected = `${scheme}://${req.headers.host}`;
-      if (origin !== expected || (req.headers['sec-fetch-site'] ?? 'same-origin') !== 'same-origin')
+      const sameOrigin =
+        (origin === expected && (site === undefined || site === 'same-origin')) ||
+        (origin === 'null' && site === 'same-origin' && url.pathname === '/signout');
+      if (!sameOrigin)
         return send(req, res, 403, { key: 'server.foreignOrigin', params: { origin: String(origin ?? '') } });
     }
 
