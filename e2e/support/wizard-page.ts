@@ -64,7 +64,10 @@ export class WizardPage {
   }
 
   async waitSaved(): Promise<void> {
-    await expect(this.page.getByTestId('save-status')).toHaveText(this.t('ui.draft.saved'));
+    // The first save of a session loads the action on the server: slow on a busy machine.
+    await expect(this.page.getByTestId('save-status')).toHaveText(this.t('ui.draft.saved'), {
+      timeout: 15_000,
+    });
   }
 
   /** A full-page screenshot kept under test-results/screenshots and attached to the report. */
