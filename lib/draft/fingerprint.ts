@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { keyedHasher } from './keys';
+import { withKeyErrors } from './store';
 
 /**
  * What a check run records of the configuration it checked: a keyed hash (HMAC-SHA256 with a key
@@ -33,7 +34,7 @@ function leaves(value: unknown, prefix: string, out: Record<string, unknown>): v
 }
 
 export async function fingerprintConfig(config: object): Promise<ConfigFingerprint> {
-  const hmac = await keyedHasher();
+  const hmac = await withKeyErrors(keyedHasher);
   const flat: Record<string, unknown> = {};
   leaves(config, '', flat);
   return {

@@ -3,8 +3,6 @@ import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { MessageError } from '@/lib/errors/typed-errors';
-
 /**
  * The wizard's key: 32 random bytes in a file readable by its owner only (0600), outside the data
  * folder (`WIZARD_KEY_FILE`, else `secrets.key` in `WIZARD_CONFIG_DIR`, else
@@ -22,6 +20,21 @@ export function keyFilePath(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(dir, 'secrets.key');
 }
 
+/**
+ * A key file that cannot be used (message key and parameters). Plain (this module is imported by
+ * tools outside the server): the server's modules turn it into a MessageError (see
+ * {@link withKeyErrors} in lib/draft/store.ts).
+ */
+export class KeyFileError extends Error {
+  override readonly name = 'KeyFileError';
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number>,
+  ) {
+    super(key);
+  }
+}
+
 const MASTER_BYTES = 32;
 let cached: { file: string; master: Buffer } | undefined;
 
@@ -33,10 +46,10 @@ async function readKey(file: string): Promise<Buffer | null> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
-  if ((info.mode & 0o077) !== 0) throw new MessageError('errors.security.keyPermissions', { path: file }, '');
+  if ((info.mode & 0o077) !== 0) throw new KeyFileError('errors.security.keyPermissions', { path: file });
   const text = (await readFile(file, 'utf8')).trim();
   const key = Buffer.from(text, 'base64');
-  if (key.length !== MASTER_BYTES) throw new MessageError('errors.security.keyInvalid', { path: file }, '');
+  if (key.length !== MASTER_BYTES) throw new KeyFileError('errors.security.keyInvalid', { path: file });
   return key;
 }
 

@@ -9,7 +9,7 @@ import { removeTempFiles, writeFileAtomic } from '@/lib/files/atomic';
 
 import { changedFields } from './changes';
 import { DRAFT_FORMAT, type DraftFile, draftFileName, isDraftFile } from './draft-file';
-import { openSecrets, sealSecrets, keyFilePath } from './keys';
+import { KeyFileError, keyFilePath, openSecrets as openWithKey, sealSecrets as sealWithKey } from './keys';
 import {
   type JsonObject,
   type SecretMarkers,
@@ -77,6 +77,21 @@ export interface DraftStore {
   /** Forgets the draft and its secrets, in memory and on disk. */
   clear(id: string): Promise<void>;
 }
+
+/** Runs `work`, turning a key file's error into a MessageError the user sees with its fix. */
+export async function withKeyErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof KeyFileError) throw new MessageError(e.key, e.params, '');
+    throw e;
+  }
+}
+
+const sealSecrets = (id: string, secrets: Record<string, string>) =>
+  withKeyErrors(() => sealWithKey(id, secrets));
+const openSecrets = (id: string, sealed: Parameters<typeof openWithKey>[1]) =>
+  withKeyErrors(() => openWithKey(id, sealed));
 
 /** Draft ids are random and URL-safe; anything else is refused so an id can never name another file. */
 export const DRAFT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
