@@ -144,8 +144,9 @@ export async function checkActionBody(
   if (fetchAction) {
     const root = form.get('0');
     if (typeof root !== 'string') return bad('the multipart body has no arguments (field "0")');
+    // FormData arguments are sent as `_<id>_<name>` entries (`$K<id>` in the arguments).
     for (const key of form.keys()) {
-      if (key !== '0' && !/^\d+_/.test(key)) return bad(`unexpected field "${key.slice(0, 40)}"`);
+      if (key !== '0' && !/^_?[0-9a-f]{1,8}_/.test(key)) return bad(`unexpected field "${key.slice(0, 40)}"`);
     }
     return checkReplyRoot(root, true);
   }
