@@ -22,9 +22,11 @@ describe('server action bodies', () => {
     expect(
       await checkActionBody(
         'multipart/form-data; boundary=b',
+        // What React sends for the language switch: the form's fields as `_1_<name>`.
         form([
+          ['_1_$ACTION_ID_40c4b1ba97', ''],
+          ['_1_locale', 'ja'],
           ['0', '["$K1"]'],
-          ['1_locale', 'ja'],
         ]),
         true,
       ),

@@ -181,7 +181,7 @@ describe('fuzzing every action and route handler', () => {
                 headers,
                 multipart([
                   ['0', payload],
-                  ['1_locale', 'ja'],
+                  ['_1_locale', 'ja'],
                 ]),
               );
             } else await send(action.page, 'POST', headers, payload);
