@@ -7,7 +7,6 @@ import { expect, test } from './support/fixtures';
 import { draftIdOf, DRAFTS_DIR as DRAFTS } from './support/session';
 import { WizardPage } from './support/wizard-page';
 
-
 test.use({ locale: 'en-US' });
 
 test('validation errors show in place and clear when fixed', async ({ page }, testInfo) => {

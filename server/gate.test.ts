@@ -36,9 +36,19 @@ describe('gate parsing', () => {
 
 describe('options', () => {
   it('loopback by default; HOSTNAME is ignored; beyond loopback is HTTPS', () => {
-    const local = resolveOptions(new Map(), { HOSTNAME: '0.0.0.0' } as unknown as NodeJS.ProcessEnv, '/tmp', '/app');
+    const local = resolveOptions(
+      new Map(),
+      { HOSTNAME: '0.0.0.0' } as unknown as NodeJS.ProcessEnv,
+      '/tmp',
+      '/app',
+    );
     expect(local).toMatchObject({ host: '127.0.0.1', loopback: true, https: false, port: 3000 });
-    const wide = resolveOptions(new Map([['host', '0.0.0.0']]), {} as unknown as NodeJS.ProcessEnv, '/tmp', '/app');
+    const wide = resolveOptions(
+      new Map([['host', '0.0.0.0']]),
+      {} as unknown as NodeJS.ProcessEnv,
+      '/tmp',
+      '/app',
+    );
     expect(wide).toMatchObject({ loopback: false, https: true });
     expect(isLoopback('::1')).toBe(true);
     expect(isLoopback('127.1.2.3')).toBe(true);

@@ -39,7 +39,10 @@ export interface AuditEntry {
 
 function auditFile(): string {
   // The data folder is the user's, not part of the build: no tracing.
-  return path.join(path.resolve(/*turbopackIgnore: true*/ process.env.WIZARD_DATA_DIR || '.data'), 'audit.log');
+  return path.join(
+    path.resolve(/*turbopackIgnore: true*/ process.env.WIZARD_DATA_DIR || '.data'),
+    'audit.log',
+  );
 }
 
 // Appends are queued: lines never interleave.
