@@ -1,15 +1,26 @@
 import { type NextRequest, NextResponse } from 'next/server';
 
-/** The cookie that names the browser's draft (see lib/draft). It holds a random id, nothing else. */
-const DRAFT_COOKIE = 'wizard-draft';
-const DRAFT_ID = /^[A-Za-z0-9_-]{16,64}$/;
+import { GATE_HEADERS, gateState } from '@/lib/session/protocol';
 
 /**
  * Every page gets a Content-Security-Policy that allows nothing but this server (with a per-request
- * nonce for the inline scripts Next.js writes), and a draft id cookie so that the draft store can
- * tell browsers apart. The page never contacts another host.
+ * nonce for the inline scripts Next.js writes). The page never contacts another host.
+ *
+ * Sign-in, the host and origin checks and the body limits happen before, in the wizard's server
+ * (server/gate.ts), which marks each request it let through; a request without that mark (the
+ * application started without the wizard's server, e.g. `next start`) is refused here.
  */
 export function proxy(request: NextRequest) {
+  const gate = gateState();
+  if (!gate || request.headers.get(GATE_HEADERS.secret) !== gate.secret) {
+    return new NextResponse(
+      'Start the wizard with its own server (npm start, or node server.js in the built folder).\n',
+      {
+        status: 403,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      },
+    );
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === 'development';
   const csp = [
@@ -29,31 +40,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
 
-  const existing = request.cookies.get(DRAFT_COOKIE)?.value;
-  const draftId = existing && DRAFT_ID.test(existing) ? null : crypto.randomUUID();
-  if (draftId) {
-    // Server components read cookies from the request: give them the new id on this very request.
-    const others = (request.headers.get('cookie') ?? '')
-      .split(';')
-      .map((c) => c.trim())
-      .filter((c) => c && !c.startsWith(`${DRAFT_COOKIE}=`));
-    requestHeaders.set('cookie', [...others, `${DRAFT_COOKIE}=${draftId}`].join('; '));
-  }
-
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'no-referrer');
   response.headers.set('X-Frame-Options', 'DENY');
-  if (draftId) {
-    response.cookies.set(DRAFT_COOKIE, draftId, {
-      httpOnly: true,
-      sameSite: 'strict',
-      path: '/',
-      // A year: the draft must outlive a browser restart at the customer site.
-      maxAge: 60 * 60 * 24 * 365,
-    });
-  }
   return response;
 }
 

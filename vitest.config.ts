@@ -11,7 +11,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'app/**/*.test.ts',
+      'components/**/*.test.ts',
+      'server/**/*.test.ts',
+      'test/unit/**/*.test.ts',
+    ],
     // Integration tests need the test environment: they run with vitest.int.config.ts.
     exclude: ['**/node_modules/**', '**/*.int.test.ts', 'test/smoke/**', 'test/integration/**'],
     environment: 'node',

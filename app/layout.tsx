@@ -23,7 +23,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="site-header">
           <p className="site-title">{t('ui.app.title')}</p>
-          <LocaleSwitcher current={locale} label={t('ui.app.language')} />
+          <div className="site-actions">
+            <LocaleSwitcher current={locale} label={t('ui.app.language')} />
+            {/* Handled by the wizard's server (server/gate.ts): ends the session, keeps the draft. */}
+            <form method="post" action="/signout">
+              <button type="submit" className="button button-small">
+                {t('ui.security.signOut')}
+              </button>
+            </form>
+          </div>
         </header>
         <main id="main" tabIndex={-1}>
           {/* The error boundaries below are client components: give them their few texts. */}

@@ -29,6 +29,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { WIZARD_STEPS } from '../components/wizard/steps';
 import { PROCEDURE_EXAMPLE } from '../lib/config';
 import { seedDraft } from '../lib/draft/seed';
+import { requestSigninUrl } from '../server/control';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -95,6 +96,49 @@ async function serve(
   throw new Error(`next start in ${dir} did not answer`);
 }
 
+/**
+ * The wizard as a site runs it (scripts/start: its own server and gate), signed in to a seeded
+ * draft: the cookie header of the session.
+ */
+async function serveWizard(
+  dataDir: string,
+  configDir: string,
+  draftId: string,
+): Promise<{ url: string; child: ChildProcess; cookie: string }> {
+  const port = await freePort();
+  const child = spawn(path.join(ROOT, 'scripts', 'start'), ['--port', String(port)], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      WIZARD_DATA_DIR: dataDir,
+      WIZARD_CONFIG_DIR: configDir,
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      const signin = await requestSigninUrl(dataDir, draftId);
+      const cookie = await new Promise<string>((resolve, reject) => {
+        http
+          .get(signin, { agent: false }, (response) => {
+            response.resume();
+            const set = response.headers['set-cookie']?.[0];
+            if (set) resolve(set.split(';')[0]!);
+            else reject(new Error(`sign-in answered ${response.statusCode}`));
+          })
+          .on('error', reject);
+      });
+      return { url, child, cookie };
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  child.kill();
+  throw new Error('the wizard did not answer');
+}
+
 /** An empty App Router app (one empty page) next to a hard-linked copy of our node_modules. */
 function emptyApp(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wizard-bench-empty-'));
@@ -156,7 +200,7 @@ async function firstLoadJs(browser: Browser, base: string, route: string, cookie
   await page.waitForTimeout(500);
   await context.close();
   let total = 0;
-  for (const url of urls) total += gzipSync(await get(url)).length;
+  for (const url of urls) total += gzipSync(await get(url, cookie ? { cookie } : {})).length;
   return total;
 }
 
@@ -218,10 +262,12 @@ async function measure(empty: string, dataDir: string, cleanups: Array<() => unk
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   build(empty);
   // A valid draft (the procedure's example, secrets kept) so that the review step renders its files.
-  const draftId = seedDraft(dataDir, PROCEDURE_EXAMPLE, STEPS);
-  const cookie = `wizard-draft=${draftId}; locale=en`;
-  const app = await serve(ROOT, { WIZARD_DATA_DIR: dataDir });
+  const configDir = mkdtempSync(path.join(os.tmpdir(), 'wizard-bench-config-'));
+  cleanups.push(() => rmSync(configDir, { recursive: true, force: true }));
+  const draftId = await seedDraft(dataDir, PROCEDURE_EXAMPLE, STEPS, configDir);
+  const app = await serveWizard(dataDir, configDir, draftId);
   cleanups.push(() => app.child.kill());
+  const cookie = `${app.cookie}; locale=en`;
   const baseline = await serve(empty);
   cleanups.push(() => baseline.child.kill());
   const chrome = await chromeLauncher.launch({

@@ -10,6 +10,7 @@ import { applyEn } from '../lib/i18n/messages/apply.en';
 import { checksEn } from '../lib/i18n/messages/checks.en';
 
 import { expect, test } from './support/fixtures';
+import { CONFIG_DIR, DATA_DIR, signIn } from './support/session';
 import { WizardPage } from './support/wizard-page';
 
 /**
@@ -20,7 +21,6 @@ import { WizardPage } from './support/wizard-page';
  */
 const env = process.env;
 const NS = `e2e-apply-${randomBytes(3).toString('hex')}`;
-const DATA_DIR = 'test-results/wizard-data';
 
 function sh(command: string, args: string[], input?: string): string {
   return execFileSync(command, args, {
@@ -116,11 +116,10 @@ test.describe('checks and apply against the test environment', () => {
   test('run the checks, re-run one, export, dry run, install, stop following, recover a stuck release, ready', async ({
     page,
     context,
-    baseURL,
   }, testInfo) => {
     test.setTimeout(300_000);
     const config = testEnvConfig('0.43.8');
-    const id = seedDraft(
+    const id = await seedDraft(
       DATA_DIR,
       {
         ...config,
@@ -128,8 +127,9 @@ test.describe('checks and apply against the test environment', () => {
         ingress: { ...config.ingress, class: 'nginx' },
       },
       ['start', 'prerequisites', 'registry', 'charts', 'platform', 'storage', 'database', 'network'],
+      CONFIG_DIR,
     );
-    await context.addCookies([{ name: 'wizard-draft', value: id, url: baseURL ?? '' }]);
+    await signIn(context, { draft: id });
     const w = new WizardPage(page, testInfo, 'en');
 
     // The checks: all of them finish, each with a status; strict ones pass here.

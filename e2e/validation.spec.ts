@@ -4,10 +4,8 @@ import path from 'node:path';
 import { en } from '../lib/i18n/messages/en';
 
 import { expect, test } from './support/fixtures';
+import { draftIdOf, DRAFTS_DIR as DRAFTS } from './support/session';
 import { WizardPage } from './support/wizard-page';
-
-/** The server's data folder (playwright.config.ts starts it with WIZARD_DATA_DIR=test-results/wizard-data). */
-const DRAFTS = path.join('test-results', 'wizard-data', 'drafts');
 
 test.use({ locale: 'en-US' });
 
@@ -52,13 +50,13 @@ test('a reload keeps the draft; secrets stay on the server and reach the disk on
   await w.fill('platform.license', 'license-kept-in-memory-only');
   await w.waitSaved();
 
-  const draftId = (await context.cookies()).find((c) => c.name === 'wizard-draft')?.value;
+  const draftId = await draftIdOf(context);
   expect(draftId).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
   const draftFile = path.join(DRAFTS, `${draftId}.json`);
   expect(readFileSync(draftFile, 'utf8')).toContain('https://wandb.reload.example');
   expect(readFileSync(draftFile, 'utf8')).not.toContain('license-kept-in-memory-only');
   expect(statSync(draftFile).mode & 0o777).toBe(0o600);
-  expect(readdirSync(DRAFTS).filter((n) => n.startsWith(`${draftId}.secrets`))).toEqual([]);
+  expect(readdirSync(DRAFTS).filter((n) => n.startsWith(draftId) && n !== `${draftId}.json`)).toEqual([]);
 
   await page.reload();
   await w.expectStep('platform');
@@ -71,17 +69,16 @@ test('a reload keeps the draft; secrets stay on the server and reach the disk on
     false,
   );
 
-  // Opting in writes the secrets beside the draft, readable by the owner only.
+  // Opting in writes the secrets into the draft, encrypted (never in clear), readable by the owner only.
   await page.locator('#keep-secrets').check();
   await w.waitSaved();
-  const secretsFile = path.join(DRAFTS, `${draftId}.secrets.json`);
-  await expect.poll(() => readdirSync(DRAFTS).includes(`${draftId}.secrets.json`)).toBe(true);
-  expect(readFileSync(secretsFile, 'utf8')).toContain('license-kept-in-memory-only');
-  expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
+  await expect.poll(() => readFileSync(draftFile, 'utf8')).toContain('AES-256-GCM');
+  expect(readFileSync(draftFile, 'utf8')).not.toContain('license-kept-in-memory-only');
+  expect(statSync(draftFile).mode & 0o777).toBe(0o600);
 
   await page.locator('#keep-secrets').uncheck();
   await w.waitSaved();
-  await expect.poll(() => readdirSync(DRAFTS).includes(`${draftId}.secrets.json`)).toBe(false);
+  await expect.poll(() => readFileSync(draftFile, 'utf8')).not.toContain('AES-256-GCM');
 
   // Forgetting a stored secret empties it for good.
   await page.getByRole('button', { name: w.t('ui.secret.forget') }).click();

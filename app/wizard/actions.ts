@@ -7,6 +7,7 @@ import { CONFIG_SECTIONS, withDefaults } from '@/lib/config';
 import { parseCertificateBundle } from '@/lib/config/ca-parse';
 import {
   currentDraftId,
+  DraftConflictError,
   draftStore,
   type JsonObject,
   SECRET_FIELD_PATHS,
@@ -23,6 +24,21 @@ import { type ActionResult, fail, ok } from '../action-result';
 export interface SavedDraft {
   secrets: SecretMarkers;
   updatedAt: string | null;
+  /** The revision saved: the tab's next save is based on it. */
+  rev: number;
+}
+
+/** A save refused because another tab saved first: what is stored there, and which fields differ. */
+export interface DraftConflict {
+  conflict: true;
+  fields: string[];
+  theirs: {
+    values: JsonObject;
+    secrets: SecretMarkers;
+    keepSecrets: boolean;
+    visited: string[];
+    rev: number;
+  };
 }
 
 const saveDraftInput = z.object({
@@ -30,6 +46,8 @@ const saveDraftInput = z.object({
   keepSecrets: z.boolean(),
   forget: z.array(z.enum(SECRET_FIELD_PATHS)).default([]),
   visited: z.array(z.string().max(64)).max(32).default([]),
+  /** The revision the tab's values are based on; null saves over whatever is stored ("keep mine"). */
+  baseRev: z.number().int().nonnegative().nullable(),
 });
 
 /** The configuration sections of a draft, laid over the defaults; anything else is dropped. */
@@ -45,7 +63,7 @@ function draftValues(values: Record<string, unknown>): JsonObject {
  * Stores the wizard's draft. The draft is incomplete while the user types, so it is not validated
  * against the schema here (the review page and the downloads are); only its shape is checked.
  */
-export async function saveDraft(input: unknown): Promise<ActionResult<SavedDraft>> {
+export async function saveDraft(input: unknown): Promise<ActionResult<SavedDraft | DraftConflict>> {
   const parsed = saveDraftInput.safeParse(input);
   if (!parsed.success) return fail('ui.error.badRequest');
   const id = await currentDraftId();
@@ -56,9 +74,24 @@ export async function saveDraft(input: unknown): Promise<ActionResult<SavedDraft
       keepSecrets: parsed.data.keepSecrets,
       forget: parsed.data.forget,
       visited: parsed.data.visited,
+      ...(parsed.data.baseRev === null ? {} : { baseRev: parsed.data.baseRev }),
     });
-    return ok({ secrets: saved.secrets, updatedAt: saved.updatedAt });
+    return ok({ secrets: saved.secrets, updatedAt: saved.updatedAt, rev: saved.rev });
   } catch (e) {
+    if (e instanceof DraftConflictError) {
+      const { theirs } = e;
+      return ok({
+        conflict: true,
+        fields: e.fields,
+        theirs: {
+          values: theirs.values ?? {},
+          secrets: theirs.secrets,
+          keepSecrets: theirs.keepSecrets,
+          visited: theirs.visited,
+          rev: theirs.rev,
+        },
+      });
+    }
     const { key, params } = toUserError(e);
     return fail(key, params);
   }
@@ -124,6 +157,8 @@ export async function describeCertificates(bundle: unknown): Promise<ActionResul
 export interface ImportReport {
   values: JsonObject;
   secrets: SecretMarkers;
+  /** The draft's revision after the import (the tab's next save is based on it). */
+  rev: number;
   /** Number of settings read from the files. */
   fieldCount: number;
   unknownKeys: string[];
@@ -166,6 +201,7 @@ async function saveImport(
   return ok({
     values: saved.values ?? {},
     secrets: saved.secrets,
+    rev: saved.rev,
     fieldCount: countLeaves(result.config),
     unknownKeys: [...result.unknownKeys],
     problems,

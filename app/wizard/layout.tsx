@@ -5,6 +5,7 @@ import { errorsByStep } from '@/components/wizard/steps';
 import { WizardForm } from '@/components/wizard/wizard-form';
 import { defaultInstallConfig, emptyBucket, emptyChartSource, emptyMysql, withDefaults } from '@/lib/config';
 import { currentDraftId, draftStore, SECRET_FIELD_PATHS } from '@/lib/draft';
+import { secretsIdleMinutes } from '@/lib/draft/store';
 
 import { clientMessages, currentLocale } from '../locale';
 
@@ -25,6 +26,9 @@ export default async function WizardLayout({ children }: { children: ReactNode }
       initialKeepSecrets={draft?.keepSecrets ?? false}
       initialVisited={draft?.visited ?? []}
       initialErrorCounts={errorsByStep(Object.keys(validateForm(values, markers)))}
+      initialRev={draft?.rev ?? 0}
+      notices={draft?.notices ?? []}
+      secretsIdleMinutes={draft?.secretsIdleMinutes ?? secretsIdleMinutes()}
       variants={{
         bucket: { s3: emptyBucket('s3'), gcs: emptyBucket('gcs'), azure: emptyBucket('azure') },
         mysql: { external: emptyMysql('external'), 'in-cluster': emptyMysql('in-cluster') },

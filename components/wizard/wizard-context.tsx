@@ -35,8 +35,9 @@ export interface WizardState {
   /**
    * Replaces the whole form (import, start over) with values and markers the server returned. Await
    * `flush()` before the server action that replaces the draft, or a pending save lands after it.
+   * `rev` is the draft's revision after the replacement (0 after start over).
    */
-  replaceDraft: (values: unknown, markers: SecretMarkers) => void;
+  replaceDraft: (values: unknown, markers: SecretMarkers, rev?: number) => void;
   variants: SectionVariants;
   saveState: SaveState;
   /** Number of errors per step id, for the steps the user has visited. */

@@ -4,10 +4,11 @@ import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 
-import { saveDraft } from '@/app/wizard/actions';
+import { type DraftConflict, saveDraft } from '@/app/wizard/actions';
 import { I18nProvider } from '@/components/ui/i18n-context';
 import type { SecretMarkers } from '@/lib/draft/secret-fields';
 
+import { ConflictNotice } from './conflict-notice';
 import { DraftPanel } from './draft-panel';
 import { Stepper } from './stepper';
 import { errorsByStep, WIZARD_STEPS } from './steps';
@@ -25,6 +26,11 @@ function box<T>(initial: T): { get: () => T; set: (value: T) => void } {
   return { get: () => value, set: (next) => (value = next) };
 }
 
+/** Outside the I18nProvider's tree (the provider is rendered below): read the catalogue directly. */
+function translateSessionEnded(messages: Readonly<Record<string, string>>): string {
+  return messages['ui.security.sessionEnded'] ?? 'ui.security.sessionEnded';
+}
+
 function stepIdOf(pathname: string): string {
   return pathname.split('/')[2] ?? '';
 }
@@ -39,6 +45,9 @@ export function WizardForm({
   initialKeepSecrets,
   initialVisited,
   initialErrorCounts,
+  initialRev,
+  notices,
+  secretsIdleMinutes,
   variants,
   locale,
   messages,
@@ -49,6 +58,11 @@ export function WizardForm({
   initialKeepSecrets: boolean;
   initialVisited: string[];
   initialErrorCounts: Record<string, number>;
+  /** The draft's revision the page was rendered from: the first save is based on it. */
+  initialRev: number;
+  /** What the server says about the draft (expired secrets, a file set aside), as message keys. */
+  notices: { key: string; params: Record<string, string | number> }[];
+  secretsIdleMinutes: number;
   variants: SectionVariants;
   locale: string;
   messages: Readonly<Record<string, string>>;
@@ -90,6 +104,11 @@ export function WizardForm({
   });
   const { getValues, subscribe, reset } = methods;
 
+  // The revision this tab's values are based on; null once the user chose to save over another tab's.
+  const revRef = useRef<number | null>(initialRev);
+  const [conflict, setConflict] = useState<DraftConflict | null>(null);
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const conflictRef = useRef(false);
   const dirty = useRef(false);
   const forgetRef = useRef<string[]>([]);
   const timer = useRef<number | undefined>(undefined);
@@ -104,6 +123,8 @@ export function WizardForm({
 
   const flush = useCallback((): Promise<boolean> => {
     window.clearTimeout(timer.current);
+    // While another tab's save is in the way nothing is saved until the user chooses.
+    if (conflictRef.current) return Promise.resolve(false);
     if (!dirty.current) return chain.current;
     dirty.current = false;
     const forget = forgetRef.current;
@@ -116,19 +137,35 @@ export function WizardForm({
           keepSecrets: keepRef.current,
           forget,
           visited: visitedRef.current,
+          baseRev: revRef.current,
         });
         if (!result.ok) {
           setSaveState('error');
           return false;
         }
+        if ('conflict' in result.data) {
+          // Another tab saved first: keep these changes (unsaved) and let the user choose.
+          conflictRef.current = true;
+          dirty.current = true;
+          forgetRef.current = [...forget, ...forgetRef.current];
+          setConflict(result.data);
+          setSaveState('error');
+          return false;
+        }
+        revRef.current = result.data.rev;
         setMarkers(result.data.secrets);
         markersBox.set(result.data.secrets);
         setSaveState(dirty.current ? 'saving' : 'saved');
         return true;
       } catch {
-        // The server is unreachable (restarting?): keep the changes and try again on the next change.
+        // The server is unreachable (restarting?) or the session ended: keep the changes and try
+        // again on the next change; say so when the session ended (the gate answers 401).
         dirty.current = true;
         setSaveState('error');
+        void fetch('/wizard', { method: 'HEAD', cache: 'no-store' }).then(
+          (r) => setSessionEnded(r.status === 401),
+          () => undefined,
+        );
         return false;
       }
     });
@@ -217,7 +254,8 @@ export function WizardForm({
         await flush();
         router.push(href);
       },
-      replaceDraft: (values: unknown, newMarkers: SecretMarkers) => {
+      replaceDraft: (values: unknown, newMarkers: SecretMarkers, rev = 0) => {
+        revRef.current = rev;
         markersBox.set(newMarkers);
         setMarkers(newMarkers);
         reset(values as Record<string, unknown>);
@@ -244,6 +282,35 @@ export function WizardForm({
     ],
   );
 
+  /** "Keep mine": the next save goes over whatever the other tab stored. */
+  const keepMine = useCallback(() => {
+    conflictRef.current = false;
+    revRef.current = null;
+    setConflict(null);
+    dirty.current = true;
+    void flush();
+  }, [flush]);
+
+  /** "Take theirs": this tab's unsaved changes are dropped for what the other tab stored. */
+  const takeTheirs = useCallback(() => {
+    if (!conflict) return;
+    const { theirs } = conflict;
+    conflictRef.current = false;
+    revRef.current = theirs.rev;
+    forgetRef.current = [];
+    visitedRef.current = theirs.visited;
+    setVisited(theirs.visited);
+    keepRef.current = theirs.keepSecrets;
+    setKeepSecretsState(theirs.keepSecrets);
+    markersBox.set(theirs.secrets);
+    setMarkers(theirs.secrets);
+    setConflict(null);
+    reset(theirs.values as Record<string, unknown>);
+    dirty.current = false;
+    setSaveState('saved');
+    void recomputeErrors();
+  }, [conflict, markersBox, reset, recomputeErrors]);
+
   return (
     <I18nProvider locale={locale} messages={messages}>
       <FormProvider {...methods}>
@@ -251,9 +318,19 @@ export function WizardForm({
           <div className="wizard">
             <div>
               <Stepper current={currentStep} steps={WIZARD_STEPS} />
-              <DraftPanel />
+              <DraftPanel notices={notices} secretsIdleMinutes={secretsIdleMinutes} />
             </div>
-            <div className="wizard-main">{children}</div>
+            <div className="wizard-main">
+              {sessionEnded && (
+                <p className="notice notice-error" role="alert">
+                  {translateSessionEnded(messages)}
+                </p>
+              )}
+              {conflict && (
+                <ConflictNotice fields={conflict.fields} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+              )}
+              {children}
+            </div>
           </div>
         </WizardContext.Provider>
       </FormProvider>

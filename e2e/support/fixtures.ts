@@ -1,11 +1,26 @@
 import { expect, test as base } from '@playwright/test';
 
+import { signIn } from './session';
+
 /**
+ * Every test's browser context is signed in (`session`, automatic: the wizard refuses every
+ * request without a session), as a user does with the URL the wizard prints; a test that needs
+ * another draft or no session calls `signIn` from ./session itself, or opts out with
+ * `test.use({ signedIn: false })`.
+ *
  * Every test records each request its browser context makes and fails if one goes anywhere but
  * the wizard's server on 127.0.0.1 (the issue: "the page never contacts any host but the server
  * it came from"). It also fails on a Content-Security-Policy violation in the console.
  */
-export const test = base.extend<{ requestLog: string[] }>({
+export const test = base.extend<{ requestLog: string[]; signedIn: boolean; session: void }>({
+  signedIn: [true, { option: true }],
+  session: [
+    async ({ context, signedIn }, use) => {
+      if (signedIn) await signIn(context);
+      await use();
+    },
+    { auto: true },
+  ],
   requestLog: [
     async ({ context, baseURL }, use, testInfo) => {
       const log: string[] = [];

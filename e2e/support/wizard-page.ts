@@ -5,11 +5,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 
+import { securityEn } from '../../lib/i18n/messages/security.en';
+import { securityJa } from '../../lib/i18n/messages/security.ja';
 import { uiEn } from '../../lib/i18n/messages/ui.en';
 import { uiJa } from '../../lib/i18n/messages/ui.ja';
 
 export type Locale = 'en' | 'ja';
-type UiKey = keyof typeof uiEn;
+const EN = { ...uiEn, ...securityEn };
+const JA: Record<keyof typeof EN, string> = { ...uiJa, ...securityJa };
+type UiKey = keyof typeof EN;
 
 /** Where step screenshots are kept (also attached to the report). */
 export const SCREENSHOT_DIR = path.join('test-results', 'screenshots');
@@ -26,7 +30,7 @@ export class WizardPage {
 
   /** The UI text of a key in this page's language. */
   t(key: UiKey, params: Record<string, string | number> = {}): string {
-    const template = (this.locale === 'ja' ? uiJa : uiEn)[key];
+    const template = (this.locale === 'ja' ? JA : EN)[key];
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   }
 
@@ -60,7 +64,10 @@ export class WizardPage {
   }
 
   async waitSaved(): Promise<void> {
-    await expect(this.page.getByTestId('save-status')).toHaveText(this.t('ui.draft.saved'));
+    // The first save of a session loads the action on the server: slow on a busy machine.
+    await expect(this.page.getByTestId('save-status')).toHaveText(this.t('ui.draft.saved'), {
+      timeout: 15_000,
+    });
   }
 
   /** A full-page screenshot kept under test-results/screenshots and attached to the report. */

@@ -40,20 +40,29 @@ function run(checks: RunCheck[], bypassed: string[] = [], cleared = false): Chec
   };
 }
 
+/** The gate for a run made on the configuration being applied. */
+const gate = (r: CheckRun) => applyGate(r, []);
+
 describe('applyGate', () => {
+  it('refuses a run made on another configuration, naming the changed fields', () => {
+    const passed = run([check('kubeApi', true, 'pass')], [], true);
+    expect(applyGate(passed, ['registry.host'])).toEqual({
+      refusal: 'configChanged',
+      checks: [],
+      fields: ['registry.host'],
+    });
+    expect(applyGate(passed, null)?.refusal).toBe('configChanged');
+    expect(applyGate(passed, [])).toBeUndefined();
+  });
   it('refuses without a check run', () => {
     expect(applyGate(undefined)).toEqual({ refusal: 'noChecks', checks: [] });
   });
   it('refuses while checks run', () => {
-    expect(applyGate(run([check('kubeApi', true), check('host', false, 'pass')]))?.refusal).toBe(
-      'checksRunning',
-    );
+    expect(gate(run([check('kubeApi', true), check('host', false, 'pass')]))?.refusal).toBe('checksRunning');
   });
   it('refuses a failed strict check that was not bypassed, naming it; a failed non-strict check does not block', () => {
     expect(
-      applyGate(
-        run([check('kubeApi', true, 'fail'), check('helm', true, 'pass'), check('host', false, 'fail')]),
-      ),
+      gate(run([check('kubeApi', true, 'fail'), check('helm', true, 'pass'), check('host', false, 'fail')])),
     ).toEqual({
       refusal: 'checksNotCleared',
       checks: ['kubeApi'],
@@ -61,7 +70,7 @@ describe('applyGate', () => {
   });
   it('lets a bypassed strict failure and warnings through', () => {
     expect(
-      applyGate(
+      gate(
         run(
           [check('kubeApi', true, 'fail'), check('helm', true, 'warn'), check('host', false, 'fail')],
           ['kubeApi'],
@@ -71,8 +80,9 @@ describe('applyGate', () => {
     ).toBeUndefined();
   });
   it('an error or skipped strict check blocks like a failure', () => {
-    expect(applyGate(run([check('mysql', true, 'error'), check('bucket', true, 'skipped')]))?.checks).toEqual(
-      ['mysql', 'bucket'],
-    );
+    expect(gate(run([check('mysql', true, 'error'), check('bucket', true, 'skipped')]))?.checks).toEqual([
+      'mysql',
+      'bucket',
+    ]);
   });
 });

@@ -36,7 +36,8 @@ const STATUSES: Record<ApplyRun['status'], true> = {
   failed: true,
   cancelled: true,
 };
-const REFUSALS: Record<ApplyRefusal | 'running', true> = {
+// configChanged has its own message (apply.security.changedSinceChecks, with the fields).
+const REFUSALS: Record<Exclude<ApplyRefusal, 'configChanged'> | 'running', true> = {
   noChecks: true,
   checksRunning: true,
   checksNotCleared: true,

@@ -75,7 +75,8 @@ interface StoredRun {
   done: Promise<void>;
 }
 
-const MAX_RUNS = 20;
+/** Runs kept per draft: another draft's runs never push a draft's own out. */
+const MAX_RUNS_PER_OWNER = 10;
 const MAX_LOG_LINES = 300;
 const STORE_KEY = Symbol.for('wandb-airgap-wizard.apply-runs');
 const runs: Map<string, StoredRun> =
@@ -84,11 +85,9 @@ const runs: Map<string, StoredRun> =
 
 function remember(stored: StoredRun): void {
   runs.set(stored.run.id, stored);
-  while (runs.size > MAX_RUNS) {
-    const oldest = [...runs.values()].find((r) => r.run.status !== 'running');
-    if (!oldest) break;
-    runs.delete(oldest.run.id);
-  }
+  const finished = [...runs.values()].filter((r) => r.owner === stored.owner && r.run.status !== 'running');
+  const own = [...runs.values()].filter((r) => r.owner === stored.owner).length;
+  for (const old of finished.slice(0, Math.max(0, own - MAX_RUNS_PER_OWNER))) runs.delete(old.run.id);
 }
 
 function applyEvent(run: ApplyRun, e: ApplyEvent): void {

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
+import type { ConfigFingerprint } from '@/lib/draft/fingerprint';
 import { redact } from '@/lib/errors';
 
 import { CHECK_DEFINITIONS, rerunPrerequisiteCheck, runPrerequisiteChecks } from './index';
@@ -38,15 +39,21 @@ export interface CheckRun {
   bypasses: Bypass[];
   /** True when every strict check passed (or warned) or was bypassed: apply may proceed. */
   cleared: boolean;
+  /** Keyed hash of the configuration the run checked (secrets included, never stored). */
+  configHash?: string;
 }
 
 interface StoredRun {
   owner: string;
   run: CheckRun;
   input: ChecksInput;
+  fingerprint?: ConfigFingerprint;
 }
 
-const MAX_RUNS = 50;
+/** Runs kept per draft: another draft's runs never push a draft's own out. */
+const MAX_RUNS_PER_OWNER = 10;
+/** Runs of one draft going on at once. */
+export const MAX_RUNNING_PER_OWNER = 3;
 // On globalThis: Next.js may bundle the server actions and the report route separately, and both
 // must see the same runs.
 const STORE_KEY = Symbol.for('wandb-airgap-wizard.check-runs');
@@ -70,10 +77,15 @@ function snapshot(run: CheckRun): CheckRun {
 
 function remember(stored: StoredRun): void {
   runs.set(stored.run.id, stored);
-  while (runs.size > MAX_RUNS) {
-    const oldest = runs.keys().next().value as string;
-    runs.delete(oldest);
-  }
+  const own = [...runs.values()].filter((r) => r.owner === stored.owner);
+  for (const old of own.slice(0, Math.max(0, own.length - MAX_RUNS_PER_OWNER))) runs.delete(old.run.id);
+}
+
+/** How many of the owner's runs are still going on. */
+export function runningRuns(owner: string): number {
+  return [...runs.values()].filter(
+    (r) => r.owner === owner && r.run.checks.some((c) => c.state === 'running'),
+  ).length;
 }
 
 /**
@@ -81,7 +93,7 @@ function remember(stored: StoredRun): void {
  * recorded as each check finishes. `owner` (the draft id) scopes the run: another owner cannot
  * read it. The input (with secrets) stays in server memory for re-runs and is never returned.
  */
-export function startRun(owner: string, input: ChecksInput): CheckRun {
+export function startRun(owner: string, input: ChecksInput, fingerprint?: ConfigFingerprint): CheckRun {
   const run: CheckRun = {
     id: randomUUID(),
     startedAt: new Date().toISOString(),
@@ -94,8 +106,9 @@ export function startRun(owner: string, input: ChecksInput): CheckRun {
     })),
     bypasses: [],
     cleared: false,
+    ...(fingerprint ? { configHash: fingerprint.hash } : {}),
   };
-  remember({ owner, run, input });
+  remember({ owner, run, input, ...(fingerprint ? { fingerprint } : {}) });
   void runPrerequisiteChecks(input, {
     onResult: (result) => {
       const check = run.checks.find((c) => c.id === result.id);
@@ -179,4 +192,10 @@ export function getLatestRun(owner: string): CheckRun | undefined {
   let latest: StoredRun | undefined;
   for (const stored of runs.values()) if (stored.owner === owner) latest = stored;
   return latest ? snapshot(latest.run) : undefined;
+}
+
+/** The fingerprint of the configuration a run checked (server side: apply compares it). */
+export function getRunFingerprint(owner: string, runId: string): ConfigFingerprint | undefined {
+  const stored = runs.get(runId);
+  return stored && stored.owner === owner ? stored.fingerprint : undefined;
 }

@@ -1,9 +1,8 @@
 import 'server-only';
 
-import { cookies } from 'next/headers';
-
 import { withDefaults } from '@/lib/config';
 import { validateInstallConfig, type ValidationResult } from '@/lib/config/validate';
+import { currentSession } from '@/lib/session';
 
 import { SECRET_FIELD_PATHS } from './secret-fields';
 import { createDraftStore, DRAFT_ID_PATTERN, type DraftStore } from './store';
@@ -12,14 +11,17 @@ export {
   type PublicDraft,
   type SaveDraftInput,
   type DraftStore,
+  type DraftNotice,
   createDraftStore,
+  DraftConflictError,
   newDraftId,
 } from './store';
-export { type SecretMarkers, type JsonObject, SECRET_FIELD_PATHS, type SecretFieldPath } from './secret-fields';
-
-
-/** The cookie that names a browser's draft; proxy.ts sets it on the first request. */
-export const DRAFT_COOKIE = 'wizard-draft';
+export {
+  type SecretMarkers,
+  type JsonObject,
+  SECRET_FIELD_PATHS,
+  type SecretFieldPath,
+} from './secret-fields';
 
 let store: DraftStore | undefined;
 
@@ -32,9 +34,12 @@ export function draftStore(): DraftStore {
   return store;
 }
 
-/** The draft id of the current request (from its cookie), or null when it has none yet. */
+/**
+ * The draft id of the current request's session, or null without a signed-in session. The server
+ * made the id at sign-in (server/sessions.ts); a client never chooses it.
+ */
 export async function currentDraftId(): Promise<string | null> {
-  const id = (await cookies()).get(DRAFT_COOKIE)?.value;
+  const id = (await currentSession())?.draftId;
   return id && DRAFT_ID_PATTERN.test(id) ? id : null;
 }
 

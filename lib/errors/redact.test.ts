@@ -17,6 +17,42 @@ describe('redact', () => {
     expect(redact(`Authorization: Basic ${basic}`, [])).toBe('Authorization: Basic ***');
   });
 
+  it('hides base64 of user:password, JSON-escaped, URL-encoded and hex forms of a secret', () => {
+    const secret = 'p@ss"w\\ord/<1>&é';
+    const forms = [
+      Buffer.from(`someone:${secret}`).toString('base64'),
+      Buffer.from(`x:${secret}`).toString('base64'),
+      Buffer.from(`ab:${secret}:cd`).toString('base64url'),
+      JSON.stringify(secret).slice(1, -1),
+      JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'),
+      '\\u0026',
+      encodeURIComponent(secret),
+      encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+      Buffer.from(secret).toString('hex'),
+      Buffer.from(secret).toString('hex').toUpperCase(),
+      Buffer.from(`user:${secret}`).toString('hex'),
+      // A dockerconfigjson: base64 of JSON holding base64(user:password).
+      Buffer.from(
+        JSON.stringify({ auths: { r: { auth: Buffer.from(`u:${secret}`).toString('base64') } } }),
+      ).toString('base64'),
+    ];
+    for (const form of forms.slice(0, 5).concat(forms.slice(6))) {
+      const out = redact(`before ${form} after`, [secret]);
+      expect(out, form).toBe('before *** after');
+    }
+    // A Go-style JSON string (<>& as \u003c…) is a form too.
+    const go = JSON.stringify(secret)
+      .slice(1, -1)
+      .replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(/é/g, '\\u00e9');
+    expect(redact(`{"p":"${go}"}`, [secret])).toBe('{"p":"***"}');
+  });
+
+  it('leaves base64 and hex words that hold no secret alone', () => {
+    const text = `digest sha256:${'ab'.repeat(32)} token-free ${Buffer.from('hello world').toString('base64')}`;
+    expect(redact(text, ['hunter2'])).toBe(text);
+  });
+
   it('hides Authorization header values whatever the scheme', () => {
     expect(redact('authorization: Bearer eyJhbGciOi.abc.def')).toBe('authorization: Bearer ***');
     expect(redact('{"Authorization":"Basic dXNlcjpwYXNz"}')).toBe('{"Authorization":"Basic ***"}');

@@ -228,7 +228,39 @@ describe('secrets never leak', () => {
       .join('\n');
     expect(commands).toContain('--from-file=license=<(printf \'%s\' "$WANDB_LICENSE")');
     expect(commands).toContain('read -rs MYSQL_PASSWORD');
-    expect(commands).toContain('create secret docker-registry wandb-registry-pull --namespace wandb-system');
+    expect(commands).toContain(
+      'create secret generic wandb-registry-pull --namespace wandb-system --type=kubernetes.io/dockerconfigjson',
+    );
+  });
+
+  it('passes no secret in any argv: the pull secret is built by shell builtins, and it works', () => {
+    const config = config043(certs);
+    const commands = secretFillCommands(buildContext(config, { includeSecrets: false })).flat();
+    // Every secret variable reaches a command only through printf (a builtin) or a here-string.
+    for (const line of commands) {
+      expect(line).not.toMatch(/--[a-z-]*(password|secret|token|license)[a-z-]*=\S*\$/i);
+    }
+    const pull = secretFillCommands(buildContext(config, { includeSecrets: false }))
+      .find((lines) => lines.some((l) => l.includes('REGISTRY_AUTH')))!
+      .join('\n');
+    const password = 'pä$s "w\\rd\'`x';
+    // kubectl replaced by a function that prints the file it is given (argv is what ps would show).
+    const script = [
+      'set -euo pipefail',
+      `kubectl() { for a in "$@"; do case $a in --from-file=.dockerconfigjson=*) cat "\${a##*=}";; esac; done; printf '\\nARGV %s\\n' "$*" >&2; }`,
+      pull.replace(/read -rs REGISTRY_PASSWORD; echo\n/, '').replace(/ \| kubectl .*$/gm, ''),
+    ].join('\n');
+    const out = execFileSync('bash', ['-c', script], {
+      env: { PATH: process.env.PATH, REGISTRY_PASSWORD: password } as unknown as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const json = JSON.parse(out) as { auths: Record<string, { username: string; auth: string }> };
+    const entry = Object.values(json.auths)[0]!;
+    expect(Buffer.from(entry.auth, 'base64').toString('utf8')).toBe(
+      `${config.registry.username}:${password}`,
+    );
+    expect(Object.keys(json.auths)).toEqual([buildContext(config, { includeSecrets: false }).registry.host]);
   });
 
   it('writes the real values, parseable, when they are included', () => {

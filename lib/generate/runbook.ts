@@ -61,11 +61,17 @@ function fillSecretCommand(context: GenerateContext, secret: SecretManifest): st
   const ns = shellQuote(secret.namespace);
   const name = shellQuote(secret.name);
   switch (secret.purpose) {
-    case 'registryPull':
+    case 'registryPull': {
+      // The .dockerconfigjson is written through a file descriptor by shell builtins: no password
+      // in any process's argv (`--docker-password=…` would show in ps). Only `auth` is needed.
+      const auth = 'REGISTRY_AUTH';
+      const format = `{"auths":{%s:{"username":%s,"auth":"%s"}}}`;
       return [
         readSecret(SECRET_VARIABLES.registryPassword),
-        `${kube} create secret docker-registry ${name} --namespace ${ns} --docker-server=${shellQuote(context.registry.host)} --docker-username=${shellQuote(config.registry.username)} --docker-password="$${SECRET_VARIABLES.registryPassword}" --dry-run=client --output=yaml | ${apply}`,
+        `${auth}=$(printf '%s:%s' ${shellQuote(config.registry.username)} "$${SECRET_VARIABLES.registryPassword}" | base64 | tr -d '\\n')`,
+        `${kube} create secret generic ${name} --namespace ${ns} --type=kubernetes.io/dockerconfigjson --from-file=.dockerconfigjson=<(printf ${shellQuote(format)} ${shellQuote(JSON.stringify(context.registry.host))} ${shellQuote(JSON.stringify(config.registry.username))} "$${auth}") --dry-run=client --output=yaml | ${apply}`,
       ];
+    }
     case 'ingressTls':
       // tls.crt is part of the bundle; tls.key is the private key file kept by the customer.
       return [

@@ -21,7 +21,7 @@ import { CATALOGUES, isMessageKey, translate } from './index';
  */
 
 const ROOT = join(__dirname, '..', '..');
-const SCANNED = ['app', 'components', 'lib'];
+const SCANNED = ['app', 'components', 'lib', 'server'];
 const CATALOGUE_FILES = /lib\/i18n\/messages\/|lib\/errors\/messages\.ts$/;
 const KEY_SHAPE = /^[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9-]+)+$/;
 /** File names look like keys (`config.json`); they are never keys. */
@@ -137,7 +137,7 @@ describe('key usage', () => {
   const keys = Object.keys(CATALOGUES.en);
   const namespaces = new Set(keys.map((key) => key.split('.')[0]));
 
-  it('every key is used somewhere in app/, components/ or lib/', () => {
+  it('every key is used somewhere in app/, components/, lib/ or server/', () => {
     const unused = keys.filter(
       (key) => !usage.literals.has(key) && !usage.patterns.some((pattern) => pattern.regex.test(key)),
     );

@@ -5,6 +5,10 @@ import { applyJa } from './messages/apply.ja';
 import { checksEn } from './messages/checks.en';
 import { checksJa } from './messages/checks.ja';
 import { en } from './messages/en';
+import { securityEn } from './messages/security.en';
+import { securityJa } from './messages/security.ja';
+import { serverEn } from './messages/server.en';
+import { serverJa } from './messages/server.ja';
 import { ja } from './messages/ja';
 import { uiEn } from './messages/ui.en';
 import { uiJa } from './messages/ui.ja';
@@ -18,7 +22,10 @@ import { uiJa } from './messages/ui.ja';
  * - `messages/en.ts` / `ja.ts`: `config.` (validation) and `generate.` (artifacts);
  * - `lib/errors/messages.ts`: `errors.` (the error mapper, checks, helm, registry, kube);
  * - `messages/ui.en.ts` / `ui.ja.ts`: `ui.` (the screens);
- * - `messages/checks.en.ts` / `checks.ja.ts`: `checks.` (the prerequisite checks and their page).
+ * - `messages/checks.en.ts` / `checks.ja.ts`: `checks.` (the prerequisite checks and their page);
+ * - `messages/server.en.ts` / `server.ja.ts`: `server.` (the sign-in and refusals of server/);
+ * - `messages/security.en.ts` / `security.ja.ts`: `ui.security.`, `apply.security.` (sign-out,
+ *   expired secrets, the two-tab conflict, the audit log).
  * To add a module, add it to the two spreads below; `i18n.test.ts` then checks it too.
  */
 
@@ -26,8 +33,16 @@ export type Locale = 'en' | 'ja';
 export const LOCALES: readonly Locale[] = ['en', 'ja'];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-const EN = { ...en, ...errorMessages.en, ...uiEn, ...checksEn, ...applyEn };
-const JA: Record<keyof typeof EN, string> = { ...ja, ...errorMessages.ja, ...uiJa, ...checksJa, ...applyJa };
+const EN = { ...en, ...errorMessages.en, ...uiEn, ...checksEn, ...applyEn, ...serverEn, ...securityEn };
+const JA: Record<keyof typeof EN, string> = {
+  ...ja,
+  ...errorMessages.ja,
+  ...uiJa,
+  ...checksJa,
+  ...applyJa,
+  ...serverJa,
+  ...securityJa,
+};
 
 /** Every key of every message module. */
 export type MessageKey = keyof typeof EN;

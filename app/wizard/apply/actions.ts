@@ -2,19 +2,55 @@
 
 import { z } from 'zod';
 
+import { randomUUID } from 'node:crypto';
+
+import { type AuditEntry, appendAudit, readAudit } from '@/lib/apply/audit';
 import { applyGate } from '@/lib/apply/gate';
+import { acquireApplyLock, applyLockKeys, type LockHolder, releaseApplyLock } from '@/lib/apply/lock';
 import {
   type ApplyRun,
+  applyRunDone,
   cancelApplyRun,
   getApplyRun,
   getLatestApplyRun,
   hasRunningApply,
   startApplyRun,
 } from '@/lib/apply/runs';
-import { getLatestRun } from '@/lib/checks/runs';
+import { getLatestRun, getRunFingerprint } from '@/lib/checks/runs';
+import type { InstallConfig } from '@/lib/config';
 import { currentDraftConfig, currentDraftId } from '@/lib/draft';
+import { changedFingerprintFields, fingerprintConfig } from '@/lib/draft/fingerprint';
+import { toUserError } from '@/lib/errors';
+import { loadKubeConfig } from '@/lib/kube';
+import { currentSession } from '@/lib/session';
 
 import { type ActionResult, fail, ok } from '../../action-result';
+import { currentLocale, serverTranslator } from '../../locale';
+
+/** What the audit log says an apply targets; the cluster is its API server's address. */
+function auditTarget(config: InstallConfig): NonNullable<AuditEntry['target']> {
+  const loaded = loadKubeConfig({ context: config.target.kubeContext || undefined });
+  return {
+    cluster: loaded.value?.cluster.server ?? `context ${config.target.kubeContext || '(current)'}`,
+    operatorNamespace: config.target.operatorNamespace,
+    crNamespace: config.target.crNamespace,
+    crName: config.target.crName,
+    operatorChart: config.charts.operator.version,
+    platformChart: config.charts.platform.version,
+  };
+}
+
+/** Field paths as the user knows them: their labels in the user's language. */
+async function fieldLabels(fields: readonly string[]): Promise<string> {
+  const t = serverTranslator(await currentLocale());
+  return fields
+    .map((f) => {
+      const key = `ui.field.${f}`;
+      const label = t(key);
+      return label === key ? f : `${label} (${f})`;
+    })
+    .join(', ');
+}
 
 const runIdSchema = z.string().uuid();
 const startInput = z.object({
@@ -40,28 +76,91 @@ export async function startApply(input: {
   const parsed = startInput.safeParse(input ?? {});
   if (!parsed.success) return fail('ui.error.badRequest');
   const { dryRun, recoverStuckRelease, followOnly } = parsed.data;
+  const session = await currentSession();
   const owner = await currentDraftId();
   const draft = await currentDraftConfig();
-  if (!owner || !draft) return fail('apply.ui.noDraft');
+  if (!owner || !session || !draft) return fail('apply.ui.noDraft');
   if (!draft.ok)
     return fail(
       'apply.ui.invalidDraft',
       { count: Object.keys(draft.fieldErrors).length },
       { fieldErrors: draft.fieldErrors },
     );
-  if (!dryRun && !followOnly) {
-    const refused = applyGate(getLatestRun(owner));
-    if (refused) return fail(`apply.ui.refused.${refused.refusal}`, { checks: refused.checks.join(', ') });
+  const changes = !dryRun && !followOnly;
+  let fingerprint;
+  try {
+    fingerprint = await fingerprintConfig(draft.config);
+  } catch (e) {
+    const { key, params } = toUserError(e);
+    return fail(key, params);
+  }
+  const target = auditTarget(draft.config);
+  const event: AuditEntry['event'] = followOnly
+    ? 'follow'
+    : dryRun
+      ? 'dryRun'
+      : recoverStuckRelease
+        ? 'recover'
+        : 'apply';
+  const audit = (fields: Partial<AuditEntry> & Pick<AuditEntry, 'phase'>) =>
+    appendAudit({
+      at: new Date().toISOString(),
+      event,
+      session: session.label,
+      draft: owner,
+      configHash: fingerprint.hash,
+      target,
+      ...fields,
+    });
+  if (changes) {
+    // Only a run made on exactly this configuration (secrets included) clears an apply.
+    const latest = getLatestRun(owner);
+    const checked = latest ? getRunFingerprint(owner, latest.id) : undefined;
+    const refused = applyGate(latest, checked ? changedFingerprintFields(checked, fingerprint) : null);
+    if (refused) {
+      await audit({ phase: 'recorded', result: 'refused', error: refused.refusal });
+      if (refused.refusal === 'configChanged')
+        return fail('apply.security.changedSinceChecks', { fields: await fieldLabels(refused.fields ?? []) });
+      return fail(`apply.ui.refused.${refused.refusal}`, { checks: refused.checks.join(', ') });
+    }
   }
   if (hasRunningApply(owner)) return fail('apply.ui.refused.running');
-  return ok(
-    startApplyRun(owner, {
+  // One apply per cluster and release, whoever starts it.
+  const keys = changes ? applyLockKeys(target.cluster, draft.config.target) : [];
+  const holder: LockHolder = { holder: session.label, since: new Date().toISOString(), runId: randomUUID() };
+  if (changes) {
+    const lock = acquireApplyLock(keys, holder);
+    if ('held' in lock) {
+      await audit({ phase: 'recorded', result: 'refused', error: 'locked' });
+      return fail('apply.security.locked', { holder: lock.held.holder, since: lock.held.since });
+    }
+  }
+  let run: ApplyRun;
+  try {
+    run = startApplyRun(owner, {
       config: draft.config,
       dryRun,
       recoverStuckRelease: !dryRun && recoverStuckRelease,
       followOnly,
-    }),
-  );
+    });
+  } catch (e) {
+    releaseApplyLock(keys, holder.runId);
+    const { key, params } = toUserError(e);
+    return fail(key, params);
+  }
+  holder.runId = run.id;
+  await audit({ phase: 'started', runId: run.id });
+  void applyRunDone(owner, run.id).then(async (ended) => {
+    releaseApplyLock(keys, run.id);
+    const failedStep = ended?.steps.find((s) => s.state === 'failed');
+    await audit({
+      phase: 'ended',
+      runId: run.id,
+      result: ended?.status ?? 'unknown',
+      ...((ended?.error ?? failedStep?.error) ? { error: (ended?.error ?? failedStep?.error)!.key } : {}),
+    });
+  });
+  return ok(run);
 }
 
 /** The run as it stands. */
@@ -83,5 +182,21 @@ export async function cancelApply(runId: string): Promise<ActionResult<ApplyRun>
   const owner = await currentDraftId();
   const parsed = runIdSchema.safeParse(runId);
   const run = owner && parsed.success ? cancelApplyRun(owner, parsed.data) : undefined;
-  return run ? ok(run) : fail('apply.ui.unknownRun');
+  if (!run || !owner) return fail('apply.ui.unknownRun');
+  const session = await currentSession();
+  await appendAudit({
+    at: new Date().toISOString(),
+    event: 'cancel',
+    phase: 'recorded',
+    session: session?.label ?? '',
+    draft: owner,
+    runId: run.id,
+  });
+  return ok(run);
+}
+
+/** The newest entries of the audit log (this server, every session). */
+export async function readAuditLog(): Promise<ActionResult<AuditEntry[]>> {
+  if (!(await currentDraftId())) return fail('ui.error.noSession');
+  return ok(await readAudit(50));
 }

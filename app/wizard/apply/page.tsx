@@ -1,7 +1,15 @@
 import { ApplyPanel } from '@/components/apply/apply-panel';
+import { AuditLog } from '@/components/apply/audit-log';
 
-import { stepRoute } from '../step-page';
+import { StepRoute, stepMetadata } from '../step-page';
 
-const route = stepRoute('apply', ApplyPanel);
-export const generateMetadata = route.generateMetadata;
-export default route.Page;
+export const generateMetadata = () => stepMetadata('apply');
+
+export default function ApplyPage() {
+  return (
+    <StepRoute id="apply">
+      <ApplyPanel />
+      <AuditLog />
+    </StepRoute>
+  );
+}

@@ -2,20 +2,38 @@
 
 import { z } from 'zod';
 
+import { appendAudit } from '@/lib/apply/audit';
 import { CHECK_IDS } from '@/lib/checks';
-import { type CheckRun, getLatestRun, getRun, recordBypass, rerunCheck, startRun } from '@/lib/checks/runs';
+import {
+  type CheckRun,
+  getLatestRun,
+  getRun,
+  MAX_RUNNING_PER_OWNER,
+  recordBypass,
+  rerunCheck,
+  runningRuns,
+  startRun,
+} from '@/lib/checks/runs';
 import { currentDraftConfig, currentDraftId } from '@/lib/draft';
+import { fingerprintConfig } from '@/lib/draft/fingerprint';
+import { toUserError } from '@/lib/errors';
+import { currentSession } from '@/lib/session';
 
 import { type ActionResult, fail, ok } from '../../action-result';
 
 const runIdSchema = z.string().uuid();
 const checkIdSchema = z.enum(CHECK_IDS as [string, ...string[]]);
+const startInput = z
+  .object({ bucketWriteTest: z.boolean().default(false) })
+  .default({ bucketWriteTest: false });
 
 /**
  * Starts a run of every prerequisite check against the stored draft (secrets merged on the server)
  * and returns it at once; poll it with {@link pollChecksRun}.
  */
 export async function startChecksRun(input: { bucketWriteTest?: boolean }): Promise<ActionResult<CheckRun>> {
+  const parsedInput = startInput.safeParse(input ?? undefined);
+  if (!parsedInput.success) return fail('ui.error.badRequest');
   const owner = await currentDraftId();
   const draft = await currentDraftConfig();
   if (!owner || !draft) return fail('checks.ui.noDraft');
@@ -25,7 +43,22 @@ export async function startChecksRun(input: { bucketWriteTest?: boolean }): Prom
       { count: Object.keys(draft.fieldErrors).length },
       { fieldErrors: draft.fieldErrors },
     );
-  return ok(startRun(owner, { config: draft.config, bucketWriteTest: input.bucketWriteTest === true }));
+  if (runningRuns(owner) >= MAX_RUNNING_PER_OWNER)
+    return fail('errors.security.checksRuns', { limit: MAX_RUNNING_PER_OWNER });
+  try {
+    // The run records which configuration it checked: apply accepts it for exactly that one.
+    const fingerprint = await fingerprintConfig(draft.config);
+    return ok(
+      startRun(
+        owner,
+        { config: draft.config, bucketWriteTest: parsedInput.data.bucketWriteTest },
+        fingerprint,
+      ),
+    );
+  } catch (e) {
+    const { key, params } = toUserError(e);
+    return fail(key, params);
+  }
 }
 
 /** The run as it stands: finished checks carry their results. */
@@ -61,6 +94,21 @@ export async function bypassCheck(
   const owner = await currentDraftId();
   const r = runIdSchema.safeParse(runId);
   if (!owner || !r.success) return fail('checks.ui.refused.unknownRun');
-  const result = recordBypass(owner, r.data, checkId, confirmed === true, String(reason ?? ''));
-  return 'run' in result ? ok(result.run) : fail(`checks.ui.refused.${result.refused}`);
+  if (typeof checkId !== 'string' || typeof reason !== 'string') return fail('ui.error.badRequest');
+  const result = recordBypass(owner, r.data, checkId, confirmed === true, reason);
+  if (!('run' in result)) return fail(`checks.ui.refused.${result.refused}`);
+  const session = await currentSession();
+  await appendAudit({
+    at: new Date().toISOString(),
+    event: 'bypass',
+    phase: 'recorded',
+    session: session?.label ?? '',
+    draft: owner,
+    ...(result.run.configHash ? { configHash: result.run.configHash } : {}),
+    runId: result.run.id,
+    check: checkId,
+    // As recorded in the run: redacted with the configuration's secrets.
+    reason: result.run.bypasses.find((b) => b.checkId === checkId)?.reason ?? '',
+  });
+  return ok(result.run);
 }

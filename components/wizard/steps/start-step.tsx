@@ -110,7 +110,7 @@ function ImportFiles() {
         setError(t(result.error.key, result.error.params));
         return;
       }
-      replaceDraft(result.data.values, result.data.secrets);
+      replaceDraft(result.data.values, result.data.secrets, result.data.rev);
       setReport(result.data);
     } catch {
       setError(t('ui.error.unreachable'));
@@ -244,7 +244,7 @@ function ReadFromCluster() {
         setError(t(outcome.error.key, outcome.error.params));
         return;
       }
-      replaceDraft(outcome.data.values, outcome.data.secrets);
+      replaceDraft(outcome.data.values, outcome.data.secrets, outcome.data.rev);
       setResult(outcome.data);
     } catch {
       setError(t('ui.error.unreachable'));
