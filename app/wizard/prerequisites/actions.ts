@@ -15,7 +15,10 @@ const checkIdSchema = z.enum(CHECK_IDS as [string, ...string[]]);
  * Starts a run of every prerequisite check against the stored draft (secrets merged on the server)
  * and returns it at once; poll it with {@link pollChecksRun}.
  */
-export async function startChecksRun(input: { bucketWriteTest?: boolean }): Promise<ActionResult<CheckRun>> {
+export async function startChecksRun(input: {
+  bucketWriteTest?: boolean;
+  inClusterTest?: boolean;
+}): Promise<ActionResult<CheckRun>> {
   const owner = await currentDraftId();
   const draft = await currentDraftConfig();
   if (!owner || !draft) return fail('checks.ui.noDraft');
@@ -25,7 +28,13 @@ export async function startChecksRun(input: { bucketWriteTest?: boolean }): Prom
       { count: Object.keys(draft.fieldErrors).length },
       { fieldErrors: draft.fieldErrors },
     );
-  return ok(startRun(owner, { config: draft.config, bucketWriteTest: input.bucketWriteTest === true }));
+  return ok(
+    startRun(owner, {
+      config: draft.config,
+      bucketWriteTest: input.bucketWriteTest === true,
+      inClusterTest: input.inClusterTest === true,
+    }),
+  );
 }
 
 /** The run as it stands: finished checks carry their results. */

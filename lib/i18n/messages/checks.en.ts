@@ -103,11 +103,16 @@ export const checksEn = {
   'checks.clusterFit.ingressMissing': 'The ingress class {name} does not exist; the cluster has: {existing}.',
   'checks.clusterFit.ingressMissing.remedy':
     'Choose one of the existing ingress classes in the Network step, or install the ingress controller first.',
-  'checks.clusterFit.storageDefault': 'The default StorageClass is {name}.',
+  'checks.clusterFit.storageDefault':
+    'The default StorageClass {name} will provide the {count} volumes the platform claims: {claims}.',
   'checks.clusterFit.noDefaultStorage':
-    'MySQL is installed in the cluster but there is no default StorageClass (classes: {existing}).',
+    'The cluster has no default StorageClass, so the {count} volumes the platform claims by default would stay Pending and their workloads would not start: {claims}. Existing classes: {existing}.',
   'checks.clusterFit.noDefaultStorage.remedy':
-    'Mark a StorageClass as default (storageclass.kubernetes.io/is-default-class: "true") or use an external MySQL.',
+    'Mark one class as the default (kubectl patch storageclass {example} -p \'{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"}}}\'), or install a storage provisioner first.',
+  'checks.clusterFit.severalDefaultStorage':
+    'Several StorageClasses are marked default ({names}); Kubernetes gives the {count} claims of the platform the newest of them: {claims}.',
+  'checks.clusterFit.severalDefaultStorage.remedy':
+    'Keep the default annotation on one class only, so that it is clear where the volumes go.',
   'checks.clusterFit.namespaceExists': 'The namespace {namespace} exists.',
   'checks.clusterFit.namespaceCreatable': 'The namespace {namespace} does not exist yet and may be created.',
   'checks.clusterFit.namespaceBlocked': 'The namespace {namespace} does not exist and may not be created.',
@@ -275,4 +280,40 @@ export const checksEn = {
   'checks.ui.refused.passed': 'The check passed; nothing to bypass.',
   'checks.ui.refused.noConfirmation': 'Tick the confirmation first.',
   'checks.ui.refused.noReason': 'Give a reason.',
+  'checks.inCluster.title': 'From inside the cluster (opt-in)',
+  'checks.inCluster.optIn':
+    'Not run: it creates a short-lived pod per node, a small volume claim and a copy of the pull secret (all deleted afterwards). Tick "Check from inside the cluster" to run it.',
+  'checks.inCluster.noImage': 'The chart line has no Redis image to probe with.',
+  'checks.inCluster.noNamespace':
+    'Not run: none of the namespaces {namespaces} exists yet, and the probe does not create one. Run it again after the first apply, or create the namespace.',
+  'checks.inCluster.noNodes':
+    'None of the {count} nodes takes ordinary pods (all cordoned, tainted or not Ready).',
+  'checks.inCluster.pass':
+    'On all {count} nodes the image {image} was pulled with the pull secret, and {hosts} resolve and accept connections from the pods; a volume bound on the default StorageClass.',
+  'checks.inCluster.pullFailed': '{nodes} could not pull {image}: {reason}',
+  'checks.inCluster.pullFailed.remedy':
+    "Each node's container runtime must reach the registry and trust its CA (e.g. /etc/containerd/certs.d/<registry>/ca.crt, or the system trust store), and the image must be mirrored; the pull secret was the generated one.",
+  'checks.inCluster.unresolved': 'The pods cannot resolve {unresolved} through the cluster DNS.',
+  'checks.inCluster.unresolved.remedy':
+    "Add these names to the site DNS that CoreDNS forwards to (or a CoreDNS hosts entry); the platform's pods resolve them the same way.",
+  'checks.inCluster.unreachable': 'The pods resolve but cannot connect to {unreachable}.',
+  'checks.inCluster.unreachable.remedy':
+    'Open the firewall (and any NetworkPolicy) from the pod network to these hosts and ports.',
+  'checks.inCluster.volumeUnbound':
+    'The 1Mi test claim stayed {phase} on the default StorageClass: the platform’s volumes would not bind either.',
+  'checks.inCluster.volumeUnbound.remedy':
+    'Check that the default StorageClass has a working provisioner (kubectl get events in {namespace}).',
+  'checks.inCluster.pending':
+    '{pulled} of {count} nodes pulled {image}; {nodes} did not decide in time ({reason}).',
+  'checks.inCluster.pending.remedy':
+    'A large image or a slow registry can take longer than the check: run it again, or look at the pods’ events while it runs.',
+  'checks.inCluster.noAnswers':
+    'All {count} nodes pulled {image} and the volume bound, but only {answered} of {count} probes reported their DNS and connection results (the container did not finish in time).',
+  'checks.inCluster.apiFailed': 'The probe could not create or read its objects in {namespace}: {reason}',
+  'checks.inCluster.apiFailed.remedy':
+    'The identity needs to create, list and delete pods, persistentvolumeclaims and secrets in {namespace}, and to list nodes.',
+  'checks.ui.inClusterTest':
+    'Check from inside the cluster (creates a pod per node, a small claim and a copy of the pull secret; all deleted afterwards)',
+  'checks.ui.inCluster.node': 'Node',
+  'checks.ui.inCluster.result': 'Pull, DNS and connections from the node',
 } as const;

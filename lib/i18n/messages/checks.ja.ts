@@ -106,11 +106,16 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.clusterFit.ingressMissing': 'IngressClass {name} がありません。クラスターにあるもの: {existing}。',
   'checks.clusterFit.ingressMissing.remedy':
     '「ネットワーク」ステップで既存の IngressClass を選ぶか、先に Ingress コントローラーをインストールしてください。',
-  'checks.clusterFit.storageDefault': 'デフォルトの StorageClass は {name} です。',
+  'checks.clusterFit.storageDefault':
+    'デフォルトの StorageClass {name} が、プラットフォームが要求する {count} 個のボリュームを提供します: {claims}。',
   'checks.clusterFit.noDefaultStorage':
-    'MySQL をクラスター内にインストールしますが、デフォルトの StorageClass がありません（StorageClass: {existing}）。',
+    'クラスターにデフォルトの StorageClass がないため、プラットフォームが既定で要求する {count} 個のボリュームは Pending のままになり、そのワークロードは起動しません: {claims}。既存のクラス: {existing}。',
   'checks.clusterFit.noDefaultStorage.remedy':
-    'StorageClass をデフォルトに設定する（storageclass.kubernetes.io/is-default-class: "true"）か、外部 MySQL を使ってください。',
+    'いずれかのクラスをデフォルトにするか（kubectl patch storageclass {example} -p \'{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"}}}\'）、先にストレージのプロビジョナーをインストールしてください。',
+  'checks.clusterFit.severalDefaultStorage':
+    '複数の StorageClass がデフォルトになっています（{names}）。Kubernetes はプラットフォームの {count} 個の要求に最も新しいものを使います: {claims}。',
+  'checks.clusterFit.severalDefaultStorage.remedy':
+    'ボリュームの行き先が明確になるよう、デフォルトの注釈は 1 つのクラスだけに付けてください。',
   'checks.clusterFit.namespaceExists': 'Namespace {namespace} があります。',
   'checks.clusterFit.namespaceCreatable': 'Namespace {namespace} はまだありませんが、作成できます。',
   'checks.clusterFit.namespaceBlocked': 'Namespace {namespace} がなく、作成する権限もありません。',
@@ -284,4 +289,41 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.ui.refused.passed': 'チェックは合格しています。迂回するものはありません。',
   'checks.ui.refused.noConfirmation': '先に確認欄にチェックを入れてください。',
   'checks.ui.refused.noReason': '理由を入力してください。',
+  'checks.inCluster.title': 'クラスター内からの確認（任意）',
+  'checks.inCluster.optIn':
+    '未実行: ノードごとの短時間の Pod、小さなボリューム要求、プルシークレットのコピーを作成します（すべて後で削除）。実行するには「クラスター内から確認する」を選んでください。',
+  'checks.inCluster.noImage': 'このチャートラインには確認に使う Redis イメージがありません。',
+  'checks.inCluster.noNamespace':
+    '未実行: 名前空間 {namespaces} がまだどれも存在せず、確認用に作成はしません。最初の適用の後にもう一度実行するか、名前空間を作成してください。',
+  'checks.inCluster.noNodes':
+    '{count} 個のノードのどれも通常の Pod を受け付けません（すべて cordon、taint、または Ready でない）。',
+  'checks.inCluster.pass':
+    '全 {count} ノードでプルシークレットを使ってイメージ {image} を取得でき、Pod から {hosts} を名前解決して接続できました。デフォルトの StorageClass でボリュームもバインドされました。',
+  'checks.inCluster.pullFailed': '{nodes} は {image} を取得できませんでした: {reason}',
+  'checks.inCluster.pullFailed.remedy':
+    '各ノードのコンテナランタイムがレジストリに到達でき、その CA を信頼している（例: /etc/containerd/certs.d/<registry>/ca.crt、またはシステムの信頼ストア）こと、イメージがミラーされていることが必要です。プルシークレットは生成したものを使いました。',
+  'checks.inCluster.unresolved': 'Pod がクラスター DNS で {unresolved} を名前解決できません。',
+  'checks.inCluster.unresolved.remedy':
+    'これらの名前を CoreDNS の転送先のサイト DNS（または CoreDNS の hosts）に追加してください。プラットフォームの Pod も同じ方法で名前解決します。',
+  'checks.inCluster.unreachable': 'Pod は名前解決できますが、{unreachable} に接続できません。',
+  'checks.inCluster.unreachable.remedy':
+    'Pod ネットワークからこれらのホストとポートへのファイアウォール（および NetworkPolicy）を開けてください。',
+  'checks.inCluster.volumeUnbound':
+    '1Mi のテスト用ボリューム要求がデフォルトの StorageClass で {phase} のままでした。プラットフォームのボリュームもバインドされません。',
+  'checks.inCluster.volumeUnbound.remedy':
+    'デフォルトの StorageClass に動作するプロビジョナーがあることを確認してください（{namespace} で kubectl get events）。',
+  'checks.inCluster.pending':
+    '{count} ノード中 {pulled} ノードが {image} を取得しました。{nodes} は時間内に結果が出ませんでした（{reason}）。',
+  'checks.inCluster.pending.remedy':
+    '大きなイメージや遅いレジストリではチェックの時間を超えることがあります。もう一度実行するか、実行中に Pod のイベントを確認してください。',
+  'checks.inCluster.noAnswers':
+    '全 {count} ノードが {image} を取得し、ボリュームもバインドされましたが、DNS と接続の結果を報告したのは {count} 個中 {answered} 個だけでした（コンテナが時間内に終了しませんでした）。',
+  'checks.inCluster.apiFailed':
+    '{namespace} で確認用のオブジェクトを作成または読み取れませんでした: {reason}',
+  'checks.inCluster.apiFailed.remedy':
+    'ID には {namespace} での pods、persistentvolumeclaims、secrets の作成・一覧・削除と、nodes の一覧の権限が必要です。',
+  'checks.ui.inClusterTest':
+    'クラスター内から確認する（ノードごとの Pod、小さなボリューム要求、プルシークレットのコピーを作成し、後ですべて削除します）',
+  'checks.ui.inCluster.node': 'ノード',
+  'checks.ui.inCluster.result': 'ノードからのイメージ取得、DNS、接続',
 };
