@@ -23,7 +23,7 @@ export const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /** One request to the registry over a fresh connection, verified against `ca`. */
-function request(
+function send(
   url: string,
   ca: Buffer,
   method: string,
@@ -44,15 +44,27 @@ function request(
 }
 
 /**
- * Puts `count` tags of one small mirrored image under `<prefix>/bench/image` of the TLS registry
- * (blobs mounted, the manifest put per tag), skipping those already there. Returns the tags.
+ * Puts `count` tags of one small mirrored image under `<prefix>/bench/image` of a TLS registry
+ * (blobs mounted, the manifest put per tag), skipping those already there; `auth` (user and
+ * password) for the registry with basic auth. Returns the tags.
  */
 export async function ensureBenchTags(
   registry: string,
   ca: Buffer,
   prefix: string,
   count: number,
+  auth?: { username: string; password: string },
 ): Promise<string[]> {
+  const basic: Record<string, string> = auth
+    ? { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` }
+    : {};
+  const request = (
+    url: string,
+    ca: Buffer,
+    method: string,
+    headers: Record<string, string> = {},
+    body?: Buffer,
+  ) => send(url, ca, method, { ...basic, ...headers }, body);
   const base = `https://${registry}/v2`;
   const src = `${prefix}/${SOURCE.path}`;
   const dst = `${prefix}/${BENCH_REPO}`;

@@ -112,6 +112,22 @@ export function azureBlobEndpoint(account: string): string {
   return `https://${account}.blob.core.windows.net`;
 }
 
+/**
+ * What Azure's answer to reading a container means (pure): 404 — no such container; 403 with
+ * AuthenticationFailed (a signature made with another key) — the key is wrong; another 403
+ * (AuthorizationFailure: the account's firewall, or a key without the right) — access refused.
+ * Azurite answers a wrong key with AuthorizationFailure, so there it reads as refused access.
+ */
+export function azureFailureKind(
+  status: number | undefined,
+  code: string,
+): 'missing' | 'credentials' | 'denied' | 'other' {
+  if (status === 404) return 'missing';
+  if (status === 403 && /AuthenticationFailed|InvalidAuthenticationInfo/i.test(code)) return 'credentials';
+  if (status === 403) return 'denied';
+  return 'other';
+}
+
 /** Options of {@link checkAzureContainer}. */
 export interface AzureContainerCheck {
   account: string;
@@ -198,14 +214,7 @@ export async function checkAzureContainer(o: AzureContainerCheck): Promise<Check
   );
   if (failed) {
     if (failed.kind !== 'http') return networkOutcome(failed.code, failed.kind);
-    const which =
-      failed.status === 404
-        ? 'missing'
-        : failed.status === 403 && /AuthenticationFailed|InvalidAuthenticationInfo/i.test(failed.code)
-          ? 'credentials'
-          : failed.status === 403
-            ? 'denied'
-            : 'other';
+    const which = azureFailureKind(failed.status, failed.code);
     return {
       status: 'fail',
       message: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { defaultInstallConfig, emptyMysql, PROCEDURE_EXAMPLE, s3Target } from '@/lib/config';
 
-import { judgeGcsAnswer } from './bucket-cloud';
+import { azureFailureKind, judgeGcsAnswer } from './bucket-cloud';
 import { chartRepoFailure } from './charts';
 import { describeAccess, requiredAccess } from './kube-access';
 import { judgeKubeVersion } from './kube-api';
@@ -138,6 +138,15 @@ describe('noAnswer (MySQL)', () => {
     expect(noAnswer('PROTOCOL_CONNECTION_LOST')).toBe('closed');
     expect(noAnswer('ER_ACCESS_DENIED_ERROR')).toBeUndefined();
     expect(noAnswer('ER_HOST_NOT_PRIVILEGED')).toBeUndefined();
+  });
+});
+
+describe('azureFailureKind', () => {
+  it("reads Azure's codes: a missing container, a wrong key, a refusal", () => {
+    expect(azureFailureKind(404, 'ContainerNotFound')).toBe('missing');
+    expect(azureFailureKind(403, 'AuthenticationFailed')).toBe('credentials');
+    expect(azureFailureKind(403, 'AuthorizationFailure')).toBe('denied');
+    expect(azureFailureKind(500, 'InternalError')).toBe('other');
   });
 });
 

@@ -258,16 +258,15 @@ export function probeObjects(o: {
  */
 export async function cleanUpProbes(core: CoreV1Api, namespace: string, runId?: string): Promise<string[]> {
   const labelSelector = runId ? `${PROBE_LABEL}=${runId}` : PROBE_LABEL;
-  const done: string[] = [];
-  const attempt = async (what: string, fn: () => Promise<unknown>) => {
+  const attempt = async (what: string, fn: () => Promise<unknown>): Promise<string> => {
     try {
       await fn();
-      done.push(`deleted ${what}`);
+      return `deleted ${what}`;
     } catch (e) {
-      done.push(`${what}: ${toUserError(e).detail.slice(0, 200)}`);
+      return `${what}: ${toUserError(e).detail.slice(0, 200)}`;
     }
   };
-  await Promise.all([
+  const done = await Promise.all([
     attempt('pods', () =>
       core.deleteCollectionNamespacedPod({ namespace, labelSelector, gracePeriodSeconds: 0 }),
     ),

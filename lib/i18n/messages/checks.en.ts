@@ -193,7 +193,7 @@ export const checksEn = {
     'Copy a current key of the storage account {account} (Access keys in the Azure portal) into the Storage step.',
   'checks.bucket.azure.denied': 'The storage account {account} refused access to {container} ({code}).',
   'checks.bucket.azure.denied.remedy':
-    'Allow this network in the storage account’s firewall, and check that the key may read and write {container}.',
+    'Check the account key of {account}, allow this network in the storage account’s firewall, and check that the key may read and write {container}.',
   'checks.bucket.azure.other': 'Azure answered unexpectedly for {container} in {account}: {code}.',
   'checks.bucket.azure.writeFailed': 'Writing or deleting a test blob in {container} failed: {code}.',
   'checks.bucket.unreachable': 'The object store {endpoint} cannot be reached ({code}).',

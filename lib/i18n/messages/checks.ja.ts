@@ -200,7 +200,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.bucket.azure.denied':
     'ストレージアカウント {account} が {container} へのアクセスを拒否しました（{code}）。',
   'checks.bucket.azure.denied.remedy':
-    'ストレージアカウントのファイアウォールでこのネットワークを許可し、キーで {container} の読み書きができることを確認してください。',
+    '{account} のアカウントキーを確認し、ストレージアカウントのファイアウォールでこのネットワークを許可し、キーで {container} の読み書きができることを確認してください。',
   'checks.bucket.azure.other': '{account} の {container} について Azure が想定外の応答を返しました: {code}。',
   'checks.bucket.azure.writeFailed':
     '{container} へのテスト用 BLOB の書き込みまたは削除に失敗しました: {code}。',
