@@ -2,7 +2,24 @@
  * What the registry benchmarks share: the test environment's variables, a plain HTTPS request
  * to the registry, and the 100 bench tags (made once, blobs mounted from a mirrored image).
  */
+import { spawnSync } from 'node:child_process';
 import https from 'node:https';
+
+/**
+ * lib/ modules start with `import 'server-only'`, which resolves only under the react-server
+ * condition: re-runs the calling bench with it when started as plain `npx tsx` (and exits).
+ */
+export function underReactServer(): void {
+  if (process.execArgv.some((a) => a.includes('react-server'))) return;
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+    },
+  );
+  process.exit(r.status ?? 1);
+}
 
 /** Where the bench tags live, below the registry's path prefix. */
 export const BENCH_REPO = 'bench/image';
