@@ -261,6 +261,22 @@ function OptIn(props: { id: string; checked: boolean; onChange: (v: boolean) => 
   );
 }
 
+/** One node's result as the in-cluster check writes it in its evidence (JSON). */
+interface NodeRow {
+  pull: 'pulled' | 'failed' | 'pending';
+  reason?: string;
+  answers?: Array<{ what: string; host: string; address?: string; dns: boolean; tcp: boolean }>;
+}
+
+function parseNodeRow(text: string | undefined): NodeRow | undefined {
+  try {
+    const row = JSON.parse(text ?? '') as NodeRow;
+    return typeof row.pull === 'string' ? row : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The in-cluster check's result per node (its evidence entries `node <name>`), as a table. */
 function NodeResults({
   evidence,
@@ -269,21 +285,44 @@ function NodeResults({
   evidence: NonNullable<RunCheck['result']>['evidence'];
   t: Translate;
 }) {
-  const rows = evidence.filter((e) => e.label.startsWith('node '));
+  const rows = evidence.flatMap((e) => {
+    const row = e.label.startsWith('node ') ? parseNodeRow(e.response) : undefined;
+    return row ? [{ node: e.label.slice(5), row }] : [];
+  });
   if (rows.length === 0) return null;
+  const network = (row: NodeRow): string => {
+    if (!row.answers) return row.pull === 'pulled' ? t('checks.ui.inCluster.noAnswer') : '—';
+    return row.answers
+      .map((a) =>
+        t(
+          !a.dns
+            ? 'checks.ui.inCluster.dnsFail'
+            : a.tcp
+              ? 'checks.ui.inCluster.tcpOk'
+              : 'checks.ui.inCluster.tcpFail',
+          { host: a.host, address: a.address ?? '' },
+        ),
+      )
+      .join(' ');
+  };
   return (
     <table className="node-results" data-testid="node-results">
       <thead>
         <tr>
           <th scope="col">{t('checks.ui.inCluster.node')}</th>
-          <th scope="col">{t('checks.ui.inCluster.result')}</th>
+          <th scope="col">{t('checks.ui.inCluster.pull')}</th>
+          <th scope="col">{t('checks.ui.inCluster.network')}</th>
         </tr>
       </thead>
       <tbody>
-        {rows.map((e) => (
-          <tr key={e.label} data-node={e.label.slice(5)}>
-            <td>{e.label.slice(5)}</td>
-            <td>{e.response}</td>
+        {rows.map(({ node, row }) => (
+          <tr key={node} data-node={node} data-pull={row.pull}>
+            <td>{node}</td>
+            <td>
+              {t(`checks.ui.inCluster.pull.${row.pull}`)}
+              {row.reason ? ` (${row.reason})` : ''}
+            </td>
+            <td>{network(row)}</td>
           </tr>
         ))}
       </tbody>

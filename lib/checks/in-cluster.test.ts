@@ -184,6 +184,8 @@ describe('verdict', () => {
       status: 'warn',
       message: { key: 'checks.inCluster.noAnswers', params: { answered: 0 } },
     });
-    expect(r.evidence?.find((e) => e.label === 'node kwok-node-0')?.response).toContain('DNS/TCP: no answer');
+    expect(JSON.parse(r.evidence?.find((e) => e.label === 'node kwok-node-0')?.response ?? '')).toEqual({
+      pull: 'pulled',
+    });
   });
 });

@@ -455,23 +455,16 @@ export function verdict(
   targets: readonly ProbeTarget[],
   evidence: Evidence[] = [],
 ): CheckOutcome {
+  // One entry per node; its response is the node's result as JSON, which the panel shows as a table.
   for (const r of results)
     evidence.push({
       label: `node ${r.node}`,
       request: `pull ${image}`,
-      response: [
-        r.pull,
-        r.reason,
-        r.answers
-          ?.map(
-            (a) =>
-              `${a.what} ${a.host}: ${a.dns ? `resolves to ${a.address}` : 'does not resolve'}${a.dns ? (a.tcp ? ', connects' : ', no connection') : ''}`,
-          )
-          .join('; ') ??
-          (r.pull === 'pulled' ? 'DNS/TCP: no answer (the container did not finish)' : undefined),
-      ]
-        .filter(Boolean)
-        .join(' — '),
+      response: JSON.stringify({
+        pull: r.pull,
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.answers ? { answers: r.answers } : {}),
+      }),
     });
   evidence.push({
     label: 'volume',

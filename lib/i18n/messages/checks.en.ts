@@ -139,7 +139,7 @@ export const checksEn = {
   'checks.mysql.closedSilently':
     '{address} accepted the connection and closed it without a MySQL greeting: no MySQL server answers there.',
   'checks.mysql.noAnswer.remedy':
-    'Check that {address} is the MySQL port itself (not another service, or a proxy or load balancer with no server behind it), and that the server is running and not overloaded.',
+    'Check that {address} is the MySQL port itself (not another service, or a proxy or load balancer with no server behind it), that the server is running and not overloaded, and — if it resolves client names (skip_name_resolve off) — that its DNS answers for this machine.',
   'checks.mysql.databaseMissing': 'The database {database} does not exist.',
   'checks.mysql.databaseDenied': 'The user {user} may not use the database {database}.',
   'checks.mysql.database.remedy':
@@ -315,5 +315,13 @@ export const checksEn = {
   'checks.ui.inClusterTest':
     'Check from inside the cluster (creates a pod per node, a small claim and a copy of the pull secret; all deleted afterwards)',
   'checks.ui.inCluster.node': 'Node',
-  'checks.ui.inCluster.result': 'Pull, DNS and connections from the node',
+  'checks.ui.inCluster.pull': 'Image pull',
+  'checks.ui.inCluster.network': 'DNS and connections from the pod',
+  'checks.ui.inCluster.pull.pulled': 'pulled (the container started)',
+  'checks.ui.inCluster.pull.failed': 'failed',
+  'checks.ui.inCluster.pull.pending': 'no result in time',
+  'checks.ui.inCluster.dnsFail': '{host}: does not resolve.',
+  'checks.ui.inCluster.tcpOk': '{host} → {address}: connects.',
+  'checks.ui.inCluster.tcpFail': '{host} → {address}: no connection.',
+  'checks.ui.inCluster.noAnswer': 'No answer: the probe did not finish (on kwok it never runs).',
 } as const;

@@ -142,7 +142,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.mysql.closedSilently':
     '{address} は接続を受け付けましたが、MySQL の応答なしに接続を閉じました。そこでは MySQL サーバーが応答していません。',
   'checks.mysql.noAnswer.remedy':
-    '{address} が MySQL のポートそのものであること（別のサービスや、後ろにサーバーのないプロキシ・ロードバランサーではないこと）と、サーバーが動いていて過負荷でないことを確認してください。',
+    '{address} が MySQL のポートそのものであること（別のサービスや、後ろにサーバーのないプロキシ・ロードバランサーではないこと）と、サーバーが動いていて過負荷でないこと、またクライアント名を解決する設定（skip_name_resolve がオフ）の場合はその DNS がこのマシンについて応答することを確認してください。',
   'checks.mysql.databaseMissing': 'データベース {database} がありません。',
   'checks.mysql.databaseDenied': 'ユーザー {user} はデータベース {database} を使えません。',
   'checks.mysql.database.remedy':
@@ -325,5 +325,14 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.ui.inClusterTest':
     'クラスター内から確認する（ノードごとの Pod、小さなボリューム要求、プルシークレットのコピーを作成し、後ですべて削除します）',
   'checks.ui.inCluster.node': 'ノード',
-  'checks.ui.inCluster.result': 'ノードからのイメージ取得、DNS、接続',
+  'checks.ui.inCluster.pull': 'イメージの取得',
+  'checks.ui.inCluster.network': 'Pod からの DNS と接続',
+  'checks.ui.inCluster.pull.pulled': '取得済み（コンテナが起動）',
+  'checks.ui.inCluster.pull.failed': '失敗',
+  'checks.ui.inCluster.pull.pending': '時間内に結果なし',
+  'checks.ui.inCluster.dnsFail': '{host}: 名前解決できません。',
+  'checks.ui.inCluster.tcpOk': '{host} → {address}: 接続できます。',
+  'checks.ui.inCluster.tcpFail': '{host} → {address}: 接続できません。',
+  'checks.ui.inCluster.noAnswer':
+    '応答なし: 確認用のコンテナが終了しませんでした（kwok では実行されません）。',
 };
