@@ -31,8 +31,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.workload': 'ワークロード',
   'apply.ui.ready': '準備完了',
   'apply.ui.notFound': '未作成',
-  'apply.ui.platformReady':
-    'W&B が起動しました。オペレーターが Completed を報告し、すべてのワークロードが準備完了です。',
+  'apply.ui.platformReady': 'W&B が起動しました。オペレーターが Completed を報告し、すべてのワークロードが準備完了です。',
   'apply.ui.problems': '起動できない Pod',
   'apply.ui.problem.imagePull':
     '{pod}（{container}）: ノードが {image} を取得できません（{reason}）。このイメージを内部レジストリにミラーする（一覧は images.txt）か、そのキーを修正してください。ノードは自動で再試行します。',
