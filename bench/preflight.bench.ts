@@ -156,7 +156,9 @@ function runPreflight(
   kubeconfig: string,
 ): { ms: number; verdicts: Verdicts; raw: string } {
   const t0 = performance.now();
+  // preflight leaves its bundle (a .tar.gz) in the working directory: the spec's temporary folder.
   const r = spawnSync(bin, ['--interactive=false', '--format=json', specFile], {
+    cwd: path.dirname(specFile),
     encoding: 'utf8',
     env: { ...process.env, KUBECONFIG: kubeconfig },
     maxBuffer: 64 * 1024 * 1024,
