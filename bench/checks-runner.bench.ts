@@ -13,23 +13,13 @@
  *
  *   eval "$(scripts/test-env env)"; npx tsx bench/checks-runner.bench.ts
  */
-import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
-import { BENCH_REPO, ensureBenchTags, median, requireEnv } from './support';
+import { BENCH_REPO, ensureBenchTags, median, requireEnv, underReactServer } from './support';
 
-// lib/ modules start with `import 'server-only'`, which only resolves under the react-server
-// condition: re-run this file with it when started as plain `npx tsx`.
-if (!process.execArgv.some((a) => a.includes('react-server'))) {
-  const r = spawnSync(
-    process.execPath,
-    [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)],
-    { stdio: 'inherit' },
-  );
-  process.exit(r.status ?? 1);
-}
+underReactServer();
 
 const RUNS = 5;
 const PROCEDURE_IMAGES = [

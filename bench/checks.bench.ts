@@ -9,22 +9,12 @@
  *
  *   eval "$(scripts/test-env env)"; npx tsx bench/checks.bench.ts     (npm run bench runs it)
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
-import { BENCH_REPO, ensureBenchTags, median, requireEnv } from './support';
+import { BENCH_REPO, ensureBenchTags, median, requireEnv, underReactServer } from './support';
 
-// lib/ modules start with `import 'server-only'`, which resolves only under the react-server
-// condition: re-run this file with it when started as plain `npx tsx`.
-if (!process.execArgv.some((a) => a.includes('react-server'))) {
-  const r = spawnSync(
-    process.execPath,
-    [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)],
-    { stdio: 'inherit' },
-  );
-  process.exit(r.status ?? 1);
-}
+underReactServer();
 
 const RUNS = 3;
 const PROCEDURE_IMAGES = [

@@ -2,7 +2,24 @@
  * What the registry benchmarks share: the test environment's variables, a plain HTTPS request
  * to the registry, and the 100 bench tags (made once, blobs mounted from a mirrored image).
  */
+import { spawnSync } from 'node:child_process';
 import https from 'node:https';
+
+/**
+ * lib/ modules start with `import 'server-only'`, which resolves only under the react-server
+ * condition: re-runs the calling bench with it when started as plain `npx tsx` (and exits).
+ */
+export function underReactServer(): void {
+  if (process.execArgv.some((a) => a.includes('react-server'))) return;
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+    },
+  );
+  process.exit(r.status ?? 1);
+}
 
 /** Where the bench tags live, below the registry's path prefix. */
 export const BENCH_REPO = 'bench/image';
@@ -23,7 +40,7 @@ export const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /** One request to the registry over a fresh connection, verified against `ca`. */
-function request(
+function send(
   url: string,
   ca: Buffer,
   method: string,
@@ -44,15 +61,27 @@ function request(
 }
 
 /**
- * Puts `count` tags of one small mirrored image under `<prefix>/bench/image` of the TLS registry
- * (blobs mounted, the manifest put per tag), skipping those already there. Returns the tags.
+ * Puts `count` tags of one small mirrored image under `<prefix>/bench/image` of a TLS registry
+ * (blobs mounted, the manifest put per tag), skipping those already there; `auth` (user and
+ * password) for the registry with basic auth. Returns the tags.
  */
 export async function ensureBenchTags(
   registry: string,
   ca: Buffer,
   prefix: string,
   count: number,
+  auth?: { username: string; password: string },
 ): Promise<string[]> {
+  const basic: Record<string, string> = auth
+    ? { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` }
+    : {};
+  const request = (
+    url: string,
+    ca: Buffer,
+    method: string,
+    headers: Record<string, string> = {},
+    body?: Buffer,
+  ) => send(url, ca, method, { ...basic, ...headers }, body);
   const base = `https://${registry}/v2`;
   const src = `${prefix}/${SOURCE.path}`;
   const dst = `${prefix}/${BENCH_REPO}`;

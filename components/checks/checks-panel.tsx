@@ -69,6 +69,7 @@ export function ChecksPanel() {
 function Checks() {
   const t = useT();
   const [writeTest, setWriteTest] = useState(false);
+  const [inClusterTest, setInClusterTest] = useState(false);
   const {
     runId,
     run,
@@ -83,7 +84,7 @@ function Checks() {
     intervalMs: POLL_MS,
   });
   const start = useMutation({
-    mutationFn: () => unwrapAction(startChecksRun({ bucketWriteTest: writeTest })),
+    mutationFn: () => unwrapAction(startChecksRun({ bucketWriteTest: writeTest, inClusterTest })),
     onSuccess: setRun,
   });
   const rerun = useMutation({
@@ -106,15 +107,18 @@ function Checks() {
 
   return (
     <section className="fieldset" data-testid="checks-panel">
-      <div className="check">
-        <input
-          id="checks-write-test"
-          type="checkbox"
-          checked={writeTest}
-          onChange={(e) => setWriteTest(e.target.checked)}
-        />
-        <label htmlFor="checks-write-test">{t('checks.ui.writeTest')}</label>
-      </div>
+      <OptIn
+        id="checks-write-test"
+        checked={writeTest}
+        onChange={setWriteTest}
+        label={t('checks.ui.writeTest')}
+      />
+      <OptIn
+        id="checks-in-cluster"
+        checked={inClusterTest}
+        onChange={setInClusterTest}
+        label={t('checks.ui.inClusterTest')}
+      />
       <p>
         <button
           type="button"
@@ -212,6 +216,7 @@ function CheckItem({
               <strong>{t('checks.remedy')}:</strong> {tm(t, r.remedy)}
             </p>
           )}
+          <NodeResults evidence={r.evidence} t={t} />
           {bypass && (
             <p className="notice notice-warn">
               {t('checks.ui.bypassed', { at: bypass.at, reason: bypass.reason })}
@@ -238,6 +243,90 @@ function CheckItem({
         </>
       )}
     </li>
+  );
+}
+
+/** A checkbox that asks for more than the default run (a bucket write, the in-cluster probes). */
+function OptIn(props: { id: string; checked: boolean; onChange: (v: boolean) => void; label: string }) {
+  return (
+    <div className="check">
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      <label htmlFor={props.id}>{props.label}</label>
+    </div>
+  );
+}
+
+/** One node's result as the in-cluster check writes it in its evidence (JSON). */
+interface NodeRow {
+  pull: 'pulled' | 'failed' | 'pending';
+  reason?: string;
+  answers?: Array<{ what: string; host: string; address?: string; dns: boolean; tcp: boolean }>;
+}
+
+function parseNodeRow(text: string | undefined): NodeRow | undefined {
+  try {
+    const row = JSON.parse(text ?? '') as NodeRow;
+    return typeof row.pull === 'string' ? row : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The in-cluster check's result per node (its evidence entries `node <name>`), as a table. */
+function NodeResults({
+  evidence,
+  t,
+}: {
+  evidence: NonNullable<RunCheck['result']>['evidence'];
+  t: Translate;
+}) {
+  const rows = evidence.flatMap((e) => {
+    const row = e.label.startsWith('node ') ? parseNodeRow(e.response) : undefined;
+    return row ? [{ node: e.label.slice(5), row }] : [];
+  });
+  if (rows.length === 0) return null;
+  const network = (row: NodeRow): string => {
+    if (!row.answers) return row.pull === 'pulled' ? t('checks.ui.inCluster.noAnswer') : '—';
+    return row.answers
+      .map((a) =>
+        t(
+          !a.dns
+            ? 'checks.ui.inCluster.dnsFail'
+            : a.tcp
+              ? 'checks.ui.inCluster.tcpOk'
+              : 'checks.ui.inCluster.tcpFail',
+          { host: a.host, address: a.address ?? '' },
+        ),
+      )
+      .join(' ');
+  };
+  return (
+    <table className="node-results" data-testid="node-results">
+      <thead>
+        <tr>
+          <th scope="col">{t('checks.ui.inCluster.node')}</th>
+          <th scope="col">{t('checks.ui.inCluster.pull')}</th>
+          <th scope="col">{t('checks.ui.inCluster.network')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ node, row }) => (
+          <tr key={node} data-node={node} data-pull={row.pull}>
+            <td>{node}</td>
+            <td>
+              {t(`checks.ui.inCluster.pull.${row.pull}`)}
+              {row.reason ? ` (${row.reason})` : ''}
+            </td>
+            <td>{network(row)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -54,6 +54,7 @@ export function walkConfig(certs: TestCertificates): InstallConfig {
       accessKey: 'AKIAE2EEXAMPLE',
       secretKey: 'sEcReT/key+e2e',
       kmsKey: '',
+      plainHttp: true,
     },
     mysql: {
       mode: 'external',

@@ -34,6 +34,7 @@ function run(checks: RunCheck[], bypassed: string[] = [], cleared = false): Chec
     id: 'r',
     startedAt: '',
     bucketWriteTest: false,
+    inClusterTest: false,
     checks,
     bypasses: bypassed.map((checkId) => ({ checkId, reason: 'r', status: 'fail', at: '' })),
     cleared,

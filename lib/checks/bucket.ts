@@ -11,32 +11,13 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 
+import { s3Target } from '@/lib/config';
 import { classifyNetworkError } from '@/lib/errors';
 
 import { remainingMs } from './evidence';
 import type { ChecksInput } from './input';
+import { checkAzureBucket, checkGcsBucket } from './bucket-cloud';
 import type { CheckDefinition, CheckOutcome, Evidence } from './types';
-
-type S3Bucket = Extract<ChecksInput['config']['bucket'], { provider: 's3' }>;
-
-/**
- * Where an S3 bucket lives. With an S3-compatible store the procedure writes the endpoint
- * `host:port` as `name` and the bucket as `path`; on AWS `name` is the bucket. Pure.
- */
-export function s3Target(bucket: Pick<S3Bucket, 'name' | 'path' | 'region'>): {
-  endpoint?: string;
-  bucket: string;
-  prefix: string;
-} {
-  const name = bucket.name.trim();
-  const explicit = /^https?:\/\//i.test(name);
-  const looksLikeHost = explicit || /[:.]/.test(name.split('/')[0] ?? '');
-  if (looksLikeHost && bucket.path.trim() !== '') {
-    const [b = '', ...rest] = bucket.path.replace(/^\/+/, '').split('/');
-    return { endpoint: name.replace(/\/+$/, ''), bucket: b, prefix: rest.join('/') };
-  }
-  return { bucket: name, prefix: bucket.path.replace(/^\/+/, '') };
-}
 
 interface S3Failure {
   kind: 'unreachable' | 'tls' | 'plain-http-on-tls' | 'credentials' | 'denied' | 'missing' | 'other';
@@ -74,9 +55,9 @@ function classify(e: unknown): S3Failure {
 }
 
 /**
- * Check 8: the S3 endpoint is reachable, the credentials are valid and the bucket exists; with the
- * opt-in, a small test object is written and deleted. GCS and Azure take credentials from the
- * cluster, not from the wizard: skipped with the reason.
+ * Check 8: the object store is reachable and the bucket exists. S3: the endpoint over the scheme
+ * the configuration says (HTTPS, or plain HTTP when chosen), the credentials and the bucket; with
+ * the opt-in, a small test object is written and deleted. GCS and Azure: see `bucket-cloud.ts`.
  */
 export const bucketCheck: CheckDefinition<ChecksInput> = {
   id: 'bucket',
@@ -86,22 +67,20 @@ export const bucketCheck: CheckDefinition<ChecksInput> = {
   secrets: (input) =>
     input.config.bucket.provider === 's3'
       ? [input.config.bucket.secretKey, input.config.bucket.accessKey]
-      : [],
+      : input.config.bucket.provider === 'azure'
+        ? [input.config.bucket.accessKey]
+        : [],
   async run(input, ctx): Promise<CheckOutcome> {
     const b = input.config.bucket;
-    if (b.provider !== 's3')
-      return { status: 'skipped', message: { key: 'checks.bucket.notS3', params: { provider: b.provider } } };
+    if (b.provider === 'gcs') return checkGcsBucket(b, input, ctx);
+    if (b.provider === 'azure') return checkAzureBucket(b, input, ctx);
     const target = s3Target(b);
     const evidence: Evidence[] = [];
     const ca = input.config.certificates.bundle.trim();
-    const schemes = target.endpoint
-      ? /^https?:\/\//i.test(target.endpoint)
-        ? ['']
-        : ['https://', 'http://']
-      : [''];
+    const scheme = target.endpoint ? (b.plainHttp ? 'http://' : 'https://') : '';
     const where = target.endpoint ?? `s3.${b.region || 'us-east-1'}.amazonaws.com`;
 
-    for (const scheme of schemes) {
+    {
       const endpoint = target.endpoint ? `${scheme}${target.endpoint}` : undefined;
       const timeout = remainingMs(ctx.deadline, 500);
       const client = new S3Client({
@@ -134,7 +113,6 @@ export const bucketCheck: CheckDefinition<ChecksInput> = {
           );
         } catch (f) {
           const failure = f as S3Failure;
-          if (failure.kind === 'plain-http-on-tls' && scheme === 'https://') continue;
           if (failure.kind === 'denied' || failure.kind === 'missing') {
             // HeadBucket has no body: tell bad credentials from a missing or forbidden bucket by listing.
             try {
@@ -182,11 +160,16 @@ export const bucketCheck: CheckDefinition<ChecksInput> = {
           {
             unreachable: ['checks.bucket.unreachable', 'checks.bucket.unreachable.remedy'],
             tls: ['checks.bucket.tls', 'checks.bucket.tls.remedy'],
-            'plain-http-on-tls': ['checks.bucket.tls', 'checks.bucket.tls.remedy'],
+            'plain-http-on-tls': ['checks.bucket.speaksHttp', 'checks.bucket.speaksHttp.remedy'],
             credentials: ['checks.bucket.credentials', 'checks.bucket.credentials.remedy'],
             denied: ['checks.bucket.denied', 'checks.bucket.denied.remedy'],
             missing: ['checks.bucket.missing', 'checks.bucket.missing.remedy'],
-            other: ['checks.bucket.other', 'checks.bucket.unreachable.remedy'],
+            other: [
+              'checks.bucket.other',
+              scheme === 'http://'
+                ? 'checks.bucket.other.plainHttp.remedy'
+                : 'checks.bucket.unreachable.remedy',
+            ],
           } satisfies Record<S3Failure['kind'], [string, string]>
         )[failure.kind];
         return { status: 'fail', message: { key, params }, remedy: { key: remedy, params }, evidence };
@@ -194,13 +177,5 @@ export const bucketCheck: CheckDefinition<ChecksInput> = {
         client.destroy();
       }
     }
-    return {
-      status: 'fail',
-      message: {
-        key: 'checks.bucket.unreachable',
-        params: { bucket: target.bucket, endpoint: where, code: 'EPROTO' },
-      },
-      evidence,
-    };
   },
 };

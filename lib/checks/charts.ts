@@ -7,7 +7,7 @@ import {
   fetchChartIndex,
   findChartVersion,
   RegistryClient,
-  registryFailureMessage,
+  type RegistryFailure,
 } from '@/lib/registry';
 
 import { exchangesToEvidence, remainingMs } from './evidence';
@@ -21,7 +21,58 @@ export interface ChartLookup {
   chart: string;
   ok: boolean;
   message: Msg;
+  /** What to do when the repository itself failed (not a missing version). */
+  remedy?: Msg;
   evidence: Evidence[];
+}
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME']);
+
+/** The host of a repository URL or OCI reference (`oci://h:5000/x` → `h:5000`), or the text. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * A chart repository's failure in chart-repository words, with a remedy that points at the Charts
+ * step: a host that does not resolve, a refused connection, TLS, credentials, an index.yaml or
+ * tag list that is not there. Pure.
+ */
+export function chartRepoFailure(
+  f: RegistryFailure,
+  url: string,
+  chart: string,
+): { message: Msg; remedy: Msg } {
+  const host = hostOf(url);
+  const params = { chart, url, host };
+  const of = (key: string, extra: Record<string, string | number> = {}) => ({
+    message: { key: `checks.charts.repo.${key}`, params: { ...params, ...extra } },
+    remedy: { key: `checks.charts.repo.${key}.remedy`, params: { ...params, ...extra } },
+  });
+  switch (f.kind) {
+    case 'unreachable':
+      return DNS_CODES.has(f.code) ? of('unresolved', { code: f.code }) : of('unreachable', { code: f.code });
+    case 'tls-error':
+      return of('tls', { code: f.code });
+    case 'unauthorized':
+    case 'forbidden':
+      return of('unauthorized', { status: f.status });
+    case 'missing':
+      return of('notRepository', { status: f.status });
+    case 'timeout':
+      return of('timeout', { seconds: Math.round(f.afterMs / 100) / 10 });
+    case 'aborted':
+      return {
+        message: { key: 'errors.aborted', params: {} },
+        remedy: of('unreachable', { code: '-' }).remedy,
+      };
+    case 'protocol-error':
+      return of('protocol', { status: f.status ?? '', detail: f.detail.slice(0, 200) });
+  }
 }
 
 function versionResult(
@@ -117,12 +168,7 @@ export async function lookUpChart(
     );
     const evidence = exchangesToEvidence('index.yaml', index.exchanges);
     if (index.kind !== 'ok')
-      return {
-        chart,
-        ok: false,
-        message: registryFailureMessage(index, `${source.url}/index.yaml`),
-        evidence,
-      };
+      return { chart, ok: false, ...chartRepoFailure(index, source.url, chart), evidence };
     const lookup = findChartVersion(index.index, chart, '');
     const versions = lookup.found ? (index.index[chart] ?? []).map((v) => v.version) : lookup.available;
     evidence.push({
@@ -150,8 +196,15 @@ export async function lookUpChart(
     const repository = `${oci.path}/${chart}`;
     const tags = await client.listTags(repository, { signal });
     const evidence = exchangesToEvidence('tags', tags.exchanges);
+    if (tags.kind === 'missing')
+      return {
+        chart,
+        ok: false,
+        message: { key: 'checks.charts.chartMissing', params: { chart, where: source.url } },
+        evidence,
+      };
     if (tags.kind !== 'ok')
-      return { chart, ok: false, message: registryFailureMessage(tags, `${source.url}/${chart}`), evidence };
+      return { chart, ok: false, ...chartRepoFailure(tags, source.url, chart), evidence };
     const versions = chartVersionsFromTags(tags.tags);
     evidence.push({ label: 'tags', response: `${chart}: ${versions.slice(0, 20).join(', ') || 'none'}` });
     return versionResult(chart, version, versions, source.url, evidence);
@@ -207,7 +260,7 @@ export const chartsCheck: CheckDefinition<ChecksInput> = {
     return {
       status: 'fail',
       message: first.message,
-      remedy: { key: 'checks.charts.remedy', params: { chart: first.chart } },
+      remedy: first.remedy ?? { key: 'checks.charts.remedy', params: { chart: first.chart } },
       evidence,
     };
   },

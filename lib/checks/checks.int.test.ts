@@ -173,7 +173,8 @@ describe('chart repositories (check 5)', () => {
       { ...c, charts: { ...c.charts, operator: { source: { ...src, password: 'nope-nope' }, version: '' } } },
       'charts',
     );
-    expect(bad.message.key).toBe('errors.registry.unauthorized');
+    expect(bad.message.key).toBe('checks.charts.repo.unauthorized');
+    expect(bad.remedy?.key).toBe('checks.charts.repo.unauthorized.remedy');
     const tls = await check(
       {
         ...c,
@@ -184,7 +185,7 @@ describe('chart repositories (check 5)', () => {
       },
       'charts',
     );
-    expect(tls.message.key).toBe('errors.registry.tls');
+    expect(tls.message.key).toBe('checks.charts.repo.tls');
   });
 
   it('opens a local .tgz and reads its name and version', async () => {
@@ -274,7 +275,9 @@ describe('external MySQL (check 7)', () => {
     });
     const t0 = Date.now();
     const hung = await check({ ...c, mysql: { ...c.mysql, port: blackholePort } }, 'mysql');
-    expect(['fail', 'error']).toContain(hung.status);
+    // Accepted and never greeted: no MySQL answers there, which is not a failed login.
+    expect(hung).toMatchObject({ status: 'fail', message: { key: 'checks.mysql.noAnswer' } });
+    expect(hung.remedy?.key).toBe('checks.mysql.noAnswer.remedy');
     expect(Date.now() - t0).toBeLessThan(12_000);
   });
 });

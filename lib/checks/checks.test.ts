@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { defaultInstallConfig, emptyMysql, PROCEDURE_EXAMPLE } from '@/lib/config';
+import { defaultInstallConfig, emptyMysql, PROCEDURE_EXAMPLE, s3Target } from '@/lib/config';
 
-import { s3Target } from './bucket';
+import { azureFailureKind, judgeGcsAnswer } from './bucket-cloud';
+import { chartRepoFailure } from './charts';
 import { describeAccess, requiredAccess } from './kube-access';
 import { judgeKubeVersion } from './kube-api';
-import { judgeMysqlVersion } from './mysql';
+import { judgeMysqlVersion, noAnswer } from './mysql';
 import { collectImages, keysForImage } from './rendered-images';
 
 describe('judgeKubeVersion', () => {
@@ -29,12 +30,12 @@ describe('judgeMysqlVersion', () => {
 
 describe('s3Target', () => {
   it("reads the procedure's endpoint-as-name form and the AWS form", () => {
-    expect(s3Target({ name: 's3.example.com:9000', path: 'bucket/prefix', region: '' })).toEqual({
+    expect(s3Target({ name: 's3.example.com:9000', path: 'bucket/prefix' })).toEqual({
       endpoint: 's3.example.com:9000',
       bucket: 'bucket',
       prefix: 'prefix',
     });
-    expect(s3Target({ name: 'my-bucket', path: 'runs', region: 'us-east-1' })).toEqual({
+    expect(s3Target({ name: 'my-bucket', path: 'runs' })).toEqual({
       bucket: 'my-bucket',
       prefix: 'runs',
     });
@@ -42,14 +43,127 @@ describe('s3Target', () => {
 });
 
 describe('requiredAccess', () => {
+  const asked = (config = PROCEDURE_EXAMPLE) =>
+    requiredAccess(config).map((a) => `${a.purpose}: ${describeAccess(a)}`);
+
   it('asks for the cluster-wide kinds and the namespaced ones in their namespaces', () => {
-    const asked = requiredAccess(PROCEDURE_EXAMPLE).map(describeAccess);
-    expect(asked).toContain('create customresourcedefinitions.apiextensions.k8s.io');
-    expect(asked).toContain('create clusterrolebindings.rbac.authorization.k8s.io');
-    expect(asked).toContain('create namespaces');
-    expect(asked).toContain('patch deployments.apps in wandb');
-    expect(asked).toContain('create secrets in default');
-    expect(asked).toContain('patch weightsandbiases.apps.wandb.com in default');
+    const withPullSecret = {
+      ...PROCEDURE_EXAMPLE,
+      registry: { ...PROCEDURE_EXAMPLE.registry, username: 'puller', password: 'pull-password' },
+    };
+    const all = requiredAccess(withPullSecret).map(describeAccess);
+    expect(all).toContain('create customresourcedefinitions.apiextensions.k8s.io');
+    expect(all).toContain('create clusterrolebindings.rbac.authorization.k8s.io');
+    expect(all).toContain('create namespaces');
+    expect(all).toContain('patch deployments.apps in wandb');
+    expect(all).toContain('create secrets in default');
+    expect(all).toContain('patch weightsandbiases.apps.wandb.com in default');
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("covers the follow's reads in the resource's namespace", () => {
+    const list = asked();
+    for (const want of [
+      'apply: get weightsandbiases.apps.wandb.com in default',
+      'follow: list events in default',
+      'follow: list pods in default',
+      'follow: list pods in wandb',
+      'follow: get deployments.apps in default',
+    ])
+      expect(list).toContain(want);
+    const inCluster = asked({ ...PROCEDURE_EXAMPLE, mysql: emptyMysql('in-cluster') });
+    expect(inCluster).toContain('follow: get statefulsets.apps in default');
+    expect(list).not.toContain('follow: get statefulsets.apps in default');
+  });
+
+  it("covers helm's release storage and the deletes of rollback, uninstall and pruning", () => {
+    const list = asked();
+    for (const verb of ['get', 'list', 'create', 'update', 'delete'])
+      expect(list).toContain(`helm: ${verb} secrets in wandb`);
+    for (const resource of [
+      'clusterroles.rbac.authorization.k8s.io',
+      'clusterrolebindings.rbac.authorization.k8s.io',
+      'roles.rbac.authorization.k8s.io in wandb',
+      'rolebindings.rbac.authorization.k8s.io in wandb',
+      'serviceaccounts in wandb',
+      'deployments.apps in wandb',
+      'configmaps in wandb',
+    ])
+      expect(list).toContain(`recovery: delete ${resource}`);
+  });
+
+  it('follows the configured namespaces', () => {
+    const config = {
+      ...PROCEDURE_EXAMPLE,
+      target: { ...PROCEDURE_EXAMPLE.target, operatorNamespace: 'ops', crNamespace: 'wb' },
+    };
+    const list = asked(config);
+    expect(list).toContain('recovery: delete deployments.apps in ops');
+    expect(list).toContain('follow: list events in wb');
+    expect(list.some((a) => a.includes(' in wandb'))).toBe(false);
+  });
+});
+
+describe('chartRepoFailure', () => {
+  it('a host that does not resolve is a chart repository problem with its own remedy', () => {
+    const f = chartRepoFailure(
+      { kind: 'unreachable', code: 'ENOTFOUND', detail: 'getaddrinfo ENOTFOUND charts.site' },
+      'https://charts.site/repo',
+      'operator',
+    );
+    expect(f.message).toEqual({
+      key: 'checks.charts.repo.unresolved',
+      params: { chart: 'operator', url: 'https://charts.site/repo', host: 'charts.site', code: 'ENOTFOUND' },
+    });
+    expect(f.remedy.key).toBe('checks.charts.repo.unresolved.remedy');
+  });
+  it('tells refused, TLS, credentials and a URL that is no repository apart', () => {
+    const key = (f: Parameters<typeof chartRepoFailure>[0]) =>
+      chartRepoFailure(f, 'https://h:8443/r', 'operator-wandb').message.key;
+    expect(key({ kind: 'unreachable', code: 'ECONNREFUSED', detail: '' })).toBe(
+      'checks.charts.repo.unreachable',
+    );
+    expect(key({ kind: 'tls-error', code: 'SELF_SIGNED_CERT_IN_CHAIN', detail: '' })).toBe(
+      'checks.charts.repo.tls',
+    );
+    expect(key({ kind: 'unauthorized', status: 401, detail: '' })).toBe('checks.charts.repo.unauthorized');
+    expect(key({ kind: 'missing', status: 404 })).toBe('checks.charts.repo.notRepository');
+    expect(key({ kind: 'timeout', afterMs: 4000 })).toBe('checks.charts.repo.timeout');
+  });
+});
+
+describe('noAnswer (MySQL)', () => {
+  it('a connection that never greets or closes silently is no answer, not a failed login', () => {
+    expect(noAnswer('ETIMEDOUT')).toBe('timeout');
+    expect(noAnswer('PROTOCOL_CONNECTION_LOST')).toBe('closed');
+    expect(noAnswer('ER_ACCESS_DENIED_ERROR')).toBeUndefined();
+    expect(noAnswer('ER_HOST_NOT_PRIVILEGED')).toBeUndefined();
+  });
+});
+
+describe('azureFailureKind', () => {
+  it("reads Azure's codes: a missing container, a wrong key, a refusal", () => {
+    expect(azureFailureKind(404, 'ContainerNotFound')).toBe('missing');
+    expect(azureFailureKind(403, 'AuthenticationFailed')).toBe('credentials');
+    expect(azureFailureKind(403, 'AuthorizationFailure')).toBe('denied');
+    expect(azureFailureKind(500, 'InternalError')).toBe('other');
+  });
+});
+
+describe('judgeGcsAnswer', () => {
+  it('404 fails, 401/403 proves a private bucket, 200 warns that it is public, no route warns', () => {
+    expect(judgeGcsAnswer('b', { status: 404 }).status).toBe('fail');
+    expect(judgeGcsAnswer('b', { status: 403 })).toMatchObject({
+      status: 'pass',
+      message: { key: 'checks.bucket.gcs.exists' },
+    });
+    expect(judgeGcsAnswer('b', { status: 401 }).status).toBe('pass');
+    expect(judgeGcsAnswer('b', { status: 200 }).message.key).toBe('checks.bucket.gcs.public');
+    expect(judgeGcsAnswer('b', { code: 'ENOTFOUND', kind: 'dns' })).toMatchObject({
+      status: 'warn',
+      message: { key: 'checks.bucket.cloud.unreachable' },
+    });
+    expect(judgeGcsAnswer('b', { status: 500 }).status).toBe('fail');
   });
 });
 

@@ -17,9 +17,56 @@ type Finding = {
 
 const RANK = { pass: 0, warn: 1, fail: 2 } as const;
 
+/** A volume the platform chart claims by default, and where that claim comes from. */
+export interface VolumeClaim {
+  workload: string;
+  claim: string;
+  size: string;
+  source: string;
+}
+
+/**
+ * The PersistentVolumeClaims operator-wandb 0.18.0 and 0.43.8 make with the wizard's values (the
+ * same in both lines, read from the real charts; the integration test renders them and compares).
+ * None names a StorageClass — the wizard sets no `storageClass` — so each needs the default one:
+ * - Redis master: redis 18.19.4 (Bitnami) `master.persistence.enabled: true`, 8Gi, a
+ *   volumeClaimTemplate `redis-data` of the StatefulSet `<cr>-redis-master`;
+ * - Prometheus server: prometheus 24.5.0 (alias `instance`) `server.persistentVolume.enabled: true`,
+ *   8Gi, the PVC `<cr>-prometheus-server`;
+ * - in-cluster MySQL: operator-wandb's `charts/mysql/templates/pvc.yaml`, `mysql.persistence.size`
+ *   20Gi, the PVC `<cr>-mysql-data`.
+ * The operator installs the platform chart with the custom resource's name as release name. Pure.
+ */
+export function defaultVolumeClaims(config: ChecksInput['config']): VolumeClaim[] {
+  const cr = config.target.crName;
+  const claims: VolumeClaim[] = [
+    {
+      workload: `Redis (StatefulSet ${cr}-redis-master)`,
+      claim: `redis-data-${cr}-redis-master-0`,
+      size: '8Gi',
+      source: 'redis 18.19.4 master.persistence.enabled',
+    },
+    {
+      workload: `Prometheus (Deployment ${cr}-prometheus-server)`,
+      claim: `${cr}-prometheus-server`,
+      size: '8Gi',
+      source: 'prometheus 24.5.0 server.persistentVolume.enabled',
+    },
+  ];
+  if (config.mysql.mode === 'in-cluster')
+    claims.push({
+      workload: `MySQL (${cr}-mysql)`,
+      claim: `${cr}-mysql-data`,
+      size: '20Gi',
+      source: 'operator-wandb charts/mysql/templates/pvc.yaml',
+    });
+  return claims;
+}
+
 /**
  * Check 6: the cluster fits the configuration — the ingress class exists (else the existing ones
- * are listed), a default StorageClass exists when MySQL runs in the cluster, each namespace exists
+ * are listed), exactly one default StorageClass exists for the volumes the platform claims by
+ * default (Redis, Prometheus, and MySQL when it runs in the cluster), each namespace exists
  * or may be created, and an existing W&B installation (operator release, CRD, custom resources)
  * is detected and described. The most severe finding is the message; every finding is evidence.
  */
@@ -77,31 +124,52 @@ export const clusterFitCheck: CheckDefinition<ChecksInput> = {
           );
       }),
       guard('StorageClass', async () => {
-        if (config.mysql.mode !== 'in-cluster') return;
+        const claims = defaultVolumeClaims(config);
         const classes = await client.listStorageClasses(call);
-        const def = classes.find((c) => c.isDefault);
-        if (def)
-          note(
-            'StorageClass',
-            {
-              status: 'pass',
-              message: { key: 'checks.clusterFit.storageDefault', params: { name: def.name } },
-            },
-            `default ${def.name} (${def.implementation})`,
-          );
-        else
+        const defaults = classes.filter((c) => c.isDefault);
+        const existing = classes.map((c) => c.name).join(', ') || '-';
+        const params = {
+          count: claims.length,
+          claims: claims.map((c) => `${c.workload} (${c.size})`).join(', '),
+          existing,
+        };
+        if (defaults.length === 0)
           note(
             'StorageClass',
             {
               status: 'fail',
-              message: {
-                key: 'checks.clusterFit.noDefaultStorage',
-                params: { existing: classes.map((c) => c.name).join(', ') || '-' },
+              message: { key: 'checks.clusterFit.noDefaultStorage', params },
+              remedy: {
+                key: 'checks.clusterFit.noDefaultStorage.remedy',
+                params: { ...params, example: classes[0]?.name ?? '<class>' },
               },
-              remedy: { key: 'checks.clusterFit.noDefaultStorage.remedy', params: {} },
             },
-            `no default StorageClass; existing: ${classes.map((c) => c.name).join(', ') || 'none'}`,
+            `no default StorageClass; existing: ${existing}; claims: ${claims.map((c) => `${c.claim} ${c.size} from ${c.source}`).join('; ')}`,
           );
+        else if (defaults.length > 1)
+          note(
+            'StorageClass',
+            {
+              status: 'warn',
+              message: {
+                key: 'checks.clusterFit.severalDefaultStorage',
+                params: { ...params, names: defaults.map((d) => d.name).join(', ') },
+              },
+              remedy: { key: 'checks.clusterFit.severalDefaultStorage.remedy', params },
+            },
+            `several default StorageClasses: ${defaults.map((d) => d.name).join(', ')}`,
+          );
+        else {
+          const def = defaults[0] as (typeof defaults)[number];
+          note(
+            'StorageClass',
+            {
+              status: 'pass',
+              message: { key: 'checks.clusterFit.storageDefault', params: { ...params, name: def.name } },
+            },
+            `default ${def.name} (${def.implementation}) for ${claims.map((c) => `${c.claim} ${c.size}`).join(', ')}`,
+          );
+        }
       }),
       ...[...new Set([config.target.operatorNamespace, config.target.crNamespace])].map((ns) =>
         guard('Namespace', async () => {

@@ -1,6 +1,8 @@
 import 'server-only';
 
-import { toUserError } from '@/lib/errors';
+import { dirname } from 'node:path';
+
+import { type Message, toUserError } from '@/lib/errors';
 import { findHelm } from '@/lib/helm';
 
 import { remainingMs } from './evidence';
@@ -23,14 +25,26 @@ export const helmCheck: CheckDefinition<ChecksInput> = {
       timeoutMs: remainingMs(ctx.deadline),
     });
     if (found.kind === 'not-found') {
+      const env = input.env ?? process.env;
+      const named = env.HELM;
+      // HELM names a file that is not there; otherwise each PATH directory was looked in once.
+      const message: Message = named
+        ? { key: 'checks.helm.notFoundAt', params: { path: named } }
+        : {
+            key: 'checks.helm.notFound',
+            params: {
+              count: found.searched.length,
+              searched: found.searched.map((p) => dirname(p)).join(', ') || '-',
+            },
+          };
       return {
         status: 'fail',
-        message: { key: 'checks.helm.notFound', params: { searched: found.searched.join(', ') || 'PATH' } },
+        message,
         remedy: { key: 'checks.helm.notFound.remedy', params: {} },
         evidence: [
           {
             label: 'search',
-            request: 'HELM, then helm on PATH',
+            request: named ? `HELM=${named}` : 'helm in each PATH directory',
             response: found.searched.join('\n') || '(PATH is empty)',
           },
         ],

@@ -5,6 +5,7 @@ import { chartsCheck } from './charts';
 import { clusterFitCheck } from './cluster-fit';
 import { helmCheck } from './helm-binary';
 import { hostCheck } from './host';
+import { inClusterCheck } from './in-cluster';
 import { type ChecksInput, secretsOf } from './input';
 import { kubeAccessCheck } from './kube-access';
 import { kubeApiCheck } from './kube-api';
@@ -14,7 +15,7 @@ import { renderedImagesCheck } from './rendered-images';
 import { runChecks, runOne, type RunOptions } from './runner';
 import type { CheckDefinition, CheckResult } from './types';
 
-/** The prerequisite checks, in the order the page lists them (issue 5, 1–10). */
+/** The prerequisite checks, in the order the page lists them (issue 5, 1–10; the opt-in in-cluster check last). */
 export const CHECK_DEFINITIONS: ReadonlyArray<CheckDefinition<ChecksInput>> = [
   kubeApiCheck,
   kubeAccessCheck,
@@ -26,6 +27,7 @@ export const CHECK_DEFINITIONS: ReadonlyArray<CheckDefinition<ChecksInput>> = [
   bucketCheck,
   renderedImagesCheck,
   hostCheck,
+  inClusterCheck,
 ];
 
 /** Every check id. */

@@ -18,6 +18,11 @@ export interface ChecksInput {
   /** Opt-in: the bucket check writes and deletes a small test object. Default false. */
   bucketWriteTest?: boolean;
   /**
+   * Opt-in: the in-cluster check creates a short-lived pod per node (pulling an image of the
+   * registry), a small claim and a copy of the pull secret, and deletes them. Default false.
+   */
+  inClusterTest?: boolean;
+  /**
    * Values to render the charts with instead of the generated ones (the rendered-images check):
    * audits a hand-written values.yaml or CR, e.g. the vendor procedure's.
    */

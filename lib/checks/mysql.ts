@@ -19,6 +19,17 @@ export function judgeMysqlVersion(version: string): 'pass' | 'mariadb' | 'old' {
   return v && semver.gte(v, MIN_MYSQL_VERSION) ? 'pass' : 'old';
 }
 
+/**
+ * Whether a failed connection means the server never spoke: no greeting in time (`timeout`), or
+ * the connection closed before any packet (`closed`) — a port that belongs to something else, a
+ * proxy without a backend, a hung server — rather than a refused login. Pure.
+ */
+export function noAnswer(code: string | undefined): 'timeout' | 'closed' | undefined {
+  if (code === 'ETIMEDOUT' || code === 'PROTOCOL_SEQUENCE_TIMEOUT') return 'timeout';
+  if (code === 'PROTOCOL_CONNECTION_LOST' || code === 'ECONNRESET') return 'closed';
+  return undefined;
+}
+
 /** Opens and closes a TCP connection, within `timeoutMs` or until `signal`. Resolves to an error code or ''. */
 function tcpProbe(host: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<string> {
   return new Promise((resolve) => {
@@ -64,6 +75,9 @@ export const mysqlCheck: CheckDefinition<ChecksInput> = {
         evidence,
       };
 
+    // The greeting may wait on the server's reverse DNS lookup of this machine (skip_name_resolve
+    // off), so the check's whole remaining time is given before calling the server silent.
+    const greetingMs = remainingMs(ctx.deadline, 500);
     let conn: mysql.Connection | undefined;
     const onAbort = () => conn?.destroy();
     ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -74,7 +88,7 @@ export const mysqlCheck: CheckDefinition<ChecksInput> = {
           port: db.port,
           user: db.user,
           password: db.password,
-          connectTimeout: remainingMs(ctx.deadline, 500),
+          connectTimeout: greetingMs,
         });
         evidence.push({ label: 'login', request: `user ${db.user} at ${address}`, response: 'accepted' });
       } catch (e) {
@@ -85,6 +99,17 @@ export const mysqlCheck: CheckDefinition<ChecksInput> = {
           response: `${err.code ?? ''} ${err.sqlMessage ?? err.message ?? ''}`.trim(),
         });
         const denied = err.code === 'ER_ACCESS_DENIED_ERROR' || err.errno === 1045;
+        const silence = noAnswer(err.code);
+        if (silence)
+          return {
+            status: 'fail',
+            message: {
+              key: silence === 'closed' ? 'checks.mysql.closedSilently' : 'checks.mysql.noAnswer',
+              params: { address, seconds: Math.round(greetingMs / 100) / 10 },
+            },
+            remedy: { key: 'checks.mysql.noAnswer.remedy', params: { address } },
+            evidence,
+          };
         return {
           status: 'fail',
           message: denied

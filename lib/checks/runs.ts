@@ -35,6 +35,7 @@ export interface CheckRun {
   startedAt: string;
   finishedAt?: string;
   bucketWriteTest: boolean;
+  inClusterTest: boolean;
   checks: RunCheck[];
   bypasses: Bypass[];
   /** True when every strict check passed (or warned) or was bypassed: apply may proceed. */
@@ -98,6 +99,7 @@ export function startRun(owner: string, input: ChecksInput, fingerprint?: Config
     id: randomUUID(),
     startedAt: new Date().toISOString(),
     bucketWriteTest: !!input.bucketWriteTest,
+    inClusterTest: !!input.inClusterTest,
     checks: CHECK_DEFINITIONS.map((d) => ({
       id: d.id,
       titleKey: d.titleKey,

@@ -44,6 +44,7 @@ export function testEnvConfig(version = '0.18.0'): InstallConfig {
       accessKey: need('S3_ACCESS_KEY'),
       secretKey: need('S3_SECRET_KEY'),
       kmsKey: '',
+      plainHttp: need('S3_ENDPOINT').startsWith('http://'),
     },
     mysql: {
       mode: 'external',

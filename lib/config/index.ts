@@ -147,7 +147,15 @@ export {
   type PemCertificateBlock,
 } from './ca-bundle';
 export { parseRegistryAddress, parseOciUrl, type RegistryAddress } from './formats';
-export { chartBucketProvider, emptyBucket, type Bucket, type BucketProvider } from './bucket';
+export {
+  chartBucketPath,
+  chartBucketProvider,
+  emptyBucket,
+  parseChartBucketPath,
+  s3Target,
+  type Bucket,
+  type BucketProvider,
+} from './bucket';
 export { emptyMysql, type Mysql, type MysqlMode } from './mysql';
 export {
   emptyChartSource,

@@ -64,12 +64,15 @@ export const PROCEDURE_EXAMPLE: InstallConfig = {
   },
   bucket: {
     provider: 's3',
-    name: 's3.yourdomain.com:port',
+    // The procedure writes `s3.yourdomain.com:port  # e.g. s3.yourdomain.com:9000`; ":port" is no port.
+    name: 's3.yourdomain.com:9000',
     path: 'bucket_name',
     region: 'us-east-1',
     accessKey: PLACEHOLDER,
     secretKey: PLACEHOLDER,
     kmsKey: '',
+    // Its bucket URL has no ?tls=true: W&B reads that as plain HTTP.
+    plainHttp: true,
   },
   mysql: {
     mode: 'external',

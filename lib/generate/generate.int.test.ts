@@ -183,6 +183,7 @@ function configFor(version: string, overrides: Partial<InstallConfig> = {}): Ins
       accessKey: 'a',
       secretKey: 'b',
       kmsKey: '',
+      plainHttp: true,
     },
     mysql: {
       mode: 'external',

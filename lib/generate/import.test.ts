@@ -80,7 +80,14 @@ describe('importInstallConfig', () => {
     expect(result.unknownKeys).toEqual([]);
     const config = withDefaults(result.config) as InstallConfig;
     expect(config.platform).toEqual(PROCEDURE_EXAMPLE.platform);
-    expect(config.bucket).toEqual(PROCEDURE_EXAMPLE.bucket);
+    // The procedure's bucket name is its placeholder `s3.yourdomain.com:port`: imported as written,
+    // it is refused with a message naming the field; the example uses its comment's port, 9000.
+    expect(config.bucket).toEqual({ ...PROCEDURE_EXAMPLE.bucket, name: 's3.yourdomain.com:port' });
+    const bucketIssues = installConfigSchema
+      .safeParse(config)
+      .error?.issues.filter((i) => i.path[0] === 'bucket')
+      .map((i) => [i.path.join('.'), i.message]);
+    expect(bucketIssues).toEqual([['bucket.name', 'config.bucket.name.port']]);
     expect(config.mysql).toEqual(PROCEDURE_EXAMPLE.mysql);
     expect(config.ingress.annotations).toEqual(PROCEDURE_EXAMPLE.ingress.annotations);
     expect(config.images.controller).toEqual({
@@ -127,6 +134,8 @@ describe('importInstallConfig', () => {
 
   it('is the inverse of generation on the fields it covers (property)', () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
+    // GCS buckets and Azure containers: at least 3 characters, no doubled hyphen.
+    const bucketName = fc.stringMatching(/^[a-z][a-z0-9]{1,10}[a-z0-9]$/);
     const free = fc.oneof(
       fc.string({ maxLength: 20 }),
       fc.constantFrom('yes', '0.62.2', '1_000', 'a: b', '"q"'),
@@ -164,12 +173,17 @@ describe('importInstallConfig', () => {
             accessKey: word,
             secretKey: word,
             kmsKey: fc.constantFrom('', 'arn:aws:kms:x'),
+            plainHttp: fc.constant(false),
           }),
-          fc.record({ provider: fc.constant('gcs' as const), name: word, path: fc.constantFrom('', 'p') }),
+          fc.record({
+            provider: fc.constant('gcs' as const),
+            name: bucketName,
+            path: fc.constantFrom('', 'p'),
+          }),
           fc.record({
             provider: fc.constant('azure' as const),
-            name: word,
-            path: word,
+            name: fc.stringMatching(/^[a-z][a-z0-9]{2,12}$/),
+            path: bucketName,
             accessKey: fc.constantFrom('', 'key=='),
           }),
         ),

@@ -3,6 +3,8 @@ import {
   chartLineFor,
   mirrorPath,
   mirrorRepository,
+  parseChartBucketPath,
+  s3Target,
   type CatalogImage,
   type ChartLine,
   type DeepPartial,
@@ -277,6 +279,12 @@ function importCr(
           : ['name', 'path'];
     // An absent field is the chart's empty default.
     for (const field of fields) bucket[field] = values.takeString(g('bucket', field)) ?? '';
+    if (provider === 's3') {
+      // `?tls=true` ends the app's bucket URL for an endpoint served over TLS; without it W&B speaks plain HTTP.
+      const { path, tls } = parseChartBucketPath(String(bucket.path));
+      bucket.path = path;
+      bucket.plainHttp = !tls && s3Target({ name: String(bucket.name), path }).endpoint !== undefined;
+    }
     const bucketSecret = values.takeString(g('bucket', 'secret', 'secretName'));
     if (bucketSecret !== undefined) {
       values.take(g('bucket', 'secret', 'accessKeyName'));

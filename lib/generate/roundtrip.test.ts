@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
-import { PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
+import { chartBucketPath, PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
 
 import { generateArtifacts } from './index';
 import { at } from './test-support';
@@ -188,6 +188,7 @@ const configs = fc
       accessKey: `k${v.accessKey}`,
       secretKey: `s${v.secretKey}`,
       kmsKey: v.kmsKey,
+      plainHttp: false,
     },
     mysql: {
       mode: 'external',
@@ -258,7 +259,7 @@ describe('YAML quoting (property)', () => {
         expectValue(cr, [...g, 'host'], config.platform.host);
         expectValue(cr, [...g, 'bucket', 'name'], config.bucket.name);
         if (config.bucket.provider === 's3') {
-          expectValue(cr, [...g, 'bucket', 'path'], config.bucket.path, true);
+          expectValue(cr, [...g, 'bucket', 'path'], chartBucketPath(config.bucket), true);
           expectValue(cr, [...g, 'bucket', 'region'], config.bucket.region, true);
           expectValue(cr, [...g, 'bucket', 'kmsKey'], config.bucket.kmsKey, true);
         }

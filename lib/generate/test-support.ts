@@ -95,6 +95,7 @@ export function config043(certs: { ca: string; ca2: string; leaf: string; leafKe
       accessKey: 'AKIAEXAMPLE',
       secretKey: 's3-secret-key',
       kmsKey: '',
+      plainHttp: true,
     },
     mysql: {
       mode: 'external',

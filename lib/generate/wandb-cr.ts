@@ -1,4 +1,10 @@
-import { chartBucketProvider, splitRepository, type ImageKey, type ResolvedImage } from '@/lib/config';
+import {
+  chartBucketPath,
+  chartBucketProvider,
+  splitRepository,
+  type ImageKey,
+  type ResolvedImage,
+} from '@/lib/config';
 
 import { secretValue, setPath, type GenerateContext } from './context';
 
@@ -59,7 +65,8 @@ function bucketValues(context: GenerateContext): Record<string, unknown> {
     if (bucket.provider === 's3') out.secretKey = secretValue(context, 'bucketSecretKey', bucket.secretKey);
   }
   out.name = bucket.name;
-  if (bucket.path !== '') out.path = bucket.path;
+  const path = chartBucketPath(bucket);
+  if (path !== '') out.path = path;
   out.provider = provider;
   if (bucket.provider === 's3') {
     if (bucket.region !== '') out.region = bucket.region;

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { constants } from 'node:fs';
 import { access, readdir } from 'node:fs/promises';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 
 import yaml from 'js-yaml';
 
@@ -77,7 +77,16 @@ export async function findHelm(opts: FindHelmOptions = {}): Promise<FindHelmResu
     source = 'HELM';
   } else {
     source = 'PATH';
-    for (const dir of (env.PATH ?? '').split(delimiter).filter((d) => isAbsolute(d))) {
+    // Each directory once: PATH often repeats one (/usr/bin twice, a trailing slash).
+    const dirs = [
+      ...new Set(
+        (env.PATH ?? '')
+          .split(delimiter)
+          .filter(isAbsolute)
+          .map((d) => resolve(d)),
+      ),
+    ];
+    for (const dir of dirs) {
       const candidate = join(dir, 'helm');
       searched.push(candidate);
       if (await isExecutable(candidate)) {

@@ -24,14 +24,17 @@ import { type ActionResult, fail, ok } from '../../action-result';
 const runIdSchema = z.string().uuid();
 const checkIdSchema = z.enum(CHECK_IDS as [string, ...string[]]);
 const startInput = z
-  .object({ bucketWriteTest: z.boolean().default(false) })
-  .default({ bucketWriteTest: false });
+  .object({ bucketWriteTest: z.boolean().default(false), inClusterTest: z.boolean().default(false) })
+  .default({ bucketWriteTest: false, inClusterTest: false });
 
 /**
  * Starts a run of every prerequisite check against the stored draft (secrets merged on the server)
  * and returns it at once; poll it with {@link pollChecksRun}.
  */
-export async function startChecksRun(input: { bucketWriteTest?: boolean }): Promise<ActionResult<CheckRun>> {
+export async function startChecksRun(input: {
+  bucketWriteTest?: boolean;
+  inClusterTest?: boolean;
+}): Promise<ActionResult<CheckRun>> {
   const parsedInput = startInput.safeParse(input ?? undefined);
   if (!parsedInput.success) return fail('ui.error.badRequest');
   const owner = await currentDraftId();
@@ -51,7 +54,11 @@ export async function startChecksRun(input: { bucketWriteTest?: boolean }): Prom
     return ok(
       startRun(
         owner,
-        { config: draft.config, bucketWriteTest: parsedInput.data.bucketWriteTest },
+        {
+          config: draft.config,
+          bucketWriteTest: parsedInput.data.bucketWriteTest,
+          inClusterTest: parsedInput.data.inClusterTest,
+        },
         fingerprint,
       ),
     );

@@ -6,7 +6,7 @@ import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
 import type { BucketProvider } from '@/lib/config';
 
-import { ChoiceField, SecretField, TextField } from '../fields';
+import { CheckboxField, ChoiceField, SecretField, TextField } from '../fields';
 import { useWizard } from '../wizard-context';
 
 /** The object store: the provider, then the fields that provider needs. */
@@ -49,6 +49,11 @@ export function StorageStep() {
               label="ui.field.bucket.s3.path"
               help="ui.help.bucket.s3.path"
               example="bucket_name"
+            />
+            <CheckboxField
+              name="bucket.plainHttp"
+              label="ui.field.bucket.plainHttp"
+              help="ui.help.bucket.plainHttp"
             />
             <TextField
               name="bucket.region"

@@ -31,13 +31,19 @@ export const checksEn = {
   'checks.kubeAccess.title': 'Permissions on the cluster',
   'checks.kubeAccess.pass': 'The identity {user} may do all {count} things the install does.',
   'checks.kubeAccess.missing':
-    'The identity {user} lacks {count} of {total} permissions the install needs: {missing}.',
+    'The identity {user} lacks {count} of {total} permissions the wizard needs. To install: {apply}. For helm upgrades, rollback and uninstall: {recovery}. To follow readiness: {follow}.',
   'checks.kubeAccess.missing.remedy':
-    'Install as a cluster administrator, or have one grant {user} these verbs (the operator chart creates cluster-wide CRDs, ClusterRoles and bindings).',
+    'Install as a cluster administrator, or have one grant {user} these verbs (the operator chart creates a cluster-wide CRD, a ClusterRole and its binding; helm keeps its release as Secrets and deletes objects on upgrade, rollback and uninstall).',
+  'checks.kubeAccess.followOnly':
+    'The identity {user} may install, but may not read what the readiness follow reads: {follow}.',
+  'checks.kubeAccess.followOnly.remedy':
+    'The install will work, but the wizard cannot show the pods, events and workloads. Grant {user} get/list on them (the built-in view role in those namespaces is enough).',
 
   'checks.helm.title': 'Helm',
   'checks.helm.pass': 'Helm {version} found at {path} (from {source}).',
-  'checks.helm.notFound': 'Helm was not found (looked at: {searched}).',
+  'checks.helm.notFound':
+    'Helm was not found: HELM is not set and none of the {count} directories on PATH holds an executable helm ({searched}).',
+  'checks.helm.notFoundAt': 'Helm was not found at {path} (the HELM variable).',
   'checks.helm.notFound.remedy':
     'Install Helm 3 or 4 on this machine and put it on PATH, or set HELM to its full path.',
   'checks.helm.unusable': 'Helm at {path} did not run: {reason}',
@@ -65,6 +71,29 @@ export const checksEn = {
   'checks.charts.archiveInvalid': 'The archive {path} for {chart} cannot be read: {reason}',
   'checks.charts.archiveWrongChart': 'The archive {path} holds the chart {found}, not {chart}.',
   'checks.charts.badUrl': 'The OCI URL {url} for {chart} is not valid.',
+  'checks.charts.repo.unresolved':
+    'The chart repository host {host} does not resolve from this machine ({code}), so {chart} could not be looked up.',
+  'checks.charts.repo.unresolved.remedy':
+    "Check the repository URL {url} in the Charts step, and that this machine's DNS (or /etc/hosts) knows {host}.",
+  'checks.charts.repo.unreachable': 'The chart repository {url} cannot be reached ({code}).',
+  'checks.charts.repo.unreachable.remedy':
+    'Check the repository URL in the Charts step, that the repository server at {host} is running, and that no firewall blocks this machine.',
+  'checks.charts.repo.tls': 'TLS verification of the chart repository {host} failed ({code}).',
+  'checks.charts.repo.tls.remedy':
+    "Paste the CA bundle that issued {host}'s certificate for this repository in the Charts step.",
+  'checks.charts.repo.unauthorized': 'The chart repository {url} refused the credentials (HTTP {status}).',
+  'checks.charts.repo.unauthorized.remedy':
+    'Check the repository user and password in the Charts step, and that the user may read {chart}.',
+  'checks.charts.repo.notRepository':
+    '{url} is not a Helm chart repository: it has no index.yaml (HTTP {status}).',
+  'checks.charts.repo.notRepository.remedy':
+    'Give the URL of the repository itself (the folder that holds index.yaml) in the Charts step, or choose OCI if the charts are in a registry.',
+  'checks.charts.repo.timeout': 'The chart repository {url} did not answer within {seconds} s.',
+  'checks.charts.repo.timeout.remedy':
+    'Check that {host} is the repository server and that it is not overloaded; a firewall that drops packets also looks like this.',
+  'checks.charts.repo.protocol': 'The chart repository {url} answered unexpectedly ({status} {detail}).',
+  'checks.charts.repo.protocol.remedy':
+    'Check that {url} is a Helm chart repository (index.yaml) or, for OCI, a registry that holds the charts.',
   'checks.charts.remedy':
     'Push the chosen {chart} version to the repository, or choose a version it holds, in the Charts step.',
 
@@ -74,11 +103,16 @@ export const checksEn = {
   'checks.clusterFit.ingressMissing': 'The ingress class {name} does not exist; the cluster has: {existing}.',
   'checks.clusterFit.ingressMissing.remedy':
     'Choose one of the existing ingress classes in the Network step, or install the ingress controller first.',
-  'checks.clusterFit.storageDefault': 'The default StorageClass is {name}.',
+  'checks.clusterFit.storageDefault':
+    'The default StorageClass {name} will provide the {count} volumes the platform claims: {claims}.',
   'checks.clusterFit.noDefaultStorage':
-    'MySQL is installed in the cluster but there is no default StorageClass (classes: {existing}).',
+    'The cluster has no default StorageClass, so the {count} volumes the platform claims by default would stay Pending and their workloads would not start: {claims}. Existing classes: {existing}.',
   'checks.clusterFit.noDefaultStorage.remedy':
-    'Mark a StorageClass as default (storageclass.kubernetes.io/is-default-class: "true") or use an external MySQL.',
+    'Mark one class as the default (kubectl patch storageclass {example} -p \'{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"}}}\'), or install a storage provisioner first.',
+  'checks.clusterFit.severalDefaultStorage':
+    'Several StorageClasses are marked default ({names}); Kubernetes gives the {count} claims of the platform the newest of them: {claims}.',
+  'checks.clusterFit.severalDefaultStorage.remedy':
+    'Keep the default annotation on one class only, so that it is clear where the volumes go.',
   'checks.clusterFit.namespaceExists': 'The namespace {namespace} exists.',
   'checks.clusterFit.namespaceCreatable': 'The namespace {namespace} does not exist yet and may be created.',
   'checks.clusterFit.namespaceBlocked': 'The namespace {namespace} does not exist and may not be created.',
@@ -100,6 +134,12 @@ export const checksEn = {
   'checks.mysql.loginDenied.remedy':
     "Check the user and password, and the user's allowed host ('{user}'@'%').",
   'checks.mysql.loginFailed': 'Logging in to MySQL at {address} as {user} failed ({code}).',
+  'checks.mysql.noAnswer':
+    '{address} accepted the connection but sent no MySQL greeting within {seconds} s: no MySQL server answers there.',
+  'checks.mysql.closedSilently':
+    '{address} accepted the connection and closed it without a MySQL greeting: no MySQL server answers there.',
+  'checks.mysql.noAnswer.remedy':
+    'Check that {address} is the MySQL port itself (not another service, or a proxy or load balancer with no server behind it), that the server is running and not overloaded, and — if it resolves client names (skip_name_resolve off) — that its DNS answers for this machine.',
   'checks.mysql.databaseMissing': 'The database {database} does not exist.',
   'checks.mysql.databaseDenied': 'The user {user} may not use the database {database}.',
   'checks.mysql.database.remedy':
@@ -114,10 +154,48 @@ export const checksEn = {
   'checks.bucket.pass': 'The bucket {bucket} at {endpoint} exists and the credentials are valid.',
   'checks.bucket.passWrite':
     'The bucket {bucket} at {endpoint} exists; a test object was written and deleted.',
-  'checks.bucket.notS3': 'Skipped: {provider} credentials come from the cluster, not from the wizard.',
   'checks.bucket.plainHttp': 'The bucket {bucket} is fine, but {endpoint} is served over plain HTTP.',
   'checks.bucket.plainHttp.remedy':
     'Prefer HTTPS for the object store; W&B will send data and keys unencrypted otherwise.',
+  'checks.bucket.speaksHttp': '{endpoint} answers plain HTTP, not HTTPS ({code}).',
+  'checks.bucket.speaksHttp.remedy':
+    'If the store really has no TLS, tick "The endpoint speaks plain HTTP" in the Storage step; otherwise give the HTTPS port.',
+  'checks.bucket.other.plainHttp.remedy':
+    'Plain HTTP was chosen in the Storage step: if {endpoint} serves HTTPS, untick that option; otherwise check the endpoint host:port.',
+  'checks.bucket.cloud.unreachable':
+    '{provider} ({endpoint}) cannot be reached from this machine ({code}); nothing about the bucket {bucket} could be checked from here.',
+  'checks.bucket.gcs.unreachable.remedy':
+    'The nodes may reach Google by another path (Private Google Access, a proxy): run the in-cluster checks, or from a node run curl -I {endpoint}/{bucket} (404: no such bucket; 401/403: it exists).',
+  'checks.bucket.gcs.missing': 'The GCS bucket {bucket} does not exist (Google answered 404).',
+  'checks.bucket.gcs.missing.remedy': 'Create the bucket {bucket}, or correct its name in the Storage step.',
+  'checks.bucket.gcs.exists':
+    'The GCS bucket {bucket} exists and refuses anonymous access, as it should. Access comes from the nodes (service account or workload identity), which the wizard cannot test from here.',
+  'checks.bucket.gcs.public': 'The GCS bucket {bucket} can be read by anyone on the internet.',
+  'checks.bucket.gcs.public.remedy':
+    'Remove allUsers and allAuthenticatedUsers from the bucket’s permissions; W&B needs only the nodes’ identity.',
+  'checks.bucket.azure.pass':
+    'The container {container} of the storage account {account} exists and the account key is valid.',
+  'checks.bucket.azure.passWrite':
+    'The container {container} of {account} exists; a test blob was written and deleted with the account key.',
+  'checks.bucket.azure.noKey':
+    'The storage account {account} answers at {endpoint}, but without an account key the container {container} and its access cannot be checked (Azure hides private containers).',
+  'checks.bucket.azure.noKey.remedy':
+    'Give the account key in the Storage step to check the container, or check from a node with the identity the pods use.',
+  'checks.bucket.azure.unresolved':
+    'The storage account host {endpoint} does not resolve from this machine ({code}): the account {account} does not exist, or this machine cannot resolve Azure’s names.',
+  'checks.bucket.azure.unreachable.remedy':
+    'Check the storage account name {account} in the Storage step; if this machine has no route to Azure, run the in-cluster checks or test from a node.',
+  'checks.bucket.azure.missing': 'The container {container} does not exist in the storage account {account}.',
+  'checks.bucket.azure.missing.remedy':
+    'Create the container {container}, or correct its name in the Storage step.',
+  'checks.bucket.azure.credentials': 'Azure rejected the account key of {account} ({code}).',
+  'checks.bucket.azure.credentials.remedy':
+    'Copy a current key of the storage account {account} (Access keys in the Azure portal) into the Storage step.',
+  'checks.bucket.azure.denied': 'The storage account {account} refused access to {container} ({code}).',
+  'checks.bucket.azure.denied.remedy':
+    'Check the account key of {account}, allow this network in the storage account’s firewall, and check that the key may read and write {container}.',
+  'checks.bucket.azure.other': 'Azure answered unexpectedly for {container} in {account}: {code}.',
+  'checks.bucket.azure.writeFailed': 'Writing or deleting a test blob in {container} failed: {code}.',
   'checks.bucket.unreachable': 'The object store {endpoint} cannot be reached ({code}).',
   'checks.bucket.unreachable.remedy':
     'Check the endpoint address, that the store is running, and that no firewall blocks this machine.',
@@ -202,4 +280,48 @@ export const checksEn = {
   'checks.ui.refused.passed': 'The check passed; nothing to bypass.',
   'checks.ui.refused.noConfirmation': 'Tick the confirmation first.',
   'checks.ui.refused.noReason': 'Give a reason.',
+  'checks.inCluster.title': 'From inside the cluster (opt-in)',
+  'checks.inCluster.optIn':
+    'Not run: it creates a short-lived pod per node, a small volume claim and a copy of the pull secret (all deleted afterwards). Tick "Check from inside the cluster" to run it.',
+  'checks.inCluster.noImage': 'The chart line has no Redis image to probe with.',
+  'checks.inCluster.noNamespace':
+    'Not run: none of the namespaces {namespaces} exists yet, and the probe does not create one. Run it again after the first apply, or create the namespace.',
+  'checks.inCluster.noNodes':
+    'None of the {count} nodes takes ordinary pods (all cordoned, tainted or not Ready).',
+  'checks.inCluster.pass':
+    'On all {count} nodes the image {image} was pulled with the pull secret, and {hosts} resolve and accept connections from the pods; a volume bound on the default StorageClass.',
+  'checks.inCluster.pullFailed': '{nodes} could not pull {image}: {reason}',
+  'checks.inCluster.pullFailed.remedy':
+    "Each node's container runtime must reach the registry and trust its CA (e.g. /etc/containerd/certs.d/<registry>/ca.crt, or the system trust store), and the image must be mirrored; the pull secret was the generated one.",
+  'checks.inCluster.unresolved': 'The pods cannot resolve {unresolved} through the cluster DNS.',
+  'checks.inCluster.unresolved.remedy':
+    "Add these names to the site DNS that CoreDNS forwards to (or a CoreDNS hosts entry); the platform's pods resolve them the same way.",
+  'checks.inCluster.unreachable': 'The pods resolve but cannot connect to {unreachable}.',
+  'checks.inCluster.unreachable.remedy':
+    'Open the firewall (and any NetworkPolicy) from the pod network to these hosts and ports.',
+  'checks.inCluster.volumeUnbound':
+    'The 1Mi test claim stayed {phase} on the default StorageClass: the platform’s volumes would not bind either.',
+  'checks.inCluster.volumeUnbound.remedy':
+    'Check that the default StorageClass has a working provisioner (kubectl get events in {namespace}).',
+  'checks.inCluster.pending':
+    '{pulled} of {count} nodes pulled {image}; {nodes} did not decide in time ({reason}).',
+  'checks.inCluster.pending.remedy':
+    'A large image or a slow registry can take longer than the check: run it again, or look at the pods’ events while it runs.',
+  'checks.inCluster.noAnswers':
+    'All {count} nodes pulled {image} and the volume bound, but only {answered} of {count} probes reported their DNS and connection results (the container did not finish in time).',
+  'checks.inCluster.apiFailed': 'The probe could not create or read its objects in {namespace}: {reason}',
+  'checks.inCluster.apiFailed.remedy':
+    'The identity needs to create, list and delete pods, persistentvolumeclaims and secrets in {namespace}, and to list nodes.',
+  'checks.ui.inClusterTest':
+    'Check from inside the cluster (creates a pod per node, a small claim and a copy of the pull secret; all deleted afterwards)',
+  'checks.ui.inCluster.node': 'Node',
+  'checks.ui.inCluster.pull': 'Image pull',
+  'checks.ui.inCluster.network': 'DNS and connections from the pod',
+  'checks.ui.inCluster.pull.pulled': 'pulled (the container started)',
+  'checks.ui.inCluster.pull.failed': 'failed',
+  'checks.ui.inCluster.pull.pending': 'no result in time',
+  'checks.ui.inCluster.dnsFail': '{host}: does not resolve.',
+  'checks.ui.inCluster.tcpOk': '{host} → {address}: connects.',
+  'checks.ui.inCluster.tcpFail': '{host} → {address}: no connection.',
+  'checks.ui.inCluster.noAnswer': 'No answer: the probe did not finish (on kwok it never runs).',
 } as const;

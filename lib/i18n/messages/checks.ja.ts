@@ -11,9 +11,9 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.strict': '必須',
   'checks.remedy': '対処方法',
 
-  'checks.kube.noKubeconfig': 'kubeconfig が見つからないため（{where}）、クラスタは確認していません。',
+  'checks.kube.noKubeconfig': 'kubeconfig が見つからないため（{where}）、クラスターは確認していません。',
   'checks.kube.noKubeconfig.remedy':
-    '対象クラスタの kubeconfig（KUBECONFIG または ~/.kube/config）があるマシンでウィザードを実行してください。現在のコンテキストでない場合は「開始」ステップでコンテキストを指定してください。',
+    '対象クラスターの kubeconfig（KUBECONFIG または ~/.kube/config）があるマシンでウィザードを実行してください。現在のコンテキストでない場合は「開始」ステップでコンテキストを指定してください。',
 
   'checks.kubeApi.title': 'Kubernetes API',
   'checks.kubeApi.pass':
@@ -22,24 +22,30 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
     'API サーバー {server} は Kubernetes {version} で、テスト済みの最新バージョン（{newest}）より新しいです。動作する見込みですが、インストールを注意して見守ってください。',
   'checks.kubeApi.tooOld':
     'API サーバー {server} は Kubernetes {version} です。W&B オペレーターには {minimum} 以降が必要です。',
-  'checks.kubeApi.tooOld.remedy': 'クラスタを Kubernetes {minimum} 以降にアップグレードしてください。',
+  'checks.kubeApi.tooOld.remedy': 'クラスターを Kubernetes {minimum} 以降にアップグレードしてください。',
   'checks.kubeApi.insecure':
     'API サーバー {server} は応答しましたが（Kubernetes {version}）、kubeconfig が TLS 検証を省略しています（insecure-skip-tls-verify）。',
   'checks.kubeApi.insecure.remedy':
-    'クラスタの CA を kubeconfig（certificate-authority-data）に入れ、insecure-skip-tls-verify を削除してください。',
+    'クラスターの CA を kubeconfig（certificate-authority-data）に入れ、insecure-skip-tls-verify を削除してください。',
   'checks.kubeApi.unreachable.remedy':
     'このマシンから {server} に到達できること、および kubeconfig にその証明書を発行した CA が含まれていることを確認してください。',
 
-  'checks.kubeAccess.title': 'クラスタ上の権限',
+  'checks.kubeAccess.title': 'クラスター上の権限',
   'checks.kubeAccess.pass': 'ID {user} は、インストールが行う {count} 件の操作をすべて実行できます。',
   'checks.kubeAccess.missing':
-    'ID {user} には、インストールに必要な {total} 件中 {count} 件の権限がありません: {missing}。',
+    'ID {user} には、ウィザードに必要な {total} 個の権限のうち {count} 個がありません。インストール: {apply}。Helm のアップグレード・ロールバック・アンインストール: {recovery}。準備状況の追跡: {follow}。',
   'checks.kubeAccess.missing.remedy':
-    'クラスタ管理者としてインストールするか、管理者に {user} へこれらの権限を付与してもらってください（オペレーターチャートはクラスタ全体の CRD、ClusterRole とそのバインディングを作成します）。',
+    'クラスター管理者としてインストールするか、管理者に {user} へこれらの権限を付与してもらってください（オペレーターチャートはクラスター全体の CRD、ClusterRole とそのバインディングを作成します。Helm はリリースを Secret として保存し、アップグレード・ロールバック・アンインストールでオブジェクトを削除します）。',
+  'checks.kubeAccess.followOnly':
+    'ID {user} はインストールできますが、準備状況の追跡で読むものを読めません: {follow}。',
+  'checks.kubeAccess.followOnly.remedy':
+    'インストールは動作しますが、ウィザードは Pod、イベント、ワークロードを表示できません。{user} にそれらの get/list を付与してください（対象の名前空間での組み込みの view ロールで足ります）。',
 
   'checks.helm.title': 'Helm',
   'checks.helm.pass': 'Helm {version} が {path} に見つかりました（{source} から）。',
-  'checks.helm.notFound': 'Helm が見つかりません（探した場所: {searched}）。',
+  'checks.helm.notFound':
+    'Helm が見つかりません: HELM が設定されておらず、PATH の {count} 個のディレクトリのどれにも実行できる helm がありません（{searched}）。',
+  'checks.helm.notFoundAt': 'HELM 変数が指す {path} に Helm がありません。',
   'checks.helm.notFound.remedy':
     'このマシンに Helm 3 または 4 をインストールして PATH に置くか、HELM にフルパスを設定してください。',
   'checks.helm.unusable': '{path} の Helm を実行できませんでした: {reason}',
@@ -68,20 +74,48 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.charts.archiveInvalid': '{chart} のアーカイブ {path} を読み取れません: {reason}',
   'checks.charts.archiveWrongChart': 'アーカイブ {path} の中身は {chart} ではなくチャート {found} です。',
   'checks.charts.badUrl': '{chart} の OCI URL {url} が正しくありません。',
+  'checks.charts.repo.unresolved':
+    'チャートリポジトリのホスト {host} をこのマシンから名前解決できません（{code}）。{chart} を確認できませんでした。',
+  'checks.charts.repo.unresolved.remedy':
+    '「チャート」ステップのリポジトリ URL {url} と、このマシンの DNS（または /etc/hosts）が {host} を知っていることを確認してください。',
+  'checks.charts.repo.unreachable': 'チャートリポジトリ {url} に接続できません（{code}）。',
+  'checks.charts.repo.unreachable.remedy':
+    '「チャート」ステップのリポジトリ URL、{host} のリポジトリサーバーが動いていること、ファイアウォールがこのマシンを遮断していないことを確認してください。',
+  'checks.charts.repo.tls': 'チャートリポジトリ {host} の TLS 検証に失敗しました（{code}）。',
+  'checks.charts.repo.tls.remedy':
+    '{host} の証明書を発行した CA バンドルを「チャート」ステップのこのリポジトリに貼り付けてください。',
+  'checks.charts.repo.unauthorized': 'チャートリポジトリ {url} が認証情報を拒否しました（HTTP {status}）。',
+  'checks.charts.repo.unauthorized.remedy':
+    '「チャート」ステップのリポジトリのユーザーとパスワード、そのユーザーが {chart} を読めることを確認してください。',
+  'checks.charts.repo.notRepository':
+    '{url} は Helm チャートリポジトリではありません: index.yaml がありません（HTTP {status}）。',
+  'checks.charts.repo.notRepository.remedy':
+    '「チャート」ステップにはリポジトリそのもの（index.yaml のあるフォルダー）の URL を指定してください。チャートがレジストリにある場合は OCI を選んでください。',
+  'checks.charts.repo.timeout': 'チャートリポジトリ {url} が {seconds} 秒以内に応答しませんでした。',
+  'checks.charts.repo.timeout.remedy':
+    '{host} がリポジトリサーバーであることと、過負荷でないことを確認してください。パケットを捨てるファイアウォールでも同じ症状になります。',
+  'checks.charts.repo.protocol': 'チャートリポジトリ {url} が想定外の応答を返しました（{status} {detail}）。',
+  'checks.charts.repo.protocol.remedy':
+    '{url} が Helm チャートリポジトリ（index.yaml）か、OCI の場合はチャートを保持するレジストリであることを確認してください。',
   'checks.charts.remedy':
     '選択した {chart} のバージョンをリポジトリに push するか、「チャート」ステップでリポジトリにあるバージョンを選んでください。',
 
-  'checks.clusterFit.title': 'クラスタとの適合',
-  'checks.clusterFit.pass': 'クラスタは設定に適合しています（{count} 項目を確認）。',
+  'checks.clusterFit.title': 'クラスターとの適合',
+  'checks.clusterFit.pass': 'クラスターは設定に適合しています（{count} 項目を確認）。',
   'checks.clusterFit.ingressFound': 'IngressClass {name} があります。',
-  'checks.clusterFit.ingressMissing': 'IngressClass {name} がありません。クラスタにあるもの: {existing}。',
+  'checks.clusterFit.ingressMissing': 'IngressClass {name} がありません。クラスターにあるもの: {existing}。',
   'checks.clusterFit.ingressMissing.remedy':
     '「ネットワーク」ステップで既存の IngressClass を選ぶか、先に Ingress コントローラーをインストールしてください。',
-  'checks.clusterFit.storageDefault': 'デフォルトの StorageClass は {name} です。',
+  'checks.clusterFit.storageDefault':
+    'デフォルトの StorageClass {name} が、プラットフォームが要求する {count} 個のボリュームを提供します: {claims}。',
   'checks.clusterFit.noDefaultStorage':
-    'MySQL をクラスタ内にインストールしますが、デフォルトの StorageClass がありません（StorageClass: {existing}）。',
+    'クラスターにデフォルトの StorageClass がないため、プラットフォームが既定で要求する {count} 個のボリュームは Pending のままになり、そのワークロードは起動しません: {claims}。既存のクラス: {existing}。',
   'checks.clusterFit.noDefaultStorage.remedy':
-    'StorageClass をデフォルトに設定する（storageclass.kubernetes.io/is-default-class: "true"）か、外部 MySQL を使ってください。',
+    'いずれかのクラスをデフォルトにするか（kubectl patch storageclass {example} -p \'{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"}}}\'）、先にストレージのプロビジョナーをインストールしてください。',
+  'checks.clusterFit.severalDefaultStorage':
+    '複数の StorageClass がデフォルトになっています（{names}）。Kubernetes はプラットフォームの {count} 個の要求に最も新しいものを使います: {claims}。',
+  'checks.clusterFit.severalDefaultStorage.remedy':
+    'ボリュームの行き先が明確になるよう、デフォルトの注釈は 1 つのクラスだけに付けてください。',
   'checks.clusterFit.namespaceExists': 'Namespace {namespace} があります。',
   'checks.clusterFit.namespaceCreatable': 'Namespace {namespace} はまだありませんが、作成できます。',
   'checks.clusterFit.namespaceBlocked': 'Namespace {namespace} がなく、作成する権限もありません。',
@@ -94,7 +128,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
 
   'checks.mysql.title': '外部 MySQL',
   'checks.mysql.pass': '{address} の MySQL {version}: ログインとデータベース {database} は問題ありません。',
-  'checks.mysql.inCluster': 'スキップ: MySQL はチャートがクラスタ内にインストールします。',
+  'checks.mysql.inCluster': 'スキップ: MySQL はチャートがクラスター内にインストールします。',
   'checks.mysql.unreachable': '{address} の MySQL に接続できません（{code}）。',
   'checks.mysql.unreachable.remedy':
     'ホストとポート {address}、そこで MySQL が待ち受けていること、ファイアウォールがこのマシンを遮断していないことを確認してください。',
@@ -103,6 +137,12 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.mysql.loginDenied.remedy':
     "ユーザーとパスワード、およびユーザーの接続元ホスト（'{user}'@'%'）を確認してください。",
   'checks.mysql.loginFailed': '{address} の MySQL に {user} としてログインできませんでした（{code}）。',
+  'checks.mysql.noAnswer':
+    '{address} は接続を受け付けましたが、{seconds} 秒以内に MySQL の応答（greeting）がありません。そこでは MySQL サーバーが応答していません。',
+  'checks.mysql.closedSilently':
+    '{address} は接続を受け付けましたが、MySQL の応答なしに接続を閉じました。そこでは MySQL サーバーが応答していません。',
+  'checks.mysql.noAnswer.remedy':
+    '{address} が MySQL のポートそのものであること（別のサービスや、後ろにサーバーのないプロキシ・ロードバランサーではないこと）と、サーバーが動いていて過負荷でないこと、またクライアント名を解決する設定（skip_name_resolve がオフ）の場合はその DNS がこのマシンについて応答することを確認してください。',
   'checks.mysql.databaseMissing': 'データベース {database} がありません。',
   'checks.mysql.databaseDenied': 'ユーザー {user} はデータベース {database} を使えません。',
   'checks.mysql.database.remedy':
@@ -118,11 +158,52 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.bucket.pass': '{endpoint} のバケット {bucket} があり、認証情報も有効です。',
   'checks.bucket.passWrite':
     '{endpoint} のバケット {bucket} があり、テストオブジェクトの書き込みと削除ができました。',
-  'checks.bucket.notS3': 'スキップ: {provider} の認証情報はウィザードではなくクラスタから取得されます。',
   'checks.bucket.plainHttp':
     'バケット {bucket} は問題ありませんが、{endpoint} は暗号化されていない HTTP で提供されています。',
   'checks.bucket.plainHttp.remedy':
     'オブジェクトストアには HTTPS を使ってください。そうでないと W&B はデータと鍵を暗号化せずに送ります。',
+  'checks.bucket.speaksHttp': '{endpoint} は HTTPS ではなく平文 HTTP で応答します（{code}）。',
+  'checks.bucket.speaksHttp.remedy':
+    'ストアに本当に TLS がない場合は「ストレージ」ステップで「エンドポイントは平文 HTTP（TLS なし）で接続する」を選んでください。そうでなければ HTTPS のポートを指定してください。',
+  'checks.bucket.other.plainHttp.remedy':
+    '「ストレージ」ステップで平文 HTTP が選ばれています。{endpoint} が HTTPS の場合はそのオプションを外し、そうでなければエンドポイントの host:port を確認してください。',
+  'checks.bucket.cloud.unreachable':
+    'このマシンから {provider}（{endpoint}）に接続できません（{code}）。バケット {bucket} についてはここから何も確認できませんでした。',
+  'checks.bucket.gcs.unreachable.remedy':
+    'ノードは別の経路（限定公開の Google アクセス、プロキシ）で Google に届く場合があります。クラスター内チェックを実行するか、ノードから curl -I {endpoint}/{bucket} を実行してください（404: バケットなし、401/403: 存在する）。',
+  'checks.bucket.gcs.missing': 'GCS バケット {bucket} は存在しません（Google が 404 を返しました）。',
+  'checks.bucket.gcs.missing.remedy':
+    'バケット {bucket} を作成するか、「ストレージ」ステップで名前を修正してください。',
+  'checks.bucket.gcs.exists':
+    'GCS バケット {bucket} は存在し、匿名アクセスを正しく拒否しています。アクセス権はノード（サービスアカウントまたは Workload Identity）から得るため、ここからは確認できません。',
+  'checks.bucket.gcs.public': 'GCS バケット {bucket} はインターネット上の誰でも読み取れます。',
+  'checks.bucket.gcs.public.remedy':
+    'バケットの権限から allUsers と allAuthenticatedUsers を削除してください。W&B に必要なのはノードの ID だけです。',
+  'checks.bucket.azure.pass':
+    'ストレージアカウント {account} のコンテナー {container} は存在し、アカウントキーは有効です。',
+  'checks.bucket.azure.passWrite':
+    '{account} のコンテナー {container} は存在し、アカウントキーでテスト用の BLOB を書き込んで削除しました。',
+  'checks.bucket.azure.noKey':
+    'ストレージアカウント {account} は {endpoint} で応答しますが、アカウントキーがないためコンテナー {container} とそのアクセス権は確認できません（Azure は非公開コンテナーの有無を隠します）。',
+  'checks.bucket.azure.noKey.remedy':
+    'コンテナーを確認するには「ストレージ」ステップでアカウントキーを入力するか、Pod と同じ ID でノードから確認してください。',
+  'checks.bucket.azure.unresolved':
+    'ストレージアカウントのホスト {endpoint} をこのマシンから名前解決できません（{code}）。アカウント {account} が存在しないか、このマシンが Azure の名前を解決できません。',
+  'checks.bucket.azure.unreachable.remedy':
+    '「ストレージ」ステップのストレージアカウント名 {account} を確認してください。このマシンから Azure に経路がない場合は、クラスター内チェックを実行するかノードから確認してください。',
+  'checks.bucket.azure.missing': 'ストレージアカウント {account} にコンテナー {container} はありません。',
+  'checks.bucket.azure.missing.remedy':
+    'コンテナー {container} を作成するか、「ストレージ」ステップで名前を修正してください。',
+  'checks.bucket.azure.credentials': 'Azure が {account} のアカウントキーを拒否しました（{code}）。',
+  'checks.bucket.azure.credentials.remedy':
+    'ストレージアカウント {account} の現在のキー（Azure ポータルの「アクセスキー」）を「ストレージ」ステップに入力してください。',
+  'checks.bucket.azure.denied':
+    'ストレージアカウント {account} が {container} へのアクセスを拒否しました（{code}）。',
+  'checks.bucket.azure.denied.remedy':
+    '{account} のアカウントキーを確認し、ストレージアカウントのファイアウォールでこのネットワークを許可し、キーで {container} の読み書きができることを確認してください。',
+  'checks.bucket.azure.other': '{account} の {container} について Azure が想定外の応答を返しました: {code}。',
+  'checks.bucket.azure.writeFailed':
+    '{container} へのテスト用 BLOB の書き込みまたは削除に失敗しました: {code}。',
   'checks.bucket.unreachable': 'オブジェクトストア {endpoint} に接続できません（{code}）。',
   'checks.bucket.unreachable.remedy':
     'エンドポイントのアドレス、ストアが起動していること、ファイアウォールがこのマシンを遮断していないことを確認してください。',
@@ -156,7 +237,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.host.pass': '{host} は {addresses} に解決されます。',
   'checks.host.invalid': '{host} は URL ではありません。',
   'checks.host.unresolved':
-    '{host} はこのマシンから名前解決できません（{code}）。クラスタの DNS とは異なる場合があります。',
+    '{host} はこのマシンから名前解決できません（{code}）。クラスターの DNS とは異なる場合があります。',
   'checks.host.unresolved.remedy':
     'ユーザーが接続する前に、サイトの DNS で {host} が Ingress に解決されるようにしてください。',
   'checks.host.notHttps': '{host} は https の URL ではありません。',
@@ -208,4 +289,50 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.ui.refused.passed': 'チェックは合格しています。迂回するものはありません。',
   'checks.ui.refused.noConfirmation': '先に確認欄にチェックを入れてください。',
   'checks.ui.refused.noReason': '理由を入力してください。',
+  'checks.inCluster.title': 'クラスター内からの確認（任意）',
+  'checks.inCluster.optIn':
+    '未実行: ノードごとの短時間の Pod、小さなボリューム要求、プルシークレットのコピーを作成します（すべて後で削除）。実行するには「クラスター内から確認する」を選んでください。',
+  'checks.inCluster.noImage': 'このチャートラインには確認に使う Redis イメージがありません。',
+  'checks.inCluster.noNamespace':
+    '未実行: 名前空間 {namespaces} がまだどれも存在せず、確認用に作成はしません。最初の適用の後にもう一度実行するか、名前空間を作成してください。',
+  'checks.inCluster.noNodes':
+    '{count} 個のノードのどれも通常の Pod を受け付けません（すべて cordon、taint、または Ready でない）。',
+  'checks.inCluster.pass':
+    '全 {count} ノードでプルシークレットを使ってイメージ {image} を取得でき、Pod から {hosts} を名前解決して接続できました。デフォルトの StorageClass でボリュームもバインドされました。',
+  'checks.inCluster.pullFailed': '{nodes} は {image} を取得できませんでした: {reason}',
+  'checks.inCluster.pullFailed.remedy':
+    '各ノードのコンテナランタイムがレジストリに到達でき、その CA を信頼している（例: /etc/containerd/certs.d/<registry>/ca.crt、またはシステムの信頼ストア）こと、イメージがミラーされていることが必要です。プルシークレットは生成したものを使いました。',
+  'checks.inCluster.unresolved': 'Pod がクラスター DNS で {unresolved} を名前解決できません。',
+  'checks.inCluster.unresolved.remedy':
+    'これらの名前を CoreDNS の転送先のサイト DNS（または CoreDNS の hosts）に追加してください。プラットフォームの Pod も同じ方法で名前解決します。',
+  'checks.inCluster.unreachable': 'Pod は名前解決できますが、{unreachable} に接続できません。',
+  'checks.inCluster.unreachable.remedy':
+    'Pod ネットワークからこれらのホストとポートへのファイアウォール（および NetworkPolicy）を開けてください。',
+  'checks.inCluster.volumeUnbound':
+    '1Mi のテスト用ボリューム要求がデフォルトの StorageClass で {phase} のままでした。プラットフォームのボリュームもバインドされません。',
+  'checks.inCluster.volumeUnbound.remedy':
+    'デフォルトの StorageClass に動作するプロビジョナーがあることを確認してください（{namespace} で kubectl get events）。',
+  'checks.inCluster.pending':
+    '{count} ノード中 {pulled} ノードが {image} を取得しました。{nodes} は時間内に結果が出ませんでした（{reason}）。',
+  'checks.inCluster.pending.remedy':
+    '大きなイメージや遅いレジストリではチェックの時間を超えることがあります。もう一度実行するか、実行中に Pod のイベントを確認してください。',
+  'checks.inCluster.noAnswers':
+    '全 {count} ノードが {image} を取得し、ボリュームもバインドされましたが、DNS と接続の結果を報告したのは {count} 個中 {answered} 個だけでした（コンテナが時間内に終了しませんでした）。',
+  'checks.inCluster.apiFailed':
+    '{namespace} で確認用のオブジェクトを作成または読み取れませんでした: {reason}',
+  'checks.inCluster.apiFailed.remedy':
+    'ID には {namespace} での pods、persistentvolumeclaims、secrets の作成・一覧・削除と、nodes の一覧の権限が必要です。',
+  'checks.ui.inClusterTest':
+    'クラスター内から確認する（ノードごとの Pod、小さなボリューム要求、プルシークレットのコピーを作成し、後ですべて削除します）',
+  'checks.ui.inCluster.node': 'ノード',
+  'checks.ui.inCluster.pull': 'イメージの取得',
+  'checks.ui.inCluster.network': 'Pod からの DNS と接続',
+  'checks.ui.inCluster.pull.pulled': '取得済み（コンテナが起動）',
+  'checks.ui.inCluster.pull.failed': '失敗',
+  'checks.ui.inCluster.pull.pending': '時間内に結果なし',
+  'checks.ui.inCluster.dnsFail': '{host}: 名前解決できません。',
+  'checks.ui.inCluster.tcpOk': '{host} → {address}: 接続できます。',
+  'checks.ui.inCluster.tcpFail': '{host} → {address}: 接続できません。',
+  'checks.ui.inCluster.noAnswer':
+    '応答なし: 確認用のコンテナが終了しませんでした（kwok では実行されません）。',
 };

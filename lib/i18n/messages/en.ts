@@ -42,6 +42,31 @@ export const en = {
     'Skipping TLS verification has no meaning over plain HTTP.',
   'config.registry.caBundle.withPlainHttp': 'A CA bundle has no meaning over plain HTTP.',
 
+  // Bucket.
+  'config.bucket.name.scheme':
+    'Leave out s3://, http:// or https://: write the S3-compatible endpoint as host:port (for example minio.example.com:9000; plain HTTP is the option below), or the AWS bucket name.',
+  'config.bucket.name.slash':
+    'No "/" here: write the endpoint as host:port (or the AWS bucket name) and put the bucket, with a folder if any, in "Bucket name or path".',
+  'config.bucket.name.space': 'Spaces are not allowed in the bucket or endpoint.',
+  'config.bucket.name.port':
+    '"{port}" is not a port: write the endpoint as host:port with the port in digits, for example s3.example.com:9000.',
+  'config.bucket.path.scheme':
+    'Leave out s3:// here: write the bucket name, optionally followed by /folder (for example wandb or wandb/prod).',
+  'config.bucket.path.query':
+    'No "?" in the path: the wizard adds ?tls=true itself unless plain HTTP is chosen.',
+  'config.bucket.path.requiredWithEndpoint':
+    'With an endpoint host:port above, enter the bucket name here (for example wandb).',
+  'config.bucket.plainHttp.aws':
+    'AWS S3 is HTTPS only: plain HTTP applies to an S3-compatible endpoint (host:port above).',
+  'config.bucket.gcs.name.scheme': 'Leave out gs://: enter the bucket name only (for example wandb-files).',
+  'config.bucket.gcs.name.invalid':
+    'Enter a GCS bucket name: lower-case letters, digits, "-", "_" and ".", starting and ending with a letter or digit (3–63 characters).',
+  'config.bucket.azure.name.url':
+    'Enter the storage account name only (for example wandbstorage), not its URL or host name.',
+  'config.bucket.azure.name.invalid': 'An Azure storage account name is 3–24 lower-case letters and digits.',
+  'config.bucket.azure.path.invalid':
+    'An Azure container name is 3–63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.',
+
   // Images.
   'config.images.repository.invalid':
     'Enter a repository such as registry.example.com/mirror/wandb/local, without a tag (path in lower case).',

@@ -35,6 +35,31 @@ export const ja: Record<MessageKey, string> = {
   'config.registry.insecureSkipVerify.withPlainHttp': 'HTTP 接続では TLS 検証のスキップは意味を持ちません。',
   'config.registry.caBundle.withPlainHttp': 'HTTP 接続では CA バンドルは使われません。',
 
+  // Bucket.
+  'config.bucket.name.scheme':
+    's3://、http://、https:// は付けないでください。S3 互換エンドポイントは host:port（例: minio.example.com:9000。平文 HTTP は下のオプション）で、AWS の場合はバケット名を入力してください。',
+  'config.bucket.name.slash':
+    'ここに「/」は使えません。エンドポイントを host:port（または AWS のバケット名）で入力し、バケット名（フォルダーがあればそれも）は「バケット名またはパス」に入力してください。',
+  'config.bucket.name.space': 'バケットまたはエンドポイントに空白は使えません。',
+  'config.bucket.name.port':
+    '「{port}」はポート番号ではありません。エンドポイントは host:port の形で、ポートを数字で入力してください（例: s3.example.com:9000）。',
+  'config.bucket.path.scheme':
+    'ここに s3:// は付けないでください。バケット名を、必要なら /フォルダー を続けて入力してください（例: wandb、wandb/prod）。',
+  'config.bucket.path.query':
+    'パスに「?」は使えません。平文 HTTP を選ばない限り、ウィザードが ?tls=true を自動で付けます。',
+  'config.bucket.path.requiredWithEndpoint':
+    '上にエンドポイント host:port を入力した場合は、ここにバケット名を入力してください（例: wandb）。',
+  'config.bucket.plainHttp.aws':
+    'AWS S3 は HTTPS のみです。平文 HTTP は S3 互換エンドポイント（上の host:port）にだけ使えます。',
+  'config.bucket.gcs.name.scheme': 'gs:// は付けず、バケット名だけを入力してください（例: wandb-files）。',
+  'config.bucket.gcs.name.invalid':
+    'GCS のバケット名を入力してください: 小文字、数字、「-」「_」「.」で、先頭と末尾は英数字（3〜63 文字）。',
+  'config.bucket.azure.name.url':
+    'URL やホスト名ではなく、ストレージアカウント名だけを入力してください（例: wandbstorage）。',
+  'config.bucket.azure.name.invalid': 'Azure のストレージアカウント名は小文字と数字の 3〜24 文字です。',
+  'config.bucket.azure.path.invalid':
+    'Azure のコンテナー名は、小文字、数字、単独のハイフンからなる 3〜63 文字で、先頭と末尾は英数字です。',
+
   'config.images.repository.invalid':
     'タグを含まないリポジトリを入力してください (例: registry.example.com/mirror/wandb/local、パスは小文字)。',
   'config.images.tag.invalid': 'タグは英数字・「_」・「.」・「-」で 128 文字以内で入力してください。',

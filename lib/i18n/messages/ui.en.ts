@@ -246,6 +246,9 @@ export const uiEn = {
   'ui.field.bucket.s3.path': 'Bucket name or path',
   'ui.help.bucket.s3.path':
     'With an endpoint above, the bucket name; otherwise an optional path inside the bucket.',
+  'ui.field.bucket.plainHttp': 'The endpoint speaks plain HTTP (no TLS)',
+  'ui.help.bucket.plainHttp':
+    'Only for an S3-compatible endpoint without TLS (MinIO on the site network). Otherwise the bucket URL asks W&B for TLS (?tls=true), verified with the custom CA bundle.',
   'ui.field.bucket.region': 'Region',
   'ui.help.bucket.region': 'The bucket’s region.',
   'ui.field.bucket.accessKey': 'Access key',

@@ -250,6 +250,9 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.bucket.s3.path': 'バケット名またはパス',
   'ui.help.bucket.s3.path':
     '上でエンドポイントを指定した場合はバケット名、それ以外の場合はバケット内のパス (省略可) です。',
+  'ui.field.bucket.plainHttp': 'エンドポイントは平文 HTTP（TLS なし）で接続する',
+  'ui.help.bucket.plainHttp':
+    'TLS のない S3 互換エンドポイント（サイトネットワーク上の MinIO など）の場合のみ選択してください。選ばない場合、バケット URL で W&B に TLS（?tls=true）を指示し、カスタム CA バンドルで検証します。',
   'ui.field.bucket.region': 'リージョン',
   'ui.help.bucket.region': 'バケットのリージョンです。',
   'ui.field.bucket.accessKey': 'アクセスキー',
