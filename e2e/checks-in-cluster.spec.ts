@@ -4,6 +4,7 @@ import { checksEn } from '../lib/i18n/messages/checks.en';
 import { checksJa } from '../lib/i18n/messages/checks.ja';
 
 import { expect, test } from './support/fixtures';
+import { CONFIG_DIR, DATA_DIR, signIn } from './support/session';
 import { WizardPage } from './support/wizard-page';
 
 /**
@@ -13,7 +14,6 @@ import { WizardPage } from './support/wizard-page';
  * was "pulled" (the pod ran) and that the DNS/TCP probe gave no answer.
  */
 const env = process.env;
-const DATA_DIR = 'test-results/wizard-data';
 
 for (const locale of ['en', 'ja'] as const) {
   test.describe(`in-cluster check (${locale})`, () => {
@@ -22,20 +22,20 @@ for (const locale of ['en', 'ja'] as const) {
     test('ticked, it shows a row per node; unticked, it is skipped', async ({
       page,
       context,
-      baseURL,
     }, testInfo) => {
       test.setTimeout(180_000);
       const texts = locale === 'en' ? checksEn : checksJa;
       const config = testEnvConfig('0.43.8');
-      const id = seedDraft(
+      const id = await seedDraft(
         DATA_DIR,
         {
           ...config,
           target: { operatorNamespace: 'default', crName: 'wandb', crNamespace: 'default', kubeContext: '' },
         },
         ['start', 'prerequisites', 'registry', 'charts', 'platform', 'storage', 'database', 'network'],
+        CONFIG_DIR,
       );
-      await context.addCookies([{ name: 'wizard-draft', value: id, url: baseURL ?? '' }]);
+      await signIn(context, { draft: id });
       await new WizardPage(page, testInfo, 'en').open('prerequisites');
       if (locale === 'ja') {
         await page.getByRole('button', { name: '日本語' }).click();
