@@ -70,7 +70,7 @@ export const ja: Record<MessageKey, string> = {
   'config.charts.path.tgz': 'chart のアーカイブ (.tgz) のパスを入力してください。',
   'config.charts.version.invalid': 'バージョンは 0.18.0 のような形式で入力してください。',
   'config.charts.platformVersion.unsupported':
-    'この operator-wandb のバージョンには対応していません。対応バージョン: {supported}',
+    '0.18.0 より古い operator-wandb には対応していません。対応バージョン: {supported}',
   'config.charts.caBundle.withHttp': 'http:// のリポジトリでは CA バンドルは使われません。',
   'config.charts.plainHttp.withTls':
     'HTTP 接続と TLS の設定 (CA バンドル、検証のスキップ) は同時に指定できません。',
@@ -99,7 +99,11 @@ export const ja: Record<MessageKey, string> = {
   'config.certificates.notCA': 'ブロック {block} ({subject}) は CA 証明書ではありません。',
 
   'generate.note.unverifiedChartVersion':
-    'operator-wandb {version} は確認済みの最新バージョン ({verified}) より新しいため、イメージのキーは変わっていない前提で生成しています。インストール前に chart を確認してください。',
+    'operator-wandb {version} の chart はまだ読み込まれていません。イメージのキーは情報のある最も近いバージョン ({verified}) のものを使っているため、イメージの一覧が不完全な可能性があります。Charts ステップで chart (.tgz) を指定するか、現地で次のコマンドを実行してすべてのイメージが内部レジストリを指していることを確認してください: {command}',
+  'generate.note.chartDefaultTags':
+    'operator-wandb {version}: 次のイメージは chart 既定のタグ "latest" のままです: {images}。固定したバージョンをミラーするには Registry ステップでタグを指定してください。',
+  'generate.note.imageKeysInLists':
+    'chart の次のイメージキーはリストの中にあり、生成される values では書き換えられません。インストール前に確認してください: {keys}',
   'generate.note.secretsInline':
     'operator-wandb {version} はライセンス、MySQL のパスワード、バケットのキーを Secret から参照できないため、wandb.yaml に直接記載しています。',
   'generate.note.pullSecretsIgnored':
