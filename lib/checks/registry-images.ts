@@ -83,7 +83,10 @@ export function createRegistryImagesCheck(
         else
           evidence.push({
             label: image,
-            response: `present ${result.digest} (${result.mediaType}, ${result.method})`,
+            response:
+              result.method === 'tags/list'
+                ? "present (listed in its repository's tags)"
+                : `present ${result.digest} (${result.mediaType}, ${result.method})`,
           });
       }
       if (failures.length === 0)
