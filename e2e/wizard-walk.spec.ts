@@ -75,6 +75,7 @@ for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
       await w.fill('bucket.name', bucket.name);
       await w.fill('bucket.path', bucket.path);
       await w.fill('bucket.region', bucket.region);
+      if (bucket.plainHttp) await w.field('bucket.plainHttp').check();
       await w.fill('bucket.accessKey', bucket.accessKey);
       await w.fill('bucket.secretKey', bucket.secretKey);
       await w.screenshot('storage');
