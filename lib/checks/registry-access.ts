@@ -85,7 +85,10 @@ export async function verifyImages(
   try {
     const out: ImagePresence[] = new Array(images.length);
     const parsed = images.map((image, i) => ({ i, image, ref: parseImageReference(image) }));
-    const byRepository = new Map<string, Array<{ i: number; tag: string }>>();
+    const byRepository = new Map<
+      string,
+      { registry: string; repository: string; tags: Array<{ i: number; tag: string }> }
+    >();
     for (const { i, image, ref } of parsed) {
       if (ref.error) {
         out[i] = {
@@ -98,24 +101,25 @@ export async function verifyImages(
         };
         continue;
       }
-      if (ref.value.reference.startsWith('sha256:')) continue;
-      const key = `${ref.value.registry}/${ref.value.repository}`;
-      byRepository.set(key, [...(byRepository.get(key) ?? []), { i, tag: ref.value.reference }]);
+      const { registry, repository, reference } = ref.value;
+      if (reference.startsWith('sha256:')) continue;
+      const key = `${registry}/${repository}`;
+      const group = byRepository.get(key) ?? { registry, repository, tags: [] };
+      group.tags.push({ i, tag: reference });
+      byRepository.set(key, group);
     }
-    const listed = [...byRepository.entries()].filter(([, tags]) => tags.length >= LIST_TAGS_FROM);
-    await mapWithConcurrency(listed, concurrency, async ([, tags]) => {
-      const ref = (parsed[tags[0]!.i]!.ref as { value: { registry: string; repository: string } }).value;
-      const list = await clientFor(ref.registry).listTags(ref.repository, { signal, pageSize: 1000 });
+    const listed = [...byRepository.values()].filter((g) => g.tags.length >= LIST_TAGS_FROM);
+    await mapWithConcurrency(listed, concurrency, async ({ registry, repository, tags }) => {
+      const list = await clientFor(registry).listTags(repository, { signal, pageSize: 1000 });
       if (list.kind !== 'ok') return;
       const have = new Set(list.tags);
-      tags.forEach(({ i, tag }, n) => {
-        if (have.has(tag))
-          out[i] = {
-            image: images[i]!,
-            // The exchanges of the list are shown once, with the first of its images.
-            result: { kind: 'present', method: 'tags/list', exchanges: n === 0 ? list.exchanges : [] },
-          };
-      });
+      // The list's own exchanges are shown once, with the first image it lists.
+      let exchanges = list.exchanges;
+      for (const { i, tag } of tags) {
+        if (!have.has(tag)) continue;
+        out[i] = { image: images[i] ?? '', result: { kind: 'present', method: 'tags/list', exchanges } };
+        exchanges = [];
+      }
     });
     const rest = parsed.filter((p) => out[p.i] === undefined);
     await mapWithConcurrency(rest, concurrency, async ({ i, image, ref }) => {
