@@ -3,7 +3,7 @@
 import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { type CSSProperties, useState } from 'react';
 
-import { type Translate, useT } from '@/components/ui/i18n-context';
+import { type Translate, useLocale, useT } from '@/components/ui/i18n-context';
 import {
   type ActionError,
   newPanelQueryClient,
@@ -11,6 +11,7 @@ import {
   useServerRun,
 } from '@/components/ui/use-server-run';
 import type { CheckRun, RunCheck } from '@/lib/checks/runs';
+import { bracketed } from '@/lib/i18n/glossary';
 import {
   bypassCheck,
   latestChecksRun,
@@ -186,6 +187,7 @@ function CheckItem({
   onRerun: () => void;
   onRun: (r: CheckRun) => void;
 }) {
+  const locale = useLocale() === 'ja' ? 'ja' : 'en';
   const status = statusOf(check);
   const title = t(check.titleKey);
   const bypass = run.bypasses.find((b) => b.checkId === check.id);
@@ -194,7 +196,9 @@ function CheckItem({
     <li className={`check-item check-${status}`} data-check={check.id} data-status={status}>
       <p>
         <span aria-hidden="true">{ICONS[status]}</span> <strong>{title}</strong>
-        {check.strict && <em> ({t('checks.strict')})</em>} — <span>{t(STATUS_KEYS[status])}</span>
+        {check.strict && (
+          <span className="check-strict">{bracketed(locale, t('checks.strict'))}</span>
+        )} — <span>{t(STATUS_KEYS[status])}</span>
         {r && check.state === 'done' && (
           <span> · {t('checks.ui.duration', { seconds: (r.durationMs / 1000).toFixed(1) })}</span>
         )}{' '}

@@ -2,7 +2,9 @@
 
 import type { ReactNode } from 'react';
 
-import { useT } from './i18n-context';
+import { bracketed } from '@/lib/i18n/glossary';
+
+import { useLocale, useT } from './i18n-context';
 
 /** The ids a control uses to point at its help and its error. */
 export function describedBy(id: string, hasHelp: boolean, hasError: boolean): string | undefined {
@@ -32,11 +34,12 @@ export function Field({
   children: ReactNode;
 }) {
   const t = useT();
+  const locale = useLocale() === 'ja' ? 'ja' : 'en';
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id} className="field-label">
         {label}
-        {required ? <span className="field-required"> ({t('ui.field.required')})</span> : null}
+        {required ? <span className="field-required">{bracketed(locale, t('ui.field.required'))}</span> : null}
       </label>
       {children}
       {error ? (

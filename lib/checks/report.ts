@@ -2,6 +2,7 @@ import 'server-only';
 
 import { redactDeep } from '@/lib/errors';
 import { isMessageKey, type Locale, translate } from '@/lib/i18n';
+import { bracketed } from '@/lib/i18n/glossary';
 
 import type { CheckRun } from './runs';
 import type { CheckStatus } from './types';
@@ -46,7 +47,7 @@ export function runToMarkdown(run: CheckRun, locale: Locale, secrets: readonly s
     const status = c.result
       ? label(locale, STATUS_KEYS[c.result.status])
       : label(locale, 'checks.status.running');
-    const strict = c.strict ? ` (${label(locale, 'checks.strict')})` : '';
+    const strict = c.strict ? bracketed(locale, label(locale, 'checks.strict')) : '';
     const duration = c.result ? `${(c.result.durationMs / 1000).toFixed(1)} s` : '-';
     lines.push(
       `| ${cell(label(locale, c.titleKey))}${strict} | ${status} | ${duration} | ${cell(t(locale, c.result?.message))} |`,

@@ -8,7 +8,7 @@ export const errorMessages = {
     'errors.unknown': 'Unexpected error: {message}',
     'errors.timeout': 'No answer in time from {address}.',
     'errors.aborted': 'The operation was cancelled.',
-    'errors.validation': '{count} invalid field(s): {summary}',
+    'errors.validation': 'Invalid fields ({count}): {summary}',
 
     'errors.check.timeout': 'The check did not finish within its limit of {seconds} s and was stopped.',
     'errors.check.deadline': 'The check was stopped by the overall deadline of {seconds} s.',
@@ -114,7 +114,7 @@ export const errorMessages = {
     'errors.check.deadline': '全体の制限時間 {seconds} 秒に達したため、チェックを停止しました。',
     'errors.check.cancelled': 'チェックは取り消されました。',
     'errors.check.unknown': '「{id}」という名前のチェックはありません。',
-    'errors.check.noCluster': 'クラスタへの接続が設定されていないため、スキップしました。',
+    'errors.check.noCluster': 'クラスターへの接続が設定されていないため、スキップしました。',
     'errors.check.dependencyFailed':
       '先にチェック「{dependency}」が成功する必要があるため、スキップしました。',
     'errors.check.badDependency': 'このチェックが依存する「{dependency}」は存在しないか、循環しています。',
@@ -142,13 +142,13 @@ export const errorMessages = {
     'errors.kube.unauthorized':
       'API サーバーが kubeconfig の認証情報を受け付けませんでした（401）: {message}',
     'errors.kube.forbidden': 'API サーバーが要求を拒否しました（403）: {message}',
-    'errors.kube.notFound': 'クラスタ上に見つかりません（404）: {message}',
-    'errors.kube.alreadyExists': 'クラスタ上に既に存在します（409）: {message}',
-    'errors.kube.conflict': 'クラスタ上のオブジェクトと競合しました（409）: {message}',
+    'errors.kube.notFound': 'クラスター上に見つかりません（404）: {message}',
+    'errors.kube.alreadyExists': 'クラスター上に既に存在します（409）: {message}',
+    'errors.kube.conflict': 'クラスター上のオブジェクトと競合しました（409）: {message}',
     'errors.kube.invalid': 'API サーバーがオブジェクトを不正として拒否しました（422）: {message}',
     'errors.kube.status': 'API サーバーの応答: {status} {reason}: {message}',
     'errors.kube.noContext': 'kubeconfig に「{context}」という名前のコンテキストがありません。',
-    'errors.kube.noCluster': 'kubeconfig のコンテキスト「{context}」にクラスタが指定されていません。',
+    'errors.kube.noCluster': 'kubeconfig のコンテキスト「{context}」にクラスターが指定されていません。',
     'errors.kube.badKubeconfig': 'kubeconfig を読み込めませんでした: {message}',
 
     'errors.helm.notFound': '{path} に Helm が見つかりません。',
@@ -161,8 +161,8 @@ export const errorMessages = {
     'errors.helm.chartNotFound': 'チャートまたはそのバージョンが見つかりません: {stderr}',
     'errors.helm.unreachable': 'helm が接続できませんでした: {stderr}',
     'errors.helm.networkTimeout': 'helm の接続がタイムアウトしました: {stderr}',
-    'errors.helm.clusterUnreachable': 'helm がクラスタに到達できませんでした: {stderr}',
-    'errors.helm.kubeForbidden': 'helm に必要な権限がクラスタで拒否されました: {stderr}',
+    'errors.helm.clusterUnreachable': 'helm がクラスターに到達できませんでした: {stderr}',
+    'errors.helm.kubeForbidden': 'helm に必要な権限がクラスターで拒否されました: {stderr}',
     'errors.helm.badRepository': 'この URL は有効なチャートリポジトリではありません: {stderr}',
     'errors.helm.outputTooLarge': 'helm の出力が上限を超えました。',
     'errors.helm.stuckRelease':

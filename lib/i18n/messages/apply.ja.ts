@@ -1,23 +1,25 @@
 import type { applyEn } from './apply.en';
 
+import { JA_TERMS as T } from '../glossary';
+
 /** 適用ステップのメッセージ（日本語）。 */
 export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.dryRun': 'ドライラン',
   'apply.ui.dryRun.hint': 'すべてをドライランで API サーバーに送ります。検証のみで、何も変更しません。',
-  'apply.ui.apply': 'クラスタに適用',
-  'apply.ui.confirm.title': 'クラスタにインストールしますか？',
+  'apply.ui.apply': 'クラスターに適用',
+  'apply.ui.confirm.title': 'クラスターにインストールしますか？',
   'apply.ui.confirm.body':
-    '現在の kubeconfig コンテキストのクラスタで、{operatorNamespace} に Helm で operator チャートをインストールし、Secret を作成し、{crNamespace} に WeightsAndBiases リソース {crName} を作成します。',
+    '現在の kubeconfig コンテキストのクラスターで、{operatorNamespace} に Helm で operator チャートをインストールし、Secret を作成し、{crNamespace} に WeightsAndBiases リソース {crName} を作成します。',
   'apply.ui.confirm.yes': 'インストール',
   'apply.ui.confirm.no': '戻る',
-  'apply.ui.followOnly': '準備状況を追跡',
+  'apply.ui.followOnly': T.follow,
   'apply.ui.followOnly.hint':
     'インストール済みのリソース、ワークロードとその Pod の状態を、何も変更せずに確認します。',
-  'apply.ui.status.followOnly': '準備状況: {status}',
+  'apply.ui.status.followOnly': '起動状況: {status}',
   'apply.ui.cancel': '実行を中止',
   'apply.ui.stopFollowing': '追跡を停止（インストールは続行）',
   'apply.ui.steps': '手順',
-  'apply.ui.readiness': '準備状況',
+  'apply.ui.readiness': '起動状況',
   'apply.ui.logs': 'ログ',
   'apply.ui.helm': '{helm} を使用します。',
   'apply.ui.status.running': '実行中…',
@@ -48,7 +50,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.follow.notReady.operatorSilent':
     '{minutes} 分経っても準備ができていません: オペレーターがリソースの状態を一度も報告していません。ログを確認してください: kubectl logs -n {namespace} deploy/{deployment}',
   'apply.follow.notReady.pods':
-    '{minutes} 分経っても準備ができていません: {count} 個の Pod が起動できません（最初は {pod}、{reason}）。詳細にすべて表示しています。kubectl describe pod でさらに確認できます。',
+    '{minutes} 分経っても準備ができていません: {count} 件の Pod が起動できません（最初は {pod}、{reason}）。詳細にすべて表示しています。kubectl describe pod でさらに確認できます。',
   'apply.follow.notReady':
     '{minutes} 分経っても準備ができていません。リソースのフェーズ: {phase}。待機中: {waiting}。インストールはクラスター内で続いています。kubectl get pods で確認できます。',
   'apply.ui.noDraft': '保存された設定がまだありません。先に前のステップを入力してください。',
@@ -57,15 +59,15 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.refused.noChecks': '適用する前に前提条件チェックを実行してください。',
   'apply.ui.refused.checksRunning': '前提条件チェックがまだ実行中です。',
   'apply.ui.refused.checksNotCleared':
-    '必須の前提条件チェックが合格しておらず、スキップもされていません: {checks}。修正するか、理由を添えてスキップしてください。',
+    `必須の前提条件チェックが合格しておらず、「${T.bypassed}」も記録されていません: {checks}。修正するか、前提条件の画面で「${T.bypass}」を選んでください。`,
   'apply.ui.refused.running': '適用はすでに実行中です。',
   'apply.ui.stuck.dryRun':
-    'このドライランでは何も変更していません。先にリリースを復旧しない限り、適用は Operator の手順で失敗します。',
+    'このドライランでは何も変更していません。先にリリースを復旧しない限り、適用はオペレーターの手順で失敗します。',
   'apply.ui.stuck.hint':
     'ウィザードは同じ kubeconfig で {command} を実行し、リリースが保留状態でなくなったことを確認してから、もう一度適用します。',
   'apply.ui.stuck.recover': 'リリースを復旧して再適用',
   'apply.ui.stuck.confirm':
-    '{namespace} の Helm リリース {release}（{status}、リビジョン {revision}）を復旧しますか？このリリースに対して現在ほかの helm 操作が実行されていない場合にのみ続行してください。ウィザードは {command} を実行した後、適用と同じようにクラスタへインストールします。',
+    '{namespace} の Helm リリース {release}（{status}、リビジョン {revision}）を復旧しますか？このリリースに対して現在ほかの helm 操作が実行されていない場合にのみ続行してください。ウィザードは {command} を実行した後、適用と同じようにクラスターへインストールします。',
 
   'apply.step.state.pending': '待機中',
   'apply.step.state.running': '実行中',
@@ -74,11 +76,11 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.step.kind.namespace': 'Namespace',
   'apply.step.kind.secret': 'Secret',
   'apply.step.kind.chartsConfigMap': 'プラットフォームチャート（ConfigMap）',
-  'apply.step.kind.helm': 'Operator（helm upgrade --install）',
+  'apply.step.kind.helm': 'オペレーター（helm upgrade --install）',
   'apply.step.kind.waitCrd': 'CRD の確立',
-  'apply.step.kind.waitDeployment': 'Operator の起動',
+  'apply.step.kind.waitDeployment': 'オペレーターの起動',
   'apply.step.kind.customResource': 'カスタムリソース',
-  'apply.step.kind.follow': 'プラットフォームの準備状況',
+  'apply.step.kind.follow': 'プラットフォームの起動状況',
   'apply.change.create': '作成しました',
   'apply.change.update': '更新しました',
   'apply.change.unchanged': '変更なし',

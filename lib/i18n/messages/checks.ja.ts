@@ -1,5 +1,7 @@
 import type { checksEn } from './checks.en';
 
+import { JA_TERMS as T } from '../glossary';
+
 /** 前提条件チェックのメッセージ（日本語）。 */
 export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.status.pass': '合格',
@@ -31,20 +33,20 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
     'このマシンから {server} に到達できること、および kubeconfig にその証明書を発行した CA が含まれていることを確認してください。',
 
   'checks.kubeAccess.title': 'クラスター上の権限',
-  'checks.kubeAccess.pass': 'ID {user} は、インストールが行う {count} 件の操作をすべて実行できます。',
+  'checks.kubeAccess.pass': 'ユーザー {user} は、インストールが行う {count} 件の操作をすべて実行できます。',
   'checks.kubeAccess.missing':
-    'ID {user} には、ウィザードに必要な {total} 個の権限のうち {count} 個がありません。インストール: {apply}。Helm のアップグレード・ロールバック・アンインストール: {recovery}。準備状況の追跡: {follow}。',
+    'ユーザー {user} には、ウィザードに必要な {total} 件の権限のうち {count} 件がありません。インストール: {apply}。Helm のアップグレード・ロールバック・アンインストール: {recovery}。起動状況の確認: {follow}。',
   'checks.kubeAccess.missing.remedy':
     'クラスター管理者としてインストールするか、管理者に {user} へこれらの権限を付与してもらってください（オペレーターチャートはクラスター全体の CRD、ClusterRole とそのバインディングを作成します。Helm はリリースを Secret として保存し、アップグレード・ロールバック・アンインストールでオブジェクトを削除します）。',
   'checks.kubeAccess.followOnly':
-    'ID {user} はインストールできますが、準備状況の追跡で読むものを読めません: {follow}。',
+    'ユーザー {user} はインストールできますが、起動状況の確認で読むものを読めません: {follow}。',
   'checks.kubeAccess.followOnly.remedy':
     'インストールは動作しますが、ウィザードは Pod、イベント、ワークロードを表示できません。{user} にそれらの get/list を付与してください（対象の名前空間での組み込みの view ロールで足ります）。',
 
   'checks.helm.title': 'Helm',
   'checks.helm.pass': 'Helm {version} が {path} に見つかりました（{source} から）。',
   'checks.helm.notFound':
-    'Helm が見つかりません: HELM が設定されておらず、PATH の {count} 個のディレクトリのどれにも実行できる helm がありません（{searched}）。',
+    'Helm が見つかりません: HELM が設定されておらず、PATH の {count} 件のディレクトリのどれにも実行できる helm がありません（{searched}）。',
   'checks.helm.notFoundAt': 'HELM 変数が指す {path} に Helm がありません。',
   'checks.helm.notFound.remedy':
     'このマシンに Helm 3 または 4 をインストールして PATH に置くか、HELM にフルパスを設定してください。',
@@ -52,10 +54,10 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.helm.tooOld': '{path} の Helm {version} は古すぎます。Helm 3 以降が必要です。',
 
   'checks.registryImages.title': 'レジストリ内のイメージ',
-  'checks.registryImages.pass': '{count} 個のイメージがすべて {registry} にあります。',
+  'checks.registryImages.pass': '{count} 件のイメージがすべて {registry} にあります。',
   'checks.registryImages.noImages':
     '確認するイメージがありません: operator-wandb {version} はサポート対象のチャート系列ではありません。',
-  'checks.registryImages.mixed': '{total} 個中 {count} 個のイメージが使えません: {images}',
+  'checks.registryImages.mixed': '{total} 件中 {count} 件のイメージが使えません: {images}',
   'checks.registryImages.missing.remedy':
     '不足しているイメージをレジストリにミラーしてから（images.txt と mirror-images.sh に一覧があります）、もう一度チェックしてください。',
   'checks.registryImages.unauthorized.remedy':
@@ -107,13 +109,13 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.clusterFit.ingressMissing.remedy':
     '「ネットワーク」ステップで既存の IngressClass を選ぶか、先に Ingress コントローラーをインストールしてください。',
   'checks.clusterFit.storageDefault':
-    'デフォルトの StorageClass {name} が、プラットフォームが要求する {count} 個のボリュームを提供します: {claims}。',
+    'デフォルトの StorageClass {name} が、プラットフォームが要求する {count} 件のボリュームを提供します: {claims}。',
   'checks.clusterFit.noDefaultStorage':
-    'クラスターにデフォルトの StorageClass がないため、プラットフォームが既定で要求する {count} 個のボリュームは Pending のままになり、そのワークロードは起動しません: {claims}。既存のクラス: {existing}。',
+    'クラスターにデフォルトの StorageClass がないため、プラットフォームが既定で要求する {count} 件のボリュームは Pending のままになり、そのワークロードは起動しません: {claims}。既存のクラス: {existing}。',
   'checks.clusterFit.noDefaultStorage.remedy':
     'いずれかのクラスをデフォルトにするか（kubectl patch storageclass {example} -p \'{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"}}}\'）、先にストレージのプロビジョナーをインストールしてください。',
   'checks.clusterFit.severalDefaultStorage':
-    '複数の StorageClass がデフォルトになっています（{names}）。Kubernetes はプラットフォームの {count} 個の要求に最も新しいものを使います: {claims}。',
+    '複数の StorageClass がデフォルトになっています（{names}）。Kubernetes はプラットフォームの {count} 件の要求に最も新しいものを使います: {claims}。',
   'checks.clusterFit.severalDefaultStorage.remedy':
     'ボリュームの行き先が明確になるよう、デフォルトの注釈は 1 つのクラスだけに付けてください。',
   'checks.clusterFit.namespaceExists': 'Namespace {namespace} があります。',
@@ -219,17 +221,17 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
 
   'checks.renderedImages.title': 'レンダリングされたイメージ（エアギャップ）',
   'checks.renderedImages.pass':
-    '両方のチャートが {count} 個のイメージをレンダリングし、すべて {registry} 上にあり存在します。インターネットからは何も pull されません。',
+    '両方のチャートが {count} 件のイメージをレンダリングし、すべて {registry} 上にあり存在します。インターネットからは何も pull されません。',
   'checks.renderedImages.noHelm': 'スキップ: チャートのレンダリングには Helm が必要です。',
   'checks.renderedImages.renderFailed': 'helm template に失敗しました: {reason}',
   'checks.renderedImages.foreign':
-    'レンダリングされた {total} 個中 {count} 個のイメージが内部レジストリ以外から pull されます: {images}',
+    'レンダリングされた {total} 件中 {count} 件のイメージが内部レジストリ以外から pull されます: {images}',
   'checks.renderedImages.foreign.remedy':
     'これらのイメージキーを内部レジストリに設定してください（「レジストリ」ステップで書き込まれます）: {keys}。',
   'checks.renderedImages.unknownImage.remedy':
     'これらのイメージはこのチャートバージョンのウィザードのイメージカタログにありません: {images}。チャートで該当する values キーを探し、内部レジストリに設定してください。',
   'checks.renderedImages.missing':
-    'レンダリングされた {total} 個中 {count} 個のイメージが内部レジストリにありません: {images}',
+    'レンダリングされた {total} 件中 {count} 件のイメージが内部レジストリにありません: {images}',
   'checks.renderedImages.missing.remedy':
     '不足しているイメージ（images.txt）をミラーしてから、もう一度チェックしてください。',
 
@@ -254,7 +256,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.report.status': '状態',
   'checks.report.duration': '所要時間',
   'checks.report.message': '結果',
-  'checks.report.bypassed': '迂回した日時',
+  'checks.report.bypassed': `${T.bypassed}の日時`,
 
   'checks.ui.start': 'すべてのチェックを実行',
   'checks.ui.startAgain': 'すべてのチェックを再実行',
@@ -263,30 +265,30 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.ui.progress': '{total} 件中 {done} 件のチェックが終了しました。',
   'checks.ui.rerun': '再実行',
   'checks.ui.rerunLabel': 'チェック「{title}」を再実行',
-  'checks.ui.evidence': '根拠',
+  'checks.ui.evidence': T.evidence,
   'checks.ui.duration': '{seconds} 秒',
   'checks.ui.timeline': 'タイムライン',
   'checks.ui.timelineBar': '{title}: {status}、{start} 秒から {end} 秒まで',
   'checks.ui.timelineRunning': '{title}: {start} 秒から実行中',
   'checks.ui.exportJson': 'JSON をエクスポート',
   'checks.ui.exportMarkdown': 'Markdown レポートをエクスポート',
-  'checks.ui.cleared': '必須チェックはすべて合格または迂回済みです。適用に進めます。',
-  'checks.ui.blocked': '{count} 件の必須チェックが、合格するか迂回されるまで適用を止めています。',
-  'checks.ui.bypass.heading': 'この必須チェックを迂回する',
-  'checks.ui.bypass.confirm': 'インストールが失敗する可能性を理解し、このチェックを迂回する責任を負います。',
+  'checks.ui.cleared': `必須チェックはすべて合格したか、「${T.bypassed}」が記録されています。適用に進めます。`,
+  'checks.ui.blocked': `{count} 件の必須チェックが、合格するか「${T.bypassed}」が記録されるまで適用を止めています。`,
+  'checks.ui.bypass.heading': T.bypass,
+  'checks.ui.bypass.confirm': 'インストールが失敗する可能性を理解したうえで、このチェックを無視して続行する責任を負います。',
   'checks.ui.bypass.reason': '理由（レポートに記録されます）',
-  'checks.ui.bypass.submit': '迂回を記録',
-  'checks.ui.bypassed': '{at} に迂回: {reason}',
+  'checks.ui.bypass.submit': T.bypass,
+  'checks.ui.bypassed': `{at} に${T.bypassed}: {reason}`,
   'checks.ui.noDraft': 'まだ設定がありません。先に各ステップを入力してください。',
   'checks.ui.invalidDraft':
-    '設定がまだ有効ではありません: {count} 個の項目を修正してから、チェックを実行してください。',
+    '設定がまだ有効ではありません: {count} 件の項目を修正してから、チェックを実行してください。',
   'checks.ui.unknownRun':
     'この実行はもう記録にありません（サーバーが再起動しました）。もう一度チェックを実行してください。',
   'checks.ui.refused.unknownRun': 'この実行はもう記録にありません。',
   'checks.ui.refused.unknownCheck': 'そのようなチェックはありません。',
-  'checks.ui.refused.notStrict': '迂回が必要なのは必須チェックだけです。',
+  'checks.ui.refused.notStrict': `「${T.bypass}」が必要なのは必須チェックだけです。`,
   'checks.ui.refused.notFinished': 'チェックがまだ終わっていません。',
-  'checks.ui.refused.passed': 'チェックは合格しています。迂回するものはありません。',
+  'checks.ui.refused.passed': 'チェックは合格しています。無視して続行する必要はありません。',
   'checks.ui.refused.noConfirmation': '先に確認欄にチェックを入れてください。',
   'checks.ui.refused.noReason': '理由を入力してください。',
   'checks.inCluster.title': 'クラスター内からの確認（任意）',
@@ -296,7 +298,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.inCluster.noNamespace':
     '未実行: 名前空間 {namespaces} がまだどれも存在せず、確認用に作成はしません。最初の適用の後にもう一度実行するか、名前空間を作成してください。',
   'checks.inCluster.noNodes':
-    '{count} 個のノードのどれも通常の Pod を受け付けません（すべて cordon、taint、または Ready でない）。',
+    '{count} 件のノードのどれも通常の Pod を受け付けません（すべて cordon、taint、または Ready でない）。',
   'checks.inCluster.pass':
     '全 {count} ノードでプルシークレットを使ってイメージ {image} を取得でき、Pod から {hosts} を名前解決して接続できました。デフォルトの StorageClass でボリュームもバインドされました。',
   'checks.inCluster.pullFailed': '{nodes} は {image} を取得できませんでした: {reason}',
@@ -317,7 +319,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.inCluster.pending.remedy':
     '大きなイメージや遅いレジストリではチェックの時間を超えることがあります。もう一度実行するか、実行中に Pod のイベントを確認してください。',
   'checks.inCluster.noAnswers':
-    '全 {count} ノードが {image} を取得し、ボリュームもバインドされましたが、DNS と接続の結果を報告したのは {count} 個中 {answered} 個だけでした（コンテナが時間内に終了しませんでした）。',
+    '全 {count} ノードが {image} を取得し、ボリュームもバインドされましたが、DNS と接続の結果を報告したのは {count} 件中 {answered} 件だけでした（コンテナが時間内に終了しませんでした）。',
   'checks.inCluster.apiFailed':
     '{namespace} で確認用のオブジェクトを作成または読み取れませんでした: {reason}',
   'checks.inCluster.apiFailed.remedy':

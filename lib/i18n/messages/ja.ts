@@ -28,7 +28,7 @@ export const ja: Record<MessageKey, string> = {
     '英小文字・数字・「-」・「.」で、先頭と末尾は英小文字か数字、{maximum} 文字以内で入力してください。',
 
   'config.registry.host.invalid':
-    'レジストリは host[:port][/path] の形式で入力してください (例: registry.example.com:5000/mirror、パスは小文字)。',
+    'レジストリは host[:port][/path] の形式で入力してください（例: registry.example.com:5000/mirror、パスは小文字）。',
   'config.registry.host.scheme':
     'http:// や https:// は付けないでください。HTTP で接続する場合は下のオプションを使います。',
   'config.registry.username.colon': 'レジストリのユーザー名に「:」は使えません。',
@@ -61,55 +61,55 @@ export const ja: Record<MessageKey, string> = {
     'Azure のコンテナー名は、小文字、数字、単独のハイフンからなる 3〜63 文字で、先頭と末尾は英数字です。',
 
   'config.images.repository.invalid':
-    'タグを含まないリポジトリを入力してください (例: registry.example.com/mirror/wandb/local、パスは小文字)。',
+    'タグを含まないリポジトリを入力してください（例: registry.example.com/mirror/wandb/local、パスは小文字）。',
   'config.images.tag.invalid': 'タグは英数字・「_」・「.」・「-」で 128 文字以内で入力してください。',
 
   'config.charts.url.invalid': 'リポジトリの URL を https:// または http:// から入力してください。',
   'config.charts.ociUrl.invalid':
-    'OCI の参照は oci://host[:port]/path の形式で、chart 名を除いて入力してください。',
-  'config.charts.path.tgz': 'chart のアーカイブ (.tgz) のパスを入力してください。',
+    'OCI の参照は oci://host[:port]/path の形式で、チャート名を除いて入力してください。',
+  'config.charts.path.tgz': 'チャートのアーカイブ（.tgz）のパスを入力してください。',
   'config.charts.version.invalid': 'バージョンは 0.18.0 のような形式で入力してください。',
   'config.charts.platformVersion.unsupported':
     'この operator-wandb のバージョンには対応していません。対応バージョン: {supported}',
   'config.charts.caBundle.withHttp': 'http:// のリポジトリでは CA バンドルは使われません。',
   'config.charts.plainHttp.withTls':
-    'HTTP 接続と TLS の設定 (CA バンドル、検証のスキップ) は同時に指定できません。',
+    'HTTP 接続と TLS の設定（CA バンドル、検証のスキップ）は同時に指定できません。',
 
   'config.platform.host.invalid':
-    '利用者がアクセスする URL を入力してください (例: https://wandb.example.com)。',
+    '利用者がアクセスする URL を入力してください（例: https://wandb.example.com）。',
   'config.platform.extraEnv.key.invalid': '英字・数字・「_」で、数字以外から始まる名前にしてください。',
 
   'config.mysql.host.invalid': 'ホスト名または IP アドレスを、ポートを付けずに入力してください。',
   'config.mysql.identifier.invalid': '空白、バッククォート、制御文字は使えません。',
 
   'config.ingress.annotation.key.invalid':
-    'アノテーションのキーを入力してください (例: nginx.ingress.kubernetes.io/proxy-body-size)。',
+    'アノテーションのキーを入力してください（例: nginx.ingress.kubernetes.io/proxy-body-size）。',
   'config.ingress.tls.privateKey.invalid':
-    '暗号化されていない PEM 形式の秘密鍵 (BEGIN PRIVATE KEY) を 1 つ貼り付けてください。',
+    '暗号化されていない PEM 形式の秘密鍵（BEGIN PRIVATE KEY）を 1 つ貼り付けてください。',
   'config.ingress.tls.keyMismatch': 'この秘密鍵は 1 つ目の証明書に対応していません。',
 
-  'config.certificates.strayText': '{line} 行目は証明書の一部ではありません (ブロック {block} の前)。',
-  'config.certificates.notCertificate': 'ブロック {block} ({line} 行目) は証明書ではなく {label} です。',
-  'config.certificates.unterminated': 'ブロック {block} ({line} 行目) に END 行がありません。',
-  'config.certificates.badEncoding': 'ブロック {block} ({line} 行目) は正しい base64 ではありません。',
-  'config.certificates.unparseable': 'ブロック {block} ({line} 行目) は X.509 証明書として読み取れません。',
+  'config.certificates.strayText': '{line} 行目は証明書の一部ではありません（ブロック {block} の前）。',
+  'config.certificates.notCertificate': 'ブロック {block}（{line} 行目）は証明書ではなく {label} です。',
+  'config.certificates.unterminated': 'ブロック {block}（{line} 行目）に END 行がありません。',
+  'config.certificates.badEncoding': 'ブロック {block}（{line} 行目）は正しい base64 ではありません。',
+  'config.certificates.unparseable': 'ブロック {block}（{line} 行目）は X.509 証明書として読み取れません。',
   'config.certificates.none': '証明書が見つかりません。',
-  'config.certificates.expired': 'ブロック {block} ({subject}) は {notAfter} に有効期限が切れています。',
-  'config.certificates.notYetValid': 'ブロック {block} ({subject}) は {notBefore} まで有効になりません。',
-  'config.certificates.notCA': 'ブロック {block} ({subject}) は CA 証明書ではありません。',
+  'config.certificates.expired': 'ブロック {block}（{subject}）は {notAfter} に有効期限が切れています。',
+  'config.certificates.notYetValid': 'ブロック {block}（{subject}）は {notBefore} まで有効になりません。',
+  'config.certificates.notCA': 'ブロック {block}（{subject}）は CA 証明書ではありません。',
 
   'generate.note.unverifiedChartVersion':
-    'operator-wandb {version} は確認済みの最新バージョン ({verified}) より新しいため、イメージのキーは変わっていない前提で生成しています。インストール前に chart を確認してください。',
+    'operator-wandb {version} は確認済みの最新バージョン（{verified}）より新しいため、イメージのキーは変わっていない前提で生成しています。インストール前にチャートを確認してください。',
   'generate.note.secretsInline':
     'operator-wandb {version} はライセンス、MySQL のパスワード、バケットのキーを Secret から参照できないため、wandb.yaml に直接記載しています。',
   'generate.note.pullSecretsIgnored':
-    'operator-wandb {version} は pull 用の Secret「{secret}」をすべての Pod に渡しません。ノード側 (コンテナランタイムの設定) でレジストリに認証するか、ServiceAccount に Secret を付与してください。',
+    'operator-wandb {version} は pull 用の Secret「{secret}」をすべての Pod に渡しません。ノード側（コンテナランタイムの設定）でレジストリに認証するか、ServiceAccount に Secret を付与してください。',
   'generate.note.nodesTrustRegistry':
     'すべてのノードが {registry} からイメージを取得できる必要があります。コンテナランタイムに CA 証明書または HTTP 接続の設定を行ってください。',
   'generate.note.ociNeedsNewerOperator':
-    'operator-wandb を OCI から取得するには、OCI の chart に対応した Operator が必要です (W&B Operator v1.16.1 は未対応)。',
+    'operator-wandb を OCI から取得するには、OCI のチャートに対応したオペレーターが必要です（W&B Operator v1.16.1 は未対応）。',
   'generate.note.operatorVerifiesTls':
-    'Operator は chart リポジトリの証明書を検証します。その CA 証明書は Operator の customCACerts に追加しています。',
+    'オペレーターはチャートリポジトリの証明書を検証します。その CA 証明書はオペレーターの customCACerts に追加しています。',
   'generate.note.localChartConfigMap':
     'operator-wandb のアーカイブは、Namespace {namespace} の ConfigMap「wandb-charts」として配置します。',
 
@@ -118,34 +118,34 @@ export const ja: Record<MessageKey, string> = {
   'generate.secretField.bucketAccessKey': 'バケットのアクセスキー',
   'generate.secretField.bucketSecretKey': 'バケットのシークレットキー',
   'generate.secretField.registryPassword': 'レジストリのパスワード',
-  'generate.secretField.chartPassword': 'chart リポジトリのパスワード',
+  'generate.secretField.chartPassword': 'チャートリポジトリのパスワード',
   'generate.secretField.tlsPrivateKey': 'Ingress の TLS 秘密鍵',
 
   'generate.secrets.header':
     'W&B のインストールで使う Secret です。server-side apply で適用し、適用後はこのファイルを削除してください。',
   'generate.secrets.placeholders':
-    '値はプレースホルダー (REPLACE_WITH_…) です。手元のコピーで実際の値に置き換えてから適用してください。',
+    '値はプレースホルダー（REPLACE_WITH_…）です。手元のコピーで実際の値に置き換えてから適用してください。',
   'generate.secrets.none': 'この構成では Secret は必要ありません。',
 
-  'generate.runbook.title': 'インターネットに接続できない環境への W&B のインストール ({namespace} の {name})',
+  'generate.runbook.title': 'インターネットに接続できない環境への W&B のインストール（{namespace} の {name}）',
   'generate.runbook.intro':
-    'クラスターにアクセスできるシェルで、以下のコマンドを順に実行してください。プラットフォームの chart は operator-wandb {version} (イメージのキーは {line}.x 系)、イメージは {registry} から取得します。',
+    'クラスターにアクセスできるシェルで、以下のコマンドを順に実行してください。プラットフォームのチャートは operator-wandb {version}（イメージのキーは {line}.x 系）、イメージは {registry} から取得します。',
   'generate.runbook.notes': '作業の前に',
   'generate.runbook.placeholder': 'プレースホルダー',
   'generate.runbook.value': '置き換える値',
   'generate.runbook.prerequisites.title': 'ツールと権限の確認',
   'generate.runbook.prerequisites.body':
-    'Kubernetes 1.28 以上と Helm 3 以上が必要です。Operator のインストールでは CRD を作成するため、cluster-admin 相当の権限が必要です。',
+    'Kubernetes 1.28 以上と Helm 3 以上が必要です。オペレーターのインストールでは CRD を作成するため、cluster-admin 相当の権限が必要です。',
   'generate.runbook.images.title': 'イメージのミラー',
   'generate.runbook.images.body':
-    '内部コンテナレジストリ {registry} に、images.txt に記載した {count} 個のイメージ (取得元と配置先) が必要です。mirror-images.sh は skopeo でコピーするか、wsm のバンドルを `docker load` した後に push します。',
-  'generate.runbook.charts.title': 'Helm の chart 取得元の設定',
+    '内部コンテナレジストリ {registry} に、images.txt に記載した {count} 件のイメージ（取得元と配置先）が必要です。mirror-images.sh は skopeo でコピーするか、wsm のバンドルを `docker load` した後に push します。',
+  'generate.runbook.charts.title': 'Helm のチャート取得元の設定',
   'generate.runbook.charts.repo':
-    '内部 Helm リポジトリ {url} を「{name}」として追加します。Operator は後の手順で「{name}/operator」からインストールします。',
-  'generate.runbook.charts.oci': 'chart を保持している OCI レジストリ ({url}) にログインします。',
-  'generate.runbook.charts.local': 'Operator の chart はアーカイブ {path} からインストールします。',
+    '内部 Helm リポジトリ {url} を「{name}」として追加します。オペレーターは後の手順で「{name}/operator」からインストールします。',
+  'generate.runbook.charts.oci': 'チャートを保持している OCI レジストリ（{url}）にログインします。',
+  'generate.runbook.charts.local': 'オペレーターのチャートはアーカイブ {path} からインストールします。',
   'generate.runbook.charts.platformFetchedByOperator':
-    'operator-wandb {version} は Operator 自身が {url} から取得するため、このシェルでの作業はありません。',
+    'operator-wandb {version} はオペレーター自身が {url} から取得するため、このシェルでの作業はありません。',
   'generate.runbook.namespaces.title': 'Namespace の作成',
   'generate.runbook.namespaces.body': 'Secret は、それを使う Pod より先に作成しておく必要があります。',
   'generate.runbook.secrets.title': 'Secret の作成',
@@ -154,23 +154,23 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.secrets.placeholders':
     'secrets.yaml には秘密情報の代わりにプレースホルダーが入っています。手元のコピーで置き換えて適用するか、',
   'generate.runbook.secrets.commands':
-    'プロンプトで値を入力して Secret を 1 つずつ作成してください (ディスクにもシェルの履歴にも残りません)。',
-  'generate.runbook.chartConfigMap.title': 'プラットフォームの chart の配置',
+    'プロンプトで値を入力して Secret を 1 つずつ作成してください（ディスクにもシェルの履歴にも残りません）。',
+  'generate.runbook.chartConfigMap.title': 'プラットフォームのチャートの配置',
   'generate.runbook.chartConfigMap.body':
-    'Operator は {namespace} の ConfigMap「wandb-charts」(/charts にマウント) から operator-wandb を読み込みます。{path} を base64 に変換して格納します。',
-  'generate.runbook.operator.title': 'Operator のインストール',
+    'オペレーターは {namespace} の ConfigMap「wandb-charts」（/charts にマウント）から operator-wandb を読み込みます。{path} を base64 に変換して格納します。',
+  'generate.runbook.operator.title': 'オペレーターのインストール',
   'generate.runbook.operator.body':
-    'values.yaml (airgapped: true) を使って W&B Operator と CRD を {namespace} にインストールし、起動を待ちます。',
+    'values.yaml（airgapped: true）を使って W&B Operator と CRD を {namespace} にインストールし、起動を待ちます。',
   'generate.runbook.platform.title': 'プラットフォームのデプロイ',
   'generate.runbook.platform.placeholders':
     'wandb.yaml には秘密情報の代わりにプレースホルダーが入っています。先に置き換えてください。',
   'generate.runbook.platform.body':
-    '{namespace} にカスタムリソース {name} を適用します。Operator が operator-wandb をインストールします。フェーズが「Completed」になれば Helm の適用は完了で、その後 Deployment が利用可能になります。',
+    '{namespace} にカスタムリソース {name} を適用します。オペレーターが operator-wandb をインストールします。フェーズが「Completed」になれば Helm の適用は完了で、その後 Deployment が利用可能になります。',
   'generate.runbook.verify.title': 'プラットフォームの確認',
   'generate.runbook.verify.body': 'ブラウザーで {host} を開き、サインインできることを確認します。',
   'generate.runbook.troubleshooting.title': '起動しない場合',
   'generate.runbook.troubleshooting.body':
-    'CR のイベント、Operator のログ、起動していない Pod を見ると、たいてい原因 (レジストリにないイメージ、誤ったパスワード、信頼されていない証明書など) がわかります。',
+    'CR のイベント、オペレーターのログ、起動していない Pod を見ると、たいてい原因（レジストリにないイメージ、誤ったパスワード、信頼されていない証明書など）がわかります。',
 
   'generate.import.syntax': 'YAML の {line} 行目 {column} 文字目にエラーがあります: {reason}',
   'generate.import.notMapping': 'ドキュメントが YAML のマッピングではありません。',

@@ -32,7 +32,7 @@ export const securityJa: Record<keyof typeof securityEn, string> = {
     'このクラスターとリリースへの別の適用が実行中です（{holder} が {since} に開始）。終了するまでお待ちください。',
   'apply.security.audit.title': '監査ログ',
   'apply.security.audit.lead':
-    'このサーバーでのドライラン、適用、復旧、チェックのバイパス、取り消しのすべて（新しい順）。シークレットは含みません。',
+    'このサーバーでのドライラン、適用、復旧、チェックを無視した続行、取り消しのすべて（新しい順）。シークレットは含みません。',
   'apply.security.audit.download': '監査ログをダウンロード',
   'apply.security.audit.empty': 'まだ記録はありません。',
   'apply.security.audit.when': '日時',
@@ -44,7 +44,7 @@ export const securityJa: Record<keyof typeof securityEn, string> = {
   'apply.security.audit.event.dryRun': 'ドライラン',
   'apply.security.audit.event.apply': '適用',
   'apply.security.audit.event.recover': '復旧付きの適用',
-  'apply.security.audit.event.follow': '準備状況の追跡',
-  'apply.security.audit.event.bypass': '{check} のバイパス',
+  'apply.security.audit.event.follow': '起動状況の確認',
+  'apply.security.audit.event.bypass': '{check} を無視して続行',
   'apply.security.audit.event.cancel': '取り消し',
 };

@@ -56,7 +56,7 @@ export const uiEn = {
   'ui.nav.back': 'Back',
   'ui.nav.next': 'Next',
   'ui.nav.stepHasErrors':
-    'This step has {count} problem(s) to fix before going on. The first one is focused.',
+    'Problems to fix on this step before going on: {count}. The first one is focused.',
 
   // Draft
   'ui.draft.keepSecrets': 'Keep secrets on this machine',
@@ -111,7 +111,7 @@ export const uiEn = {
   'ui.start.import.run': 'Import',
   'ui.start.import.running': 'Importing…',
   'ui.start.import.done': 'Imported {count} settings. Check each step, then review.',
-  'ui.start.import.unknown': '{count} setting(s) were not understood and are not kept:',
+  'ui.start.import.unknown': 'Settings not understood and not kept ({count}):',
 
   // Registry and images
   'ui.registry.legend': 'Internal container registry',
@@ -320,7 +320,7 @@ export const uiEn = {
   'ui.field.certificates.bundle': 'CA bundle (PEM)',
   'ui.help.certificates.bundle':
     'The CAs of your internal services (registry, Helm repository, S3, MySQL). The bundle is split into one customCACerts entry per certificate, for the platform and the operator.',
-  'ui.certs.count': '{count} certificate(s):',
+  'ui.certs.count': 'Certificates ({count}):',
   'ui.certs.block': 'Position',
   'ui.certs.position': 'block {block}, line {line}',
   'ui.certs.subject': 'Subject',
@@ -337,7 +337,7 @@ export const uiEn = {
   // Review
   'ui.review.noDraft': 'Nothing has been entered yet.',
   'ui.review.goStart': 'Go to the first step',
-  'ui.review.errors': '{count} problem(s) must be fixed before the files can be generated:',
+  'ui.review.errors': 'Problems to fix before the files can be generated ({count}):',
   'ui.review.notes': 'Notes',
   'ui.review.masked': 'Secrets are shown as placeholders on this page.',
   'ui.review.downloads': 'Downloads',

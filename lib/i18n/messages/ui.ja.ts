@@ -23,7 +23,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.notFound.back': '最初のステップへ',
   'ui.error.badRequest': 'リクエストを処理できませんでした。ページを再読み込みして、もう一度お試しください。',
   'ui.error.noSession':
-    'ブラウザーから下書きの Cookie が送られていません。ページを再読み込みしてください (このサイトの Cookie を許可する必要があります)。',
+    'ブラウザーから下書きの Cookie が送られていません。ページを再読み込みしてください（このサイトの Cookie を許可する必要があります）。',
   'ui.error.unreachable':
     'ウィザードのサーバーが応答しません。サーバーが起動しているか確認して、もう一度お試しください。',
 
@@ -66,7 +66,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.draft.keepSecretsOff':
     '入力したシークレットはウィザードのサーバーのメモリーにだけ保持され、サーバーを再起動すると失われます。シークレットはディスクに書き込まれません。',
   'ui.draft.keepSecretsOn':
-    'シークレットをこのマシンのウィザード用データフォルダーに書き込みます (所有者だけが読めるファイル)。再起動後も残ります。',
+    'シークレットをこのマシンのウィザード用データフォルダーに書き込みます（所有者だけが読めるファイル）。再起動後も残ります。',
   'ui.draft.saving': '下書きを保存しています…',
   'ui.draft.saved': '下書きを保存しました。',
   'ui.draft.saveFailed':
@@ -83,7 +83,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.secret.forget': '削除する',
 
   // 開始
-  'ui.start.mode.legend': 'どの方法で始めますか?',
+  'ui.start.mode.legend': 'どの方法で始めますか？',
   'ui.start.mode.new': '新規インストール',
   'ui.start.mode.newHelp': '各ステップに回答します。既定値はベンダーの手順に沿っています。',
   'ui.start.mode.import': '既存の wandb.yaml と values.yaml をインポート',
@@ -92,30 +92,30 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.start.mode.clusterHelp': 'クラスターで稼働中のインストールの設定を取り込みます。',
   'ui.start.cluster.legend': 'クラスターからインストールを読み込む',
   'ui.start.cluster.hint':
-    'ウィザードを実行しているマシンの kubeconfig (KUBECONFIG、なければ ~/.kube/config) を使って WeightsAndBiases リソースを読み込みます。オペレーターの values.yaml は読み込みません。イメージの設定が必要な場合はファイルとしてインポートしてください。',
+    'ウィザードを実行しているマシンの kubeconfig（KUBECONFIG、なければ ~/.kube/config）を使って WeightsAndBiases リソースを読み込みます。オペレーターの values.yaml は読み込みません。イメージの設定が必要な場合はファイルとしてインポートしてください。',
   'ui.start.cluster.run': 'クラスターから読み込む',
   'ui.start.cluster.running': '読み込んでいます…',
   'ui.start.cluster.read': 'クラスターから {resource} を読み込みました。',
   'ui.start.cluster.none': 'クラスターに WeightsAndBiases リソースがありません。',
   'ui.start.cluster.noKubeconfig':
-    'ウィザードのマシンに kubeconfig (KUBECONFIG または ~/.kube/config) がないため、クラスターに接続できません。代わりにファイルを書き出して (kubectl get weightsandbiases wandb -o yaml > wandb.yaml) インポートしてください。',
+    'ウィザードのマシンに kubeconfig（KUBECONFIG または ~/.kube/config）がないため、クラスターに接続できません。代わりにファイルを書き出して（kubectl get weightsandbiases wandb -o yaml > wandb.yaml）インポートしてください。',
   'ui.start.new.fresh': '「次へ」を押すとレジストリの設定から始まります。',
   'ui.start.new.existing':
     'このブラウザーの下書きが保存されています。「次へ」で続きから再開するか、最初からやり直してください。',
   'ui.start.new.reset': '最初からやり直す',
-  'ui.start.new.confirmReset': '保存済みの下書きとシークレットを破棄して、既定値から始めますか?',
+  'ui.start.new.confirmReset': '保存済みの下書きとシークレットを破棄して、既定値から始めますか？',
   'ui.start.new.resetDone': '下書きを既定値に戻しました。',
   'ui.start.import.legend': 'インポートするファイル',
   'ui.start.import.hint':
-    'カスタムリソース (wandb.yaml) とオペレーターチャートの values (values.yaml) を貼り付けるか読み込んでください。どちらか一方だけでも構いません。含まれるシークレットはサーバーに保存され、再表示されません。',
-  'ui.start.import.wandbYaml': 'wandb.yaml (WeightsAndBiases カスタムリソース)',
-  'ui.start.import.valuesYaml': 'values.yaml (オペレーターチャートの values)',
+    'カスタムリソース（wandb.yaml）とオペレーターチャートの values（values.yaml）を貼り付けるか読み込んでください。どちらか一方だけでも構いません。含まれるシークレットはサーバーに保存され、再表示されません。',
+  'ui.start.import.wandbYaml': 'wandb.yaml（WeightsAndBiases カスタムリソース）',
+  'ui.start.import.valuesYaml': 'values.yaml（オペレーターチャートの values）',
   'ui.start.import.upload': '{file} をファイルから読み込む',
   'ui.start.import.run': 'インポート',
   'ui.start.import.running': 'インポートしています…',
   'ui.start.import.done':
     '{count} 件の設定をインポートしました。各ステップを確認してから、確認ステップに進んでください。',
-  'ui.start.import.unknown': '解釈できなかった設定が {count} 件あります (取り込んでいません):',
+  'ui.start.import.unknown': '解釈できなかった設定が {count} 件あります（取り込んでいません）:',
 
   // レジストリとイメージ
   'ui.registry.legend': '内部コンテナレジストリ',
@@ -124,7 +124,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.registry.tls.legend': '接続のセキュリティ',
   'ui.field.registry.host': 'レジストリのアドレス',
   'ui.help.registry.host':
-    'イメージのミラー先のホスト、ポート (省略可)、パスのプレフィックス (省略可) を https:// なしで指定します。公開イメージのパスはそのまま引き継がれます: docker.io/wandb/local は <アドレス>/wandb/local になります。',
+    'イメージのミラー先のホスト、ポート（省略可）、パスのプレフィックス（省略可）を https:// なしで指定します。公開イメージのパスはそのまま引き継がれます: docker.io/wandb/local は <アドレス>/wandb/local になります。',
   'ui.field.registry.username': 'ユーザー名',
   'ui.help.registry.username':
     'W&B のイメージを pull できるアカウントです。両方の Namespace にイメージプルシークレットとして作成されます。',
@@ -133,17 +133,17 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.registry.pullSecretName': 'イメージプルシークレットの名前',
   'ui.help.registry.pullSecretName':
     'レジストリのログイン情報用に作成する kubernetes.io/dockerconfigjson 型 Secret の名前です。',
-  'ui.field.registry.plainHttp': 'レジストリは HTTP (TLS なし) で接続する',
+  'ui.field.registry.plainHttp': 'レジストリは HTTP（TLS なし）で接続する',
   'ui.help.registry.plainHttp':
     'TLS のないレジストリの場合のみ選択してください。ノードのコンテナランタイム側でも許可する設定が必要です。',
   'ui.field.registry.insecureSkipVerify': 'レジストリの TLS 証明書を検証しない',
   'ui.help.registry.insecureSkipVerify': '推奨しません。代わりに下の CA 証明書を指定してください。',
-  'ui.field.registry.caBundle': 'レジストリの CA 証明書 (PEM)',
+  'ui.field.registry.caBundle': 'レジストリの CA 証明書（PEM）',
   'ui.help.registry.caBundle':
     'レジストリの証明書がプライベート CA で署名されている場合に必要です。PEM 形式の証明書を 1 つ以上貼り付けてください。',
   'ui.images.legend': 'イメージ',
   'ui.images.hint':
-    'operator-wandb {version} ({line} 系) が pull するイメージと、それぞれの取得元です。バージョンは次のステップで選択します。',
+    'operator-wandb {version}（{line} 系）が pull するイメージと、それぞれの取得元です。バージョンは次のステップで選択します。',
   'ui.images.noLine':
     'チャートのバージョン「{version}」には対応していません。チャートのステップでバージョンを選ぶとイメージが表示されます。',
   'ui.images.caption': '公開イメージと、実際に pull する内部イメージ',
@@ -154,7 +154,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.images.neededNo': 'クラスター内 MySQL の場合のみ',
   'ui.images.overrides': 'リポジトリやタグを個別に変更する',
   'ui.images.overridesHint':
-    '空欄の場合は上の規則と既定のタグ (手順の wsm list) を使います。タグはすべて内部コンテナレジストリに存在している必要があります。',
+    '空欄の場合は上の規則と既定のタグ（手順の wsm list）を使います。タグはすべて内部コンテナレジストリに存在している必要があります。',
   'ui.field.images.repository': 'リポジトリ',
   'ui.help.images.repository':
     'タグを除いた内部リポジトリのフルパスです。レジストリで名前を平坦化している場合などに指定します。',
@@ -162,16 +162,16 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.help.images.tag': '内部コンテナレジストリにあるタグです。',
 
   // チャート
-  'ui.charts.operator.legend': 'オペレーターのチャート (operator)',
-  'ui.charts.platform.legend': 'プラットフォームのチャート (operator-wandb)',
+  'ui.charts.operator.legend': 'オペレーターのチャート（operator）',
+  'ui.charts.platform.legend': 'プラットフォームのチャート（operator-wandb）',
   'ui.charts.kind.repo': 'Helm リポジトリ',
-  'ui.charts.kind.repoHelp': 'HTTP または HTTPS で index.yaml を公開するリポジトリ (helm repo add)。',
+  'ui.charts.kind.repoHelp': 'HTTP または HTTPS で index.yaml を公開するリポジトリ（helm repo add）。',
   'ui.charts.kind.oci': 'OCI レジストリ',
-  'ui.charts.kind.ociHelp': 'レジストリに push したチャート (oci://)。',
+  'ui.charts.kind.ociHelp': 'レジストリに push したチャート（oci://）。',
   'ui.charts.kind.local': 'チャートファイル',
-  'ui.charts.kind.localHelp': 'wsm でダウンロードした .tgz (コマンドを実行するマシン上)。',
+  'ui.charts.kind.localHelp': 'wsm でダウンロードした .tgz（コマンドを実行するマシン上）。',
   'ui.field.charts.kind': 'チャートの取得元',
-  'ui.help.charts.operatorKind': 'Helm はここからオペレーターをインストールします (手順のステップ 4 と 5)。',
+  'ui.help.charts.operatorKind': 'Helm はここからオペレーターをインストールします（手順のステップ 4 と 5）。',
   'ui.help.charts.platformKind': 'オペレーター自身がクラスター内からここにある operator-wandb を取得します。',
   'ui.field.charts.url': 'リポジトリの URL',
   'ui.help.charts.url': 'helm repo add に指定する URL です。',
@@ -180,7 +180,7 @@ export const uiJa: Record<UiMessageKey, string> = {
     'helm repo add で付けるローカル名です。手順書では <別名>/operator をインストールします。',
   'ui.field.charts.ociUrl': 'OCI 参照',
   'ui.help.charts.ociUrl': 'oci://ホスト[:ポート]/パス の形式です。チャート名は末尾に付加されます。',
-  'ui.field.charts.plainHttp': 'レジストリは HTTP (TLS なし) で接続する',
+  'ui.field.charts.plainHttp': 'レジストリは HTTP（TLS なし）で接続する',
   'ui.help.charts.plainHttp': 'helm に --plain-http を渡します。',
   'ui.field.charts.username': 'ユーザー名',
   'ui.help.charts.username': 'ログイン不要のリポジトリでは空欄にしてください。',
@@ -188,12 +188,12 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.help.charts.password': 'そのユーザーのパスワードまたはトークンです。',
   'ui.field.charts.insecureSkipVerify': 'リポジトリの TLS 証明書を検証しない',
   'ui.help.charts.insecureSkipVerify': '推奨しません。代わりに下の CA 証明書を指定してください。',
-  'ui.field.charts.caBundle': 'リポジトリの CA 証明書 (PEM)',
+  'ui.field.charts.caBundle': 'リポジトリの CA 証明書（PEM）',
   'ui.help.charts.caBundle': 'リポジトリの証明書がプライベート CA で署名されている場合に必要です。',
   'ui.field.charts.path': 'チャートファイルのパス',
   'ui.help.charts.operatorPath': 'helm を実行するマシン上の operator の .tgz のパスです。',
   'ui.help.charts.platformPath':
-    'operator-wandb の .tgz のパスです。オペレーターが読み込む ConfigMap wandb-charts に格納します (spec.chart.path)。',
+    'operator-wandb の .tgz のパスです。オペレーターが読み込む ConfigMap wandb-charts に格納します（spec.chart.path）。',
   'ui.field.charts.version': 'チャートのバージョン',
   'ui.help.charts.operatorVersion': '空欄の場合、リポジトリにある最新バージョンを使います。',
   'ui.help.charts.platformVersion':
@@ -203,23 +203,23 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.platform.legend': 'W&B プラットフォーム',
   'ui.field.platform.host': 'プラットフォームの URL',
   'ui.help.platform.host':
-    'ユーザーがアクセスするアドレスです (global.host)。https:// または http:// から入力してください。',
+    'ユーザーがアクセスするアドレスです（global.host）。https:// または http:// から入力してください。',
   'ui.field.platform.license': 'ライセンス',
-  'ui.help.platform.license': 'W&B から提供されたライセンス文字列です (global.license)。',
+  'ui.help.platform.license': 'W&B から提供されたライセンス文字列です（global.license）。',
   'ui.field.platform.extraEnv': '追加の環境変数',
-  'ui.help.platform.extraEnv': 'W&B のすべてのコンテナに追加されます (global.extraEnv)。',
-  'ui.field.platform.extraEnv.key': '変数名 ({index} 行目)',
-  'ui.field.platform.extraEnv.value': '値 ({index} 行目)',
+  'ui.help.platform.extraEnv': 'W&B のすべてのコンテナに追加されます（global.extraEnv）。',
+  'ui.field.platform.extraEnv.key': '変数名（{index} 行目）',
+  'ui.field.platform.extraEnv.value': '値（{index} 行目）',
   'ui.field.platform.extraEnv.add': '変数を追加',
   'ui.field.platform.extraEnv.remove': '{index} 行目を削除',
   'ui.target.legend': 'インストール先',
   'ui.target.hint':
     '手順では、オペレーターを Namespace wandb に、カスタムリソース wandb を default にインストールします。',
   'ui.field.target.operatorNamespace': 'オペレーターの Namespace',
-  'ui.help.target.operatorNamespace': 'オペレーターの Helm リリースの Namespace です (helm -n)。',
+  'ui.help.target.operatorNamespace': 'オペレーターの Helm リリースの Namespace です（helm -n）。',
   'ui.field.target.crName': 'カスタムリソースの名前',
   'ui.help.target.crName':
-    'WeightsAndBiases リソースの名前で、プラットフォームの Helm リリース名にもなります (53 文字以内)。',
+    'WeightsAndBiases リソースの名前で、プラットフォームの Helm リリース名にもなります（53 文字以内）。',
   'ui.field.target.crNamespace': 'カスタムリソースの Namespace',
   'ui.help.target.crNamespace': 'WeightsAndBiases リソースとプラットフォームの Namespace です。',
   'ui.field.target.kubeContext': 'kubeconfig のコンテキスト',
@@ -240,7 +240,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   // ストレージ
   'ui.field.bucket.provider': 'ストレージの種類',
   'ui.help.bucket.provider': 'カスタムリソースの global.bucket.provider です。',
-  'ui.bucket.provider.s3': 'S3 または S3 互換 (MinIO など)',
+  'ui.bucket.provider.s3': 'S3 または S3 互換（MinIO など）',
   'ui.bucket.provider.gcs': 'Google Cloud Storage',
   'ui.bucket.provider.azure': 'Azure Blob Storage',
   'ui.bucket.legend': 'バケット',
@@ -249,7 +249,7 @@ export const uiJa: Record<UiMessageKey, string> = {
     'AWS の場合はバケット名、S3 互換ストレージの場合は手順のとおりエンドポイントの ホスト:ポート です。',
   'ui.field.bucket.s3.path': 'バケット名またはパス',
   'ui.help.bucket.s3.path':
-    '上でエンドポイントを指定した場合はバケット名、それ以外の場合はバケット内のパス (省略可) です。',
+    '上でエンドポイントを指定した場合はバケット名、それ以外の場合はバケット内のパス（省略可）です。',
   'ui.field.bucket.plainHttp': 'エンドポイントは平文 HTTP（TLS なし）で接続する',
   'ui.help.bucket.plainHttp':
     'TLS のない S3 互換エンドポイント（サイトネットワーク上の MinIO など）の場合のみ選択してください。選ばない場合、バケット URL で W&B に TLS（?tls=true）を指示し、カスタム CA バンドルで検証します。',
@@ -276,13 +276,13 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.mysql.mode': 'MySQL の稼働場所',
   'ui.help.mysql.mode': 'カスタムリソースの mysql.install です。',
   'ui.mysql.mode.external': '既存の MySQL サーバー',
-  'ui.mysql.mode.externalHelp': '本番環境に推奨します (mysql.install: false)。',
+  'ui.mysql.mode.externalHelp': '本番環境に推奨します（mysql.install: false）。',
   'ui.mysql.mode.inCluster': 'チャートがクラスター内にインストール',
   'ui.mysql.mode.inClusterHelp':
-    '検証用です。内部コンテナレジストリに mysql イメージが必要です (mysql.install: true)。',
+    '検証用です。内部コンテナレジストリに mysql イメージが必要です（mysql.install: true）。',
   'ui.mysql.legend': '接続',
   'ui.field.mysql.host': 'ホスト',
-  'ui.help.mysql.host': 'MySQL サーバーのホスト名または IP アドレスです (ポートは含めません)。',
+  'ui.help.mysql.host': 'MySQL サーバーのホスト名または IP アドレスです（ポートは含めません）。',
   'ui.field.mysql.port': 'ポート',
   'ui.help.mysql.port': '通常は 3306 です。',
   'ui.field.mysql.database': 'データベース',
@@ -297,16 +297,16 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.ingress.legend': 'Ingress',
   'ui.field.ingress.class': 'Ingress クラス',
   'ui.help.ingress.class':
-    'Ingress コントローラーの IngressClass です (ingress.class)。クラスターに接続していないため、入力してください。',
+    'Ingress コントローラーの IngressClass です（ingress.class）。クラスターに接続していないため、入力してください。',
   'ui.help.ingress.classFromCluster': 'クラスターに IngressClass が {count} 件あります。選択してください。',
   'ui.help.ingress.classUnreachable': 'クラスターから IngressClass を取得できませんでした: {reason}',
-  'ui.ingress.class.none': '(指定なし: クラスターの既定)',
-  'ui.ingress.class.default': '{name} (既定)',
+  'ui.ingress.class.none': '（指定なし: クラスターの既定）',
+  'ui.ingress.class.default': '{name}（既定）',
   'ui.field.ingress.annotations': 'Ingress のアノテーション',
   'ui.help.ingress.annotations':
-    'Ingress に付与されます (ingress.annotations)。手順では nginx.ingress.kubernetes.io/proxy-body-size でアップロードの上限を引き上げています。',
-  'ui.field.ingress.annotations.key': 'アノテーション ({index} 行目)',
-  'ui.field.ingress.annotations.value': '値 ({index} 行目)',
+    'Ingress に付与されます（ingress.annotations）。手順では nginx.ingress.kubernetes.io/proxy-body-size でアップロードの上限を引き上げています。',
+  'ui.field.ingress.annotations.key': 'アノテーション（{index} 行目）',
+  'ui.field.ingress.annotations.value': '値（{index} 行目）',
   'ui.field.ingress.annotations.add': 'アノテーションを追加',
   'ui.field.ingress.annotations.remove': '{index} 行目を削除',
   'ui.ingress.tls.legend': 'TLS',
@@ -315,14 +315,14 @@ export const uiJa: Record<UiMessageKey, string> = {
     'カスタムリソースの Namespace にある kubernetes.io/tls 型の Secret を使います。',
   'ui.field.ingress.tls.secretName': 'TLS Secret の名前',
   'ui.help.ingress.tls.secretName': '既存の Secret、または下の証明書と秘密鍵から作成する Secret の名前です。',
-  'ui.field.ingress.tls.certificate': '証明書 (PEM)',
+  'ui.field.ingress.tls.certificate': '証明書（PEM）',
   'ui.help.ingress.tls.certificate': '既存の Secret を使う場合は、証明書と秘密鍵を空欄にしてください。',
-  'ui.field.ingress.tls.privateKey': '秘密鍵 (PEM)',
+  'ui.field.ingress.tls.privateKey': '秘密鍵（PEM）',
   'ui.help.ingress.tls.privateKey': 'その証明書の暗号化されていない秘密鍵です。',
   'ui.certificates.legend': 'カスタム CA 証明書',
-  'ui.field.certificates.bundle': 'CA バンドル (PEM)',
+  'ui.field.certificates.bundle': 'CA バンドル（PEM）',
   'ui.help.certificates.bundle':
-    '社内サービス (レジストリ、Helm リポジトリ、S3、MySQL) の CA です。バンドルは証明書ごとに customCACerts の項目に分割され、プラットフォームとオペレーターに設定されます。',
+    '社内サービス（レジストリ、Helm リポジトリ、S3、MySQL）の CA です。バンドルは証明書ごとに customCACerts の項目に分割され、プラットフォームとオペレーターに設定されます。',
   'ui.certs.count': '証明書 {count} 件:',
   'ui.certs.block': '位置',
   'ui.certs.position': 'ブロック {block}、{line} 行目',
@@ -349,7 +349,7 @@ export const uiJa: Record<UiMessageKey, string> = {
     'ダウンロードしたファイルにはライセンス、パスワード、キーが平文で含まれます。パスワードと同様に管理し、使用後は削除してください。',
   'ui.review.placeholdersNote':
     'ダウンロードしたファイルではシークレットがプレースホルダーになっています。それぞれを埋めるコマンドは手順書に記載しています。',
-  'ui.review.archive': 'すべてをダウンロード (.zip、手順書を README として同梱)',
+  'ui.review.archive': 'すべてをダウンロード（.zip、手順書を README として同梱）',
   'ui.review.fileLabel': '{name} の内容',
   'ui.review.copy': '{name} をコピー',
   'ui.review.copied': '{name} をクリップボードにコピーしました。',
