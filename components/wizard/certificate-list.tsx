@@ -1,10 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useWatch } from 'react-hook-form';
+import { get, useFormState, useWatch } from 'react-hook-form';
 
 import { type CertificateReport, describeCertificates } from '@/app/wizard/actions';
 import { useLocale, useT } from '@/components/ui/i18n-context';
+
+import { decodeMessage, sameMessage } from './field-messages';
 
 /**
  * The certificates of a PEM field, described by the server's X.509 parser (the parser stays on the
@@ -15,6 +17,9 @@ export function CertificateList({ name }: { name: string }) {
   const locale = useLocale();
   const text = (useWatch({ name }) as string | undefined) ?? '';
   const [report, setReport] = useState<CertificateReport | null>(null);
+  // The field shows its own error under the input; the list leaves that one out (no message twice).
+  const { errors } = useFormState({ name });
+  const fieldError = decodeMessage((get(errors, name) as { message?: string } | undefined)?.message);
 
   useEffect(() => {
     if (text.trim() === '') return;
@@ -35,6 +40,9 @@ export function CertificateList({ name }: { name: string }) {
 
   // An emptied field shows nothing at once; a changed one keeps the last report until the new one arrives.
   const shown = text.trim() === '' ? null : report;
+  const findings = (shown?.findings ?? []).filter(
+    (f) => !sameMessage(fieldError, { key: f.key, params: f.params }),
+  );
   const date = (iso: string) =>
     new Date(iso).toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-GB', {
       timeZone: 'UTC',
@@ -79,9 +87,9 @@ export function CertificateList({ name }: { name: string }) {
           </ul>
         </>
       ) : null}
-      {shown && shown.findings.length > 0 ? (
+      {findings.length > 0 ? (
         <ul className="error-list">
-          {shown.findings.map((f, i) => (
+          {findings.map((f, i) => (
             <li key={i} className={f.severity === 'error' ? 'field-error' : undefined}>
               {t(f.key, f.params)}
             </li>

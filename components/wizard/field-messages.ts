@@ -30,3 +30,13 @@ export function decodeMessage(text: string | undefined): FieldMessage | null {
     return null;
   }
 }
+
+/** True when two messages say the same: one key, equal parameters in any order. */
+export function sameMessage(a: FieldMessage | null, b: FieldMessage | null): boolean {
+  if (!a || !b || a.key !== b.key) return false;
+  const names = Object.keys(a.params);
+  return (
+    names.length === Object.keys(b.params).length &&
+    names.every((name) => String(a.params[name]) === String(b.params[name]))
+  );
+}

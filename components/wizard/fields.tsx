@@ -8,13 +8,11 @@ import { useT } from '@/components/ui/i18n-context';
 import { SecretInput } from '@/components/ui/secret-input';
 import { getPath } from '@/lib/draft/secret-fields';
 
+import { fieldId } from './field-id';
 import { decodeMessage } from './field-messages';
 import { useWizard } from './wizard-context';
 
-/** The DOM id of a field's control. */
-export function fieldId(name: string): string {
-  return `f-${name.replace(/\./g, '-')}`;
-}
+export { fieldId };
 
 /** The translated error of a field, or undefined. */
 export function useFieldError(name: string): string | undefined {

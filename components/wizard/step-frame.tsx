@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { useFormContext } from 'react-hook-form';
+import { get, useFormContext, useFormState } from 'react-hook-form';
 
 import { useT } from '@/components/ui/i18n-context';
 
@@ -29,32 +29,43 @@ export function StepFrame({ stepId, children }: { stepId: string; children: Reac
   const t = useT();
   const step = findStep(stepId);
   const { previous, next } = neighbours(stepId);
-  const { trigger, getFieldState } = useFormContext();
+  const { trigger } = useFormContext();
   const { goTo } = useWizard();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [summary, setSummary] = useState('');
+  // The summary follows the step's errors after a refused "Next": it shrinks as fields are
+  // fixed and disappears with the last one (never a stale count).
+  const [attempted, setAttempted] = useState<string | null>(null);
+  const fields = step ? [...step.fields] : [];
+  const { errors } = useFormState({ name: fields });
 
-  // After a step change (not on a page load), move focus to the new step's title so keyboard and
-  // screen reader users start there.
+  // A link to a field (`/wizard/platform#f-platform-license`, from the review or the checks) puts
+  // the focus on that field; otherwise, after a step change (not on a page load), focus goes to
+  // the new step's title so keyboard and screen reader users start there.
   useEffect(() => {
-    if (stepShownSinceLoad) heading.current?.focus();
+    const target = window.location.hash.startsWith('#f-')
+      ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
+      : null;
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+    } else if (stepShownSinceLoad) heading.current?.focus();
     stepShownSinceLoad = true;
   }, [stepId]);
 
   if (!step) return null;
-  const fields = [...step.fields];
+  const count = fields.reduce((n, f) => n + countLeaves(get(errors, f)), 0);
+  const summary = attempted === stepId && count > 0 ? t('ui.nav.stepHasErrors', { count }) : '';
 
   async function onNext(event: FormEvent) {
     event.preventDefault();
     if (fields.length > 0) {
       const valid = await trigger(fields, { shouldFocus: true });
       if (!valid) {
-        const count = fields.reduce((n, f) => n + countLeaves(getFieldState(f).error), 0);
-        setSummary(t('ui.nav.stepHasErrors', { count: Math.max(count, 1) }));
+        setAttempted(stepId);
         return;
       }
     }
-    setSummary('');
+    setAttempted(null);
     if (next) await goTo(stepHref(next.id));
   }
 

@@ -66,7 +66,7 @@ export function createRegistryImagesCheck(
       if (ping.kind !== 'ok') {
         return {
           status: 'fail',
-          message: registryFailureMessage(ping, `${registry} (${uniqueImages.length} images)`),
+          message: registryFailureMessage(ping, registry),
           remedy: { key: REMEDY[ping.kind], params: { registry } },
           evidence,
         };

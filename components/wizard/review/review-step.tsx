@@ -7,6 +7,7 @@ import { PlainCode, YamlCode } from '@/components/ui/yaml-code';
 import { currentDraftConfig } from '@/lib/draft';
 import { generateArtifacts, generationNotes } from '@/lib/generate';
 
+import { fieldHref, fieldLabel } from '../field-labels';
 import { stepHref, stepOfPath } from '../steps';
 import { DownloadPanel } from './download-panel';
 
@@ -73,10 +74,11 @@ export async function ReviewStep({ t, locale }: { t: T; locale: 'en' | 'ja' }) {
             const step = stepOfPath(path);
             return (
               <li key={path}>
-                <Link href={stepHref(step.id)} prefetch={false}>
-                  {t(step.titleKey)}
-                </Link>
-                : <code>{path || '—'}</code> — {t(message.key, message.params)}
+                {t(step.titleKey)}:{' '}
+                <Link href={fieldHref(path)} prefetch={false} data-field={path}>
+                  {fieldLabel(path, t)}
+                </Link>{' '}
+                — {t(message.key, message.params)}
               </li>
             );
           })}
