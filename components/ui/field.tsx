@@ -7,8 +7,17 @@ import { bracketed } from '@/lib/i18n/glossary';
 import { useLocale, useT } from './i18n-context';
 
 /** The ids a control uses to point at its help and its error. */
-export function describedBy(id: string, hasHelp: boolean, hasError: boolean): string | undefined {
-  const ids = [hasError ? `${id}-error` : null, hasHelp ? `${id}-help` : null].filter(Boolean);
+export function describedBy(
+  id: string,
+  hasHelp: boolean,
+  hasError: boolean,
+  hasHint = false,
+): string | undefined {
+  const ids = [
+    hasError ? `${id}-error` : null,
+    hasHint ? `${id}-hint` : null,
+    hasHelp ? `${id}-help` : null,
+  ].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -22,6 +31,7 @@ export function Field({
   help,
   example,
   error,
+  hint,
   required,
   children,
 }: {
@@ -30,6 +40,8 @@ export function Field({
   help?: ReactNode;
   example?: string;
   error?: string;
+  /** A note on a valid but probably unintended value (never blocks). */
+  hint?: string;
   required?: boolean;
   children: ReactNode;
 }) {
@@ -45,6 +57,11 @@ export function Field({
       {error ? (
         <p id={`${id}-error`} className="field-error">
           {error}
+        </p>
+      ) : null}
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="field-hint" data-hint>
+          {hint}
         </p>
       ) : null}
       {help || example ? (

@@ -6,6 +6,7 @@ import { useFieldArray, useFormContext, useFormState, useWatch } from 'react-hoo
 import { describedBy, Field } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
 import { SecretInput } from '@/components/ui/secret-input';
+import { hintFor, hintReads } from '@/lib/config/hints';
 import { getPath } from '@/lib/draft/secret-fields';
 
 import { fieldId } from './field-id';
@@ -35,15 +36,27 @@ interface TextProps {
   inputMode?: 'text' | 'url' | 'numeric';
 }
 
+/** The translated hint of a field (lib/config/hints), following the values it reads; or undefined. */
+export function useFieldHint(name: string): string | undefined {
+  const t = useT();
+  const reads = hintReads(name);
+  const watched = useWatch({ name: reads.length > 0 ? [...reads] : [name] }) as unknown[];
+  if (reads.length === 0) return undefined;
+  const hint = hintFor(name, (path) => watched[reads.indexOf(path)]);
+  return hint ? t(hint.key, hint.params) : undefined;
+}
+
 function useCommon(name: string, help?: string, example?: string) {
   const id = fieldId(name);
   const error = useFieldError(name);
+  const hint = useFieldHint(name);
   return {
     id,
     error,
+    hint,
     aria: {
       'aria-invalid': error ? true : undefined,
-      'aria-describedby': describedBy(id, Boolean(help || example), Boolean(error)),
+      'aria-describedby': describedBy(id, Boolean(help || example), Boolean(error), Boolean(hint && !error)),
     },
   };
 }
@@ -61,7 +74,7 @@ export function TextField({
 }: TextProps) {
   const t = useT();
   const { register } = useFormContext();
-  const { id, error, aria } = useCommon(name, help, example);
+  const { id, error, hint, aria } = useCommon(name, help, example);
   return (
     <Field
       id={id}
@@ -69,6 +82,7 @@ export function TextField({
       help={help ? t(help) : undefined}
       example={example}
       error={error}
+      hint={hint}
       required={required}
     >
       <input
@@ -90,7 +104,7 @@ export function TextField({
 export function NumberField({ name, label, help, example, required }: TextProps) {
   const t = useT();
   const { register } = useFormContext();
-  const { id, error, aria } = useCommon(name, help, example);
+  const { id, error, hint, aria } = useCommon(name, help, example);
   return (
     <Field
       id={id}
@@ -98,6 +112,7 @@ export function NumberField({ name, label, help, example, required }: TextProps)
       help={help ? t(help) : undefined}
       example={example}
       error={error}
+      hint={hint}
       required={required}
     >
       <input
@@ -130,7 +145,7 @@ export function SecretField({
   const value = useWatch({ name }) as unknown;
   const { markers, forgetSecret } = useWizard();
   const stored = Boolean(markers[name]) && value === '';
-  const { id, error, aria } = useCommon(name, help, example);
+  const { id, error, hint, aria } = useCommon(name, help, example);
   const storedId = `${id}-stored`;
   const describedByIds =
     [aria['aria-describedby'], stored ? storedId : null].filter(Boolean).join(' ') || undefined;
@@ -141,6 +156,7 @@ export function SecretField({
       help={help ? t(help) : undefined}
       example={example}
       error={error}
+      hint={hint}
       required={required}
     >
       {multiline ? (
@@ -292,7 +308,7 @@ export function TextAreaField({
 }) {
   const t = useT();
   const { register, setValue } = useFormContext();
-  const { id, error, aria } = useCommon(name, help, example);
+  const { id, error, hint, aria } = useCommon(name, help, example);
   const fileId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   return (
@@ -303,6 +319,7 @@ export function TextAreaField({
         help={help ? t(help) : undefined}
         example={example}
         error={error}
+        hint={hint}
       >
         <textarea id={id} rows={8} spellCheck={false} autoComplete="off" {...aria} {...register(name)} />
         {upload ? (

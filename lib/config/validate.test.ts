@@ -43,7 +43,10 @@ describe('validateInstallConfig', () => {
     if (!result.ok) return;
     expect(result.certificates['registry.caBundle']?.map((cert) => cert.isCA)).toEqual([true]);
     expect(result.certificates['certificates.bundle']).toHaveLength(2);
-    expect(result.warnings).toEqual({});
+    // No certificate warning; the procedure's https:// address with ingress TLS off has its hint.
+    expect(result.warnings).toEqual({
+      'platform.host': { key: 'config.hint.httpsWithoutIngressTls', params: {} },
+    });
   });
 
   it('rejects a block that is not an X.509 certificate, naming its position', () => {

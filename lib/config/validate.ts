@@ -6,6 +6,7 @@ import type { InstallConfig } from './index';
 import { installConfigSchema } from './index';
 import { parseCertificateBundle, type CertificateDescription } from './ca-parse';
 import { toFieldErrors, type FieldErrors, type Message } from './field-errors';
+import { configHints } from './hints';
 
 /** Every PEM field of a configuration, by its field path. */
 function pemFields(config: InstallConfig): Array<[string, string]> {
@@ -27,7 +28,7 @@ export type ValidationResult =
       readonly config: InstallConfig;
       /** The parsed certificates of every PEM field, by field path (for the UI to describe them). */
       readonly certificates: Readonly<Record<string, readonly CertificateDescription[]>>;
-      /** Usable but worth a look: expired or not-yet-valid certificates, non-CA certificates. */
+      /** Usable but worth a look: expired or not-yet-valid certificates, non-CA certificates, the hints of lib/config/hints. */
       readonly warnings: FieldErrors;
     }
   | { readonly ok: false; readonly fieldErrors: FieldErrors };
@@ -59,6 +60,9 @@ export function validateInstallConfig(input: unknown, now: Date = new Date()): V
     if (problem) fieldErrors['ingress.tls.privateKey'] = { key: problem, params: {} };
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  for (const [path, hint] of Object.entries(configHints(config))) {
+    if (!(path in warnings)) warnings[path] = { key: hint.key, params: { ...hint.params } };
+  }
   return { ok: true, config, certificates, warnings };
 }
 

@@ -104,8 +104,11 @@ export async function ReviewStep({ t, locale }: { t: T; locale: 'en' | 'ja' }) {
               <li key={`n${i}`}>{t(n.key, n.params)}</li>
             ))}
             {warnings.map(([path, m]) => (
-              <li key={`w${path}`}>
-                <code>{path}</code>: {t(m.key, m.params)}
+              <li key={`w${path}`} data-warning={path}>
+                <Link href={fieldHref(path)} prefetch={false}>
+                  {fieldLabel(path, t)}
+                </Link>
+                : {t(m.key, m.params)}
               </li>
             ))}
           </ul>

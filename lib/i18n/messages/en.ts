@@ -85,6 +85,14 @@ export const en = {
     'Plain HTTP cannot be combined with TLS settings (CA bundle, skip verification).',
 
   // Platform.
+  'config.hint.httpsWithoutIngressTls':
+    'The address starts with https://, but TLS on the ingress is off (Network step): W&B answers plain HTTP. Turn ingress TLS on, or make sure a load balancer in front ends TLS.',
+  'config.hint.license.space':
+    'The license contains a space or a line break; a W&B license has none. Copy it again in one piece.',
+  'config.hint.password.spaces':
+    'This password starts or ends with a space, which becomes part of it. Remove the space unless the password really has one.',
+  'config.hint.env.quoted':
+    'The value is in quotes ({quote}…{quote}); the quotes become part of the value. Type the value without them.',
   'config.platform.host.invalid': 'Enter the URL users open, for example https://wandb.example.com.',
   'config.platform.extraEnv.key.invalid': 'Use letters, digits and "_", not starting with a digit.',
 

@@ -75,6 +75,14 @@ export const ja: Record<MessageKey, string> = {
   'config.charts.plainHttp.withTls':
     'HTTP 接続と TLS の設定（CA バンドル、検証のスキップ）は同時に指定できません。',
 
+  'config.hint.httpsWithoutIngressTls':
+    'アドレスは https:// で始まっていますが、Ingress の TLS が無効です（「ネットワーク」ステップ）。W&B は HTTP で応答します。Ingress の TLS を有効にするか、前段のロードバランサーで TLS を終端してください。',
+  'config.hint.license.space':
+    'ライセンスに空白または改行が含まれています。W&B のライセンスには含まれません。ひと続きでコピーし直してください。',
+  'config.hint.password.spaces':
+    'このパスワードは空白で始まるか終わっており、その空白もパスワードの一部になります。本当に必要な場合を除き、空白を削除してください。',
+  'config.hint.env.quoted':
+    '値が引用符（{quote}…{quote}）で囲まれています。引用符も値の一部になります。引用符なしで入力してください。',
   'config.platform.host.invalid':
     '利用者がアクセスする URL を入力してください（例: https://wandb.example.com）。',
   'config.platform.extraEnv.key.invalid': '英字・数字・「_」で、数字以外から始まる名前にしてください。',
