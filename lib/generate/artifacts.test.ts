@@ -353,7 +353,7 @@ describe('runbook', () => {
   it('is written in Japanese on request, with the same commands', () => {
     const en = generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: true, locale: 'en' })['RUNBOOK.md'];
     const ja = generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: true, locale: 'ja' })['RUNBOOK.md'];
-    expect(ja).toContain('Operator のインストール');
+    expect(ja).toContain('オペレーターのインストール');
     const commands = (text: string) => text.split('```').filter((_, index) => index % 2 === 1);
     expect(commands(ja)).toEqual(commands(en));
   });
