@@ -51,6 +51,7 @@ export function walkConfig(certs: TestCertificates): InstallConfig {
       name: '127.0.0.1:29000',
       path: 'wandb',
       region: 'us-east-1',
+      credentials: 'keys',
       accessKey: 'AKIAE2EEXAMPLE',
       secretKey: 'sEcReT/key+e2e',
       kmsKey: '',

@@ -41,6 +41,7 @@ export function testEnvConfig(version = '0.18.0'): InstallConfig {
       name: need('S3_ENDPOINT').replace(/^https?:\/\//, ''),
       path: need('S3_BUCKET'),
       region: need('S3_REGION'),
+      credentials: 'keys',
       accessKey: need('S3_ACCESS_KEY'),
       secretKey: need('S3_SECRET_KEY'),
       kmsKey: '',

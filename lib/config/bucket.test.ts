@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { bucketSchema, chartBucketPath, emptyBucket, parseChartBucketPath, s3Target } from './bucket';
 
-const s3 = (patch: Record<string, unknown>) => ({ ...emptyBucket('s3'), ...patch });
+const s3 = (patch: Record<string, unknown>) => ({ ...emptyBucket('s3'), credentials: 'role' as const, ...patch });
 /** The first error's field and message key, or undefined when valid. */
 function firstError(value: unknown): { path: string; key: string } | undefined {
   const r = bucketSchema.safeParse(value);
@@ -47,6 +47,29 @@ describe('bucket schema (S3)', () => {
     expect(firstError(s3({ name: 'minio.site:9000', path: 'wandb', plainHttp: true }))).toBeUndefined();
     expect(firstError(s3({ name: '10.0.0.5:9000', path: 'wandb/prod' }))).toBeUndefined();
     expect(firstError(s3({ name: 'my-bucket', path: 'runs' }))).toBeUndefined();
+  });
+});
+
+describe('bucket credentials (S3)', () => {
+  it('keys or the cloud role is a choice the schema requires, never read from empty fields', () => {
+    const keys = { name: 'minio.site:9000', path: 'wandb', credentials: 'keys' };
+    expect(firstError(s3({ ...keys, accessKey: '', secretKey: '' }))).toEqual({
+      path: 'accessKey',
+      key: 'config.bucket.keys.required',
+    });
+    expect(firstError(s3({ ...keys, accessKey: 'a', secretKey: '' }))).toEqual({
+      path: 'secretKey',
+      key: 'config.bucket.keys.required',
+    });
+    expect(firstError(s3({ ...keys, accessKey: 'a', secretKey: 'b' }))).toBeUndefined();
+    const role = { name: 'my-bucket', path: '', credentials: 'role' };
+    expect(firstError(s3({ ...role, accessKey: '', secretKey: '' }))).toBeUndefined();
+    expect(firstError(s3({ ...role, accessKey: 'a', secretKey: '' }))).toEqual({
+      path: 'accessKey',
+      key: 'config.bucket.keys.withRole',
+    });
+    const { credentials: _, ...unchosen } = s3({ name: 'my-bucket' });
+    expect(firstError(unchosen)).toEqual({ path: 'credentials', key: 'config.bucket.credentials.choose' });
   });
 });
 

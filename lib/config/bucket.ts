@@ -74,6 +74,12 @@ export const s3BucketSchema = z.object({
       ctx.addIssue({ code: 'custom', message: msg('config.bucket.path.query'), params: {} });
   }),
   region: line(64),
+  /**
+   * How W&B authenticates to the store, chosen by the user, never inferred from empty fields:
+   * `keys` (the access and secret key below, both required) or `role` (the node's or the
+   * workload's cloud role; no keys are generated, the key fields must stay empty).
+   */
+  credentials: z.enum(['keys', 'role'], { message: msg('config.bucket.credentials.choose') }),
   accessKey: line(1024),
   secretKey: z.string().max(4096, msg('config.tooLong')),
   kmsKey: line(2048),
@@ -139,14 +145,17 @@ export const bucketSchema = z
           params: {},
         });
     }
-    if (bucket.provider === 's3' && (bucket.accessKey === '') !== (bucket.secretKey === '')) {
-      const path = bucket.accessKey === '' ? 'accessKey' : 'secretKey';
-      ctx.addIssue({
-        code: 'custom',
-        message: msg('config.credentials.bothOrNeither'),
-        path: [path],
-        params: {},
-      });
+    if (bucket.provider === 's3' && bucket.credentials === 'keys') {
+      for (const path of ['accessKey', 'secretKey'] as const) {
+        if (bucket[path] === '')
+          ctx.addIssue({ code: 'custom', message: msg('config.bucket.keys.required'), path: [path], params: {} });
+      }
+    }
+    if (bucket.provider === 's3' && bucket.credentials === 'role') {
+      for (const path of ['accessKey', 'secretKey'] as const) {
+        if (bucket[path] !== '')
+          ctx.addIssue({ code: 'custom', message: msg('config.bucket.keys.withRole'), path: [path], params: {} });
+      }
     }
   });
 export type Bucket = z.infer<typeof bucketSchema>;
@@ -166,6 +175,7 @@ export function emptyBucket(provider: BucketProvider): Bucket {
         name: '',
         path: '',
         region: '',
+        credentials: 'keys',
         accessKey: '',
         secretKey: '',
         kmsKey: '',

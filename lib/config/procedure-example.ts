@@ -68,6 +68,7 @@ export const PROCEDURE_EXAMPLE: InstallConfig = {
     name: 's3.yourdomain.com:9000',
     path: 'bucket_name',
     region: 'us-east-1',
+    credentials: 'keys',
     accessKey: PLACEHOLDER,
     secretKey: PLACEHOLDER,
     kmsKey: '',

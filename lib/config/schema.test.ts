@@ -37,7 +37,9 @@ describe('installConfigSchema', () => {
   it('asks for what the defaults leave empty, with keys', () => {
     const errors = errorsOf(defaultInstallConfig);
     expect(Object.keys(errors).sort()).toEqual([
+      'bucket.accessKey',
       'bucket.name',
+      'bucket.secretKey',
       'charts.operator.source.url',
       'charts.platform.source.url',
       'mysql.host',
@@ -46,7 +48,8 @@ describe('installConfigSchema', () => {
       'platform.license',
       'registry.host',
     ]);
-    for (const message of Object.values(errors)) expect(message.key).toBe('config.required');
+    for (const [path, message] of Object.entries(errors))
+      expect(message.key).toBe(path.startsWith('bucket.') && path.endsWith('Key') ? 'config.bucket.keys.required' : 'config.required');
   });
 
   it('defaults: the procedure names, airgap-friendly options off, secrets by reference', () => {
@@ -218,7 +221,7 @@ describe('installConfigSchema', () => {
         errorsOf({ ...PROCEDURE_EXAMPLE, bucket: { ...PROCEDURE_EXAMPLE.bucket, secretKey: '' } })[
           'bucket.secretKey'
         ]?.key,
-      ).toBe('config.credentials.bothOrNeither');
+      ).toBe('config.bucket.keys.required');
     });
 
     it('needs no host for the in-cluster database and checks ports of an external one', () => {

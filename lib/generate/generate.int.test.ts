@@ -180,6 +180,7 @@ function configFor(version: string, overrides: Partial<InstallConfig> = {}): Ins
       name: '127.0.0.1:29000',
       path: 'wandb',
       region: 'us-east-1',
+      credentials: 'keys',
       accessKey: 'a',
       secretKey: 'b',
       kmsKey: '',

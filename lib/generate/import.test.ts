@@ -260,7 +260,13 @@ describe('importInstallConfig', () => {
         },
         platform: { host: 'https://wandb.example.com', license: v.license, extraEnv: v.extraEnv },
         bucket:
-          v.bucket.provider === 's3' && v.bucket.accessKey === '' ? { ...v.bucket, secretKey: '' } : v.bucket,
+          v.bucket.provider === 's3'
+            ? {
+                ...v.bucket,
+                credentials: v.bucket.accessKey === '' ? ('role' as const) : ('keys' as const),
+                secretKey: v.bucket.accessKey === '' ? '' : v.bucket.secretKey,
+              }
+            : v.bucket,
         mysql: v.mysql,
         ingress: {
           class: v.ingressClass,

@@ -292,6 +292,9 @@ function importCr(
       secrets.delivery = 'secretRef';
       secrets.bucketSecretName = bucketSecret;
     }
+    // The file says how W&B signs in: keys (inline or in a Secret), or none (the nodes' cloud role).
+    if (provider === 's3')
+      bucket.credentials = bucket.accessKey !== '' || bucketSecret !== undefined ? 'keys' : 'role';
     config.bucket = bucket as DeepPartial<InstallConfig['bucket']>;
   }
 

@@ -185,6 +185,7 @@ const configs = fc
       name: v.bucketName,
       path: v.bucketPath,
       region: v.region,
+      credentials: 'keys',
       accessKey: `k${v.accessKey}`,
       secretKey: `s${v.secretKey}`,
       kmsKey: v.kmsKey,

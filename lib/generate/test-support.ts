@@ -92,6 +92,7 @@ export function config043(certs: { ca: string; ca2: string; leaf: string; leafKe
       name: 's3.example.com:9000',
       path: 'wandb',
       region: 'us-east-1',
+      credentials: 'keys',
       accessKey: 'AKIAEXAMPLE',
       secretKey: 's3-secret-key',
       kmsKey: '',

@@ -13,8 +13,9 @@ import { useWizard } from '../wizard-context';
 export function StorageStep() {
   const t = useT();
   const { setValue } = useFormContext();
-  const { forgetSecretsUnder, variants } = useWizard();
+  const { forgetSecret, forgetSecretsUnder, variants } = useWizard();
   const provider = useWatch({ name: 'bucket.provider' }) as BucketProvider;
+  const credentials = useWatch({ name: 'bucket.credentials' }) as unknown;
   return (
     <>
       <ChoiceField
@@ -61,18 +62,39 @@ export function StorageStep() {
               help="ui.help.bucket.region"
               example="us-east-1"
             />
-            <SecretField
-              name="bucket.accessKey"
-              example="xxxxxxxx"
-              label="ui.field.bucket.accessKey"
-              help="ui.help.bucket.accessKey"
+            <ChoiceField
+              name="bucket.credentials"
+              legend="ui.field.bucket.credentials"
+              options={[
+                { value: 'keys', label: 'ui.bucket.credentials.keys', help: 'ui.bucket.credentials.keysHelp' },
+                { value: 'role', label: 'ui.bucket.credentials.role', help: 'ui.bucket.credentials.roleHelp' },
+              ]}
+              onChoose={(value) => {
+                if (value !== 'role') return;
+                for (const key of ['bucket.accessKey', 'bucket.secretKey']) {
+                  setValue(key, '', { shouldDirty: true });
+                  forgetSecret(key);
+                }
+              }}
             />
-            <SecretField
-              name="bucket.secretKey"
-              example="xxxxxxxx"
-              label="ui.field.bucket.secretKey"
-              help="ui.help.bucket.secretKey"
-            />
+            {credentials === 'keys' ? (
+              <>
+                <SecretField
+                  name="bucket.accessKey"
+                  example="xxxxxxxx"
+                  label="ui.field.bucket.accessKey"
+                  help="ui.help.bucket.accessKey"
+                  required
+                />
+                <SecretField
+                  name="bucket.secretKey"
+                  example="xxxxxxxx"
+                  label="ui.field.bucket.secretKey"
+                  help="ui.help.bucket.secretKey"
+                  required
+                />
+              </>
+            ) : null}
             <TextField
               name="bucket.kmsKey"
               label="ui.field.bucket.kmsKey"

@@ -26,6 +26,11 @@ export const en = {
   'config.tooManyItems': 'Add at most {maximum} entries.',
   'config.singleLine': 'Line breaks and control characters are not allowed here.',
   'config.duplicateKey': 'This key is already used in row {first}.',
+  'config.bucket.credentials.choose':
+    'Choose how W&B signs in to the bucket: with an access key, or with the cloud role of the nodes.',
+  'config.bucket.keys.required': 'Enter the key, or choose the cloud role of the nodes instead of keys.',
+  'config.bucket.keys.withRole':
+    'The cloud role of the nodes is chosen, so no key is used: clear this field, or choose keys.',
   'config.credentials.bothOrNeither': 'Give both the user name and the password, or neither.',
   'config.port.invalid': 'Enter a port between 1 and 65535.',
   'config.name.dnsLabel':

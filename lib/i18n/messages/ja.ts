@@ -20,6 +20,11 @@ export const ja: Record<MessageKey, string> = {
   'config.tooManyItems': '{maximum} 件以内にしてください。',
   'config.singleLine': '改行や制御文字は入力できません。',
   'config.duplicateKey': 'このキーは {first} 行目ですでに使われています。',
+  'config.bucket.credentials.choose':
+    'W&B がバケットに認証する方法を選んでください: アクセスキー、またはノードのクラウドロール。',
+  'config.bucket.keys.required': 'キーを入力するか、キーの代わりにノードのクラウドロールを選んでください。',
+  'config.bucket.keys.withRole':
+    'ノードのクラウドロールを選んでいるため、キーは使われません。この欄を空にするか、キーを選んでください。',
   'config.credentials.bothOrNeither': 'ユーザー名とパスワードは両方入力するか、両方とも空にしてください。',
   'config.port.invalid': 'ポート番号は 1〜65535 の範囲で入力してください。',
   'config.name.dnsLabel':

@@ -239,6 +239,12 @@ export const uiEn = {
   'ui.bucket.provider.s3': 'S3 or S3-compatible (MinIO and others)',
   'ui.bucket.provider.gcs': 'Google Cloud Storage',
   'ui.bucket.provider.azure': 'Azure Blob Storage',
+  'ui.field.bucket.credentials': 'How W&B signs in to the bucket',
+  'ui.bucket.credentials.keys': 'With an access key and a secret key',
+  'ui.bucket.credentials.keysHelp': 'For MinIO and other S3-compatible stores on the site, and AWS users with keys.',
+  'ui.bucket.credentials.role': 'With the cloud role of the nodes (no keys)',
+  'ui.bucket.credentials.roleHelp':
+    'Only on AWS, where the nodes or the workload have an IAM role that may use the bucket. No keys are generated.',
   'ui.bucket.legend': 'Bucket',
   'ui.field.bucket.s3.name': 'Bucket or endpoint',
   'ui.help.bucket.s3.name':
@@ -252,7 +258,7 @@ export const uiEn = {
   'ui.field.bucket.region': 'Region',
   'ui.help.bucket.region': 'The bucket’s region.',
   'ui.field.bucket.accessKey': 'Access key',
-  'ui.help.bucket.accessKey': 'Leave both keys empty to use the nodes’ instance role.',
+  'ui.help.bucket.accessKey': 'The access key W&B signs in to the bucket with.',
   'ui.field.bucket.secretKey': 'Secret key',
   'ui.help.bucket.secretKey': 'The secret of the access key.',
   'ui.field.bucket.kmsKey': 'KMS key',

@@ -243,6 +243,12 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.bucket.provider.s3': 'S3 または S3 互換（MinIO など）',
   'ui.bucket.provider.gcs': 'Google Cloud Storage',
   'ui.bucket.provider.azure': 'Azure Blob Storage',
+  'ui.field.bucket.credentials': 'W&B がバケットに認証する方法',
+  'ui.bucket.credentials.keys': 'アクセスキーとシークレットキーを使う',
+  'ui.bucket.credentials.keysHelp': 'サイト内の MinIO などの S3 互換ストレージや、キーを使う AWS の場合。',
+  'ui.bucket.credentials.role': 'ノードのクラウドロールを使う（キーなし）',
+  'ui.bucket.credentials.roleHelp':
+    'AWS で、ノードまたはワークロードにバケットを使える IAM ロールがある場合のみ。キーは生成されません。',
   'ui.bucket.legend': 'バケット',
   'ui.field.bucket.s3.name': 'バケットまたはエンドポイント',
   'ui.help.bucket.s3.name':
@@ -256,7 +262,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.bucket.region': 'リージョン',
   'ui.help.bucket.region': 'バケットのリージョンです。',
   'ui.field.bucket.accessKey': 'アクセスキー',
-  'ui.help.bucket.accessKey': 'ノードのインスタンスロールを使う場合は、両方のキーを空欄にしてください。',
+  'ui.help.bucket.accessKey': 'W&B がバケットに認証するアクセスキーです。',
   'ui.field.bucket.secretKey': 'シークレットキー',
   'ui.help.bucket.secretKey': 'アクセスキーに対応するシークレットです。',
   'ui.field.bucket.kmsKey': 'KMS キー',
