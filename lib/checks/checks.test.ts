@@ -7,7 +7,7 @@ import { chartRepoFailure } from './charts';
 import { describeAccess, requiredAccess } from './kube-access';
 import { judgeKubeVersion } from './kube-api';
 import { judgeMysqlVersion, noAnswer } from './mysql';
-import { collectImages, keysForImage } from './rendered-images';
+import { collectImages, isUnderRegistry, keysForImage, readRendered } from './rendered-images';
 
 describe('judgeKubeVersion', () => {
   it('fails below 1.28, passes up to the newest tested minor, warns above', () => {
@@ -210,6 +210,78 @@ describe('collectImages', () => {
       'Deployment/wandb-app: initContainer init',
       'Deployment/wandb-app: container app',
     ]);
+  });
+});
+
+describe('readRendered', () => {
+  it('reads a document that repeats a key (as the real charts do under matchLabels), the last value winning', () => {
+    const r = readRendered(
+      `---
+# Source: operator-wandb/charts/app/templates/deployment.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: wandb-app}
+spec:
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: app
+      app.kubernetes.io/name: app
+  template:
+    spec:
+      containers: [{name: app, image: "wandb/local:0.62.2"}]
+`,
+      'operator-wandb',
+    );
+    expect(r.unreadable).toEqual([]);
+    expect(r.images.map((i) => i.image)).toEqual(['wandb/local:0.62.2']);
+  });
+
+  it('reports a document it cannot read by its Source path, and still reads the others', () => {
+    const r = readRendered(
+      `---
+# Source: operator-wandb/charts/broken/templates/deployment.yaml
+kind: Deployment
+spec: {template: [unclosed
+---
+${RENDERED}`,
+      'operator-wandb',
+    );
+    expect(r.unreadable).toHaveLength(1);
+    expect(r.unreadable[0]?.source).toBe('operator-wandb/charts/broken/templates/deployment.yaml');
+    expect(r.images).toHaveLength(3);
+  });
+
+  it('keeps helm.sh/hook: test resources apart: named, not pulled by an install', () => {
+    const r = readRendered(
+      `---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: wandb-test
+  annotations: {"helm.sh/hook": test}
+spec: {containers: [{name: t, image: "us-docker.pkg.dev/wandb-production/public/python:3.12"}]}
+`,
+      'operator-wandb',
+    );
+    expect(r.images).toEqual([]);
+    expect(r.testHooks).toEqual([
+      {
+        image: 'us-docker.pkg.dev/wandb-production/public/python:3.12',
+        chart: 'operator-wandb',
+        uses: ['Pod/wandb-test: container t'],
+      },
+    ]);
+  });
+});
+
+describe('isUnderRegistry', () => {
+  it('compares the whole registry prefix, host and path', () => {
+    expect(isUnderRegistry('reg.local:5000/mirror/wandb/local:1', 'reg.local:5000/mirror')).toBe(true);
+    expect(isUnderRegistry('reg.local:5000/other/wandb/local:1', 'reg.local:5000/mirror')).toBe(false);
+    expect(isUnderRegistry('reg.local:5000/mirrored/wandb/local:1', 'reg.local:5000/mirror')).toBe(false);
+    expect(isUnderRegistry('reg.local/wandb/local:1', 'reg.local:5000')).toBe(false);
+    expect(isUnderRegistry('reg.local:5000/wandb/local:1', 'reg.local:5000')).toBe(true);
+    expect(isUnderRegistry('wandb/local:1', 'docker.io')).toBe(true);
   });
 });
 

@@ -47,43 +47,93 @@ function podSpecOf(doc: { kind?: unknown; spec?: unknown }): unknown {
   return undefined;
 }
 
+/** A document of `helm template` output that could not be read, by its `# Source:` path. */
+export interface UnreadableDocument {
+  /** `operator-wandb/charts/app/templates/deployment.yaml`, or `document N` without a Source line. */
+  source: string;
+  reason: string;
+}
+
+/** What `helm template` output would run: the images, the test resources it never starts, what it could not read. */
+export interface RenderedManifests {
+  images: RenderedImage[];
+  /** Resources annotated `helm.sh/hook: test`: `helm test` starts them, an install never does. */
+  testHooks: RenderedImage[];
+  unreadable: UnreadableDocument[];
+}
+
+const TEST_HOOKS = new Set(['test', 'test-success', 'test-failure']);
+
+function isTestHook(doc: { metadata?: { annotations?: unknown } }): boolean {
+  const hook = dig(doc.metadata?.annotations, ['helm.sh/hook']);
+  return typeof hook === 'string' && hook.split(',').some((h) => TEST_HOOKS.has(h.trim()));
+}
+
 /**
- * Every image in `helm template` output: containers, init containers and ephemeral containers of
- * Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs. Pure.
+ * Reads `helm template` output one document at a time, the way Helm and the API server accept it:
+ * a repeated key (the real charts repeat labels under `matchLabels`) keeps its last value. A
+ * document that still cannot be read is reported, never dropped silently. Pure.
  */
-export function collectImages(manifests: string, chart: ChartName): RenderedImage[] {
+export function readRendered(manifests: string, chart: ChartName): RenderedManifests {
   const found = new Map<string, RenderedImage>();
-  let docs: unknown[] = [];
-  try {
-    docs = yaml.loadAll(manifests, undefined, { schema: yaml.CORE_SCHEMA }) as unknown[];
-  } catch {
-    docs = manifests.split(/^---\s*$/m).flatMap((text) => {
-      try {
-        return [yaml.load(text, { schema: yaml.CORE_SCHEMA })];
-      } catch {
-        return [];
-      }
-    });
-  }
-  for (const doc of docs) {
-    if (!doc || typeof doc !== 'object') continue;
-    const d = doc as { kind?: unknown; metadata?: { name?: unknown } };
+  const tests = new Map<string, RenderedImage>();
+  const unreadable: UnreadableDocument[] = [];
+  const add = (into: Map<string, RenderedImage>, image: string, use: string) => {
+    const entry = into.get(image) ?? { image, chart, uses: [] };
+    entry.uses.push(use);
+    into.set(image, entry);
+  };
+  manifests.split(/^---[ \t]*(?:#.*)?$/m).forEach((text, index) => {
+    if (text.trim() === '') return;
+    let doc: unknown;
+    try {
+      doc = yaml.load(text, { schema: yaml.CORE_SCHEMA, json: true });
+    } catch (e) {
+      const source = /^# Source: (.+)$/m.exec(text)?.[1]?.trim() ?? `document ${index + 1}`;
+      unreadable.push({ source, reason: (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '' });
+      return;
+    }
+    if (!doc || typeof doc !== 'object') return;
+    const d = doc as { kind?: unknown; metadata?: { name?: unknown; annotations?: unknown } };
     const pod = podSpecOf(d as { kind?: unknown; spec?: unknown });
-    if (!pod) continue;
+    if (!pod) return;
+    const into = isTestHook(d) ? tests : found;
     for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
       const list = dig(pod, [field]);
       if (!Array.isArray(list)) continue;
       for (const c of list as Array<{ name?: unknown; image?: unknown }>) {
         if (typeof c.image !== 'string' || c.image === '') continue;
-        const entry = found.get(c.image) ?? { image: c.image, chart, uses: [] };
-        entry.uses.push(
+        add(
+          into,
+          c.image,
           `${String(d.kind)}/${String(d.metadata?.name ?? '')}: ${field === 'containers' ? 'container' : field.replace(/s$/, '')} ${String(c.name ?? '')}`,
         );
-        found.set(c.image, entry);
       }
     }
-  }
-  return [...found.values()];
+  });
+  return { images: [...found.values()], testHooks: [...tests.values()], unreadable };
+}
+
+/**
+ * Every image in `helm template` output that an install would pull: containers, init containers
+ * and ephemeral containers of Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and
+ * CronJobs, leaving out `helm.sh/hook: test` resources. Pure.
+ */
+export function collectImages(manifests: string, chart: ChartName): RenderedImage[] {
+  return readRendered(manifests, chart).images;
+}
+
+/**
+ * True when an image reference lies under the internal registry's whole prefix (`host[:port]` and
+ * the path prefix, `127.0.0.1:5000/mirror`): an image on the same host outside the prefix is not
+ * one the wizard mirrored. Pure.
+ */
+export function isUnderRegistry(image: string, registry: string): boolean {
+  const address = parseRegistryAddress(registry);
+  const parsed = parseImageReference(image);
+  if (!address || parsed.error) return false;
+  if (parsed.value.registry !== address.host) return false;
+  return address.prefix === '' || parsed.value.repository.startsWith(`${address.prefix}/`);
 }
 
 /**
@@ -242,18 +292,26 @@ export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
       request: c.command,
       response: `exit ${c.exitCode ?? '-'} in ${Math.round(c.durationMs)} ms`,
     }));
-    const images = [
-      ...collectImages(rendered.operator, 'operator'),
-      ...collectImages(rendered.platform, 'operator-wandb'),
+    const read = [
+      readRendered(rendered.operator, 'operator'),
+      readRendered(rendered.platform, 'operator-wandb'),
     ];
+    const images = read.flatMap((r) => r.images);
+    const testHooks = read.flatMap((r) => r.testHooks);
+    const unreadable = read.flatMap((r) => r.unreadable);
     const opts = registryClientOptions(config, remainingMs(ctx.deadline, 1_000));
     const internalHost = parseRegistryAddress(config.registry.host)?.host ?? opts.registry;
+    for (const u of unreadable) evidence.push({ label: u.source, response: `UNREADABLE: ${u.reason}` });
+    for (const t of testHooks)
+      evidence.push({
+        label: t.image,
+        response: `not started by an install (helm.sh/hook: test); used by ${t.uses.join(', ')}`,
+      });
 
     const foreign: Array<{ image: RenderedImage; keys: string[] }> = [];
     const internal: RenderedImage[] = [];
     for (const image of images) {
-      const parsed = parseImageReference(image.image);
-      if (!parsed.error && parsed.value.registry === internalHost) internal.push(image);
+      if (isUnderRegistry(image.image, config.registry.host)) internal.push(image);
       else foreign.push({ image, keys: keysForImage(image.image, image.chart, config, values) });
     }
     const presence = await verifyImages([...new Set(internal.map((i) => i.image))], opts, ctx.signal);
@@ -309,12 +367,27 @@ export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
         remedy: { key: 'checks.renderedImages.missing.remedy', params: {} },
         evidence,
       };
+    if (unreadable.length > 0)
+      return {
+        status: 'fail',
+        message: {
+          key: 'checks.renderedImages.unreadable',
+          params: {
+            count: unreadable.length,
+            documents: unreadable.map((u) => `${u.source} (${u.reason})`).join('; '),
+          },
+        },
+        remedy: { key: 'checks.renderedImages.unreadable.remedy', params: {} },
+        evidence,
+      };
+    const tests = [...new Set(testHooks.flatMap((t) => t.uses.map((u) => u.split(':')[0] ?? u)))];
+    const params = { count: images.length, registry: config.registry.host || internalHost };
     return {
       status: 'pass',
-      message: {
-        key: 'checks.renderedImages.pass',
-        params: { count: images.length, registry: internalHost },
-      },
+      message:
+        tests.length > 0
+          ? { key: 'checks.renderedImages.passWithTests', params: { ...params, tests: tests.join(', ') } }
+          : { key: 'checks.renderedImages.pass', params },
       evidence,
     };
   },

@@ -72,3 +72,15 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # status_line NAME OK DETAIL
 status_line() { printf '%-12s %-5s %s\n' "$1" "$2" "$3"; }
+
+# The vendor's artefacts (real operator and charts): WANDB_VENDOR_DIR, default ../shared/vendor beside
+# the repository. A value given once is kept in $TEST_ENV_DIR/vendor-dir, like the port offset, so
+# that later calls (`env`, `status`, a single component) see the same folder.
+if [ -n "${TEST_ENV_DIR:-}" ]; then
+  if [ -n "${WANDB_VENDOR_DIR:-}" ]; then
+    mkdir -p "$TEST_ENV_DIR" && echo "$WANDB_VENDOR_DIR" > "$TEST_ENV_DIR/vendor-dir"
+  elif [ -s "$TEST_ENV_DIR/vendor-dir" ]; then
+    WANDB_VENDOR_DIR=$(cat "$TEST_ENV_DIR/vendor-dir")
+  fi
+fi
+[ -z "${WANDB_VENDOR_DIR:-}" ] || export WANDB_VENDOR_DIR

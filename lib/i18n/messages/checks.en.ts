@@ -212,6 +212,12 @@ export const checksEn = {
   'checks.renderedImages.title': 'Rendered images (air gap)',
   'checks.renderedImages.pass':
     'Both charts render {count} images, all on {registry} and present there: nothing is pulled from the internet.',
+  'checks.renderedImages.passWithTests':
+    'Both charts render {count} images, all on {registry} and present there: nothing is pulled from the internet. Not counted, as an install never starts them (helm.sh/hook: test): {tests}.',
+  'checks.renderedImages.unreadable':
+    '{count} rendered documents could not be read, so their images are unchecked: {documents}',
+  'checks.renderedImages.unreadable.remedy':
+    'Render the chart with the same values (helm template) and look at the named documents; report the chart version if its output is not valid YAML.',
   'checks.renderedImages.noHelm': 'Skipped: Helm is needed to render the charts.',
   'checks.renderedImages.renderFailed': 'helm template failed: {reason}',
   'checks.renderedImages.foreign':

@@ -222,6 +222,12 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.renderedImages.title': 'レンダリングされたイメージ（エアギャップ）',
   'checks.renderedImages.pass':
     '両方のチャートが {count} 件のイメージをレンダリングし、すべて {registry} 上にあり存在します。インターネットからは何も pull されません。',
+  'checks.renderedImages.passWithTests':
+    '両方のチャートが {count} 件のイメージをレンダリングし、すべて {registry} 上にあり存在します。インターネットからは何も pull されません。インストールでは起動されないため数えていないもの（helm.sh/hook: test）: {tests}。',
+  'checks.renderedImages.unreadable':
+    'レンダリングされた {count} 件のドキュメントを読めなかったため、それらのイメージは未確認です: {documents}',
+  'checks.renderedImages.unreadable.remedy':
+    '同じ values でチャートをレンダリング（helm template）し、挙げられたドキュメントを確認してください。出力が正しい YAML でない場合は、チャートのバージョンを報告してください。',
   'checks.renderedImages.noHelm': 'スキップ: チャートのレンダリングには Helm が必要です。',
   'checks.renderedImages.renderFailed': 'helm template に失敗しました: {reason}',
   'checks.renderedImages.foreign':

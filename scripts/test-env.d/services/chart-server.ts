@@ -6,7 +6,8 @@
  *     --https 127.0.0.1:28443 --cert FILE --key FILE --user USER --password-file FILE
  *
  * Files are looked up on every request, so re-packaging into DIR needs no restart. Only plain
- * files directly in DIR are served (no sub-directories, no dot files). GET and HEAD only.
+ * files directly in DIR, or one sub-directory deep (a second repository at `/<sub>/`, e.g. the
+ * vendor's real charts at `/vendor/`), are served; no dot files. GET and HEAD only.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
@@ -92,8 +93,10 @@ function handler(dir: string, auth?: { user: string; password: string }): http.R
     } catch {
       return reply(400, 'bad path');
     }
-    if (name === '') name = 'index.yaml';
-    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) return reply(404, 'not found');
+    if (name === '' || name.endsWith('/')) name += 'index.yaml';
+    const parts = name.split('/');
+    if (parts.length > 2 || name.includes('\\') || parts.some((p) => p === '' || p.startsWith('.')))
+      return reply(404, 'not found');
     const file = path.join(dir, name);
     let size: number;
     try {
