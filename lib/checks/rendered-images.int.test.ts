@@ -1,13 +1,16 @@
 /**
- * Integration: the rendered-images check (issue 5, check 9) with the fixture charts 0.18.0 and
- * 0.43.8 of scripts/test-env, rendered by real Helm 3 and 4 from the HTTPS and OCI repositories,
- * every image asked of the real registry.
+ * Integration: the rendered-images check (issue 5, check 9) with the vendor's real charts (issue 10)
+ * and the fixture charts 0.18.0 and 0.43.8 of scripts/test-env, rendered by real Helm 3 and 4 from
+ * the HTTPS and OCI repositories, every image asked of the real registry.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import yaml from 'js-yaml';
 
 import { describe, expect, it } from 'vitest';
 
-import type { InstallConfig } from '@/lib/config';
+import { type InstallConfig, PROCEDURE_EXAMPLE } from '@/lib/config';
 import { buildManifests } from '@/lib/generate';
 
 import { rerunPrerequisiteCheck } from './index';
@@ -24,6 +27,69 @@ const run = (config: InstallConfig, helm = 'HELM3', renderValues?: { platform?: 
     { config, env: { PATH: '/nonexistent', HELM: env(helm) }, ...(renderValues ? { renderValues } : {}) },
     'rendered-images',
   );
+
+const vendorWhy =
+  process.env.CHARTS_VENDOR === '1' ? '' : process.env.CHARTS_VENDOR_WHY || 'CHARTS_VENDOR is not 1';
+
+describe.skipIf(vendorWhy !== '')(`rendered images, the vendor's real charts ${vendorWhy}`, () => {
+  it.each(['0.18.0', '0.43.8'])(
+    "operator-wandb %s with the wizard's values passes: every image internal and present",
+    async (version) => {
+      const r = await run(testEnvConfig(version, { charts: 'vendor' }));
+      expect(r.status, JSON.stringify(r)).toBe('pass');
+      expect(Number(r.message.params.count)).toBeGreaterThanOrEqual(7);
+      // every Deployment of the real chart is seen (the strict parser dropped app, console, weave, parquet)
+      const seen = JSON.stringify(r.evidence);
+      for (const use of ['Deployment/wandb-app', 'Deployment/wandb-console', 'DaemonSet/'])
+        expect(seen).toContain(use);
+      expect(seen).not.toContain('UNREADABLE');
+    },
+  );
+
+  it('0.43.8 names its helm.sh/hook: test Pod, which an install never starts, and still passes', async () => {
+    const r = await run(testEnvConfig('0.43.8', { charts: 'vendor' }));
+    expect(r.message.key).toBe('checks.renderedImages.passWithTests');
+    expect(String(r.message.params.tests)).toMatch(/^Pod\//);
+    expect(JSON.stringify(r.evidence)).toContain('us-docker.pkg.dev/wandb-production/public/python:3.12');
+  });
+
+  it("the procedure's literal example at 0.18.0 is flagged for every public image it leaves", async () => {
+    const testdata = path.join(__dirname, '../generate/testdata/procedure-source');
+    const cr = yaml.load(readFileSync(path.join(testdata, 'wandb.yaml'), 'utf8')) as {
+      spec: { values: Record<string, unknown> };
+    };
+    const operator = yaml.load(readFileSync(path.join(testdata, 'values.yaml'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const source = testEnvConfig('0.18.0', { charts: 'vendor' }).charts.platform.source;
+    const r = await rerunPrerequisiteCheck(
+      {
+        config: {
+          ...PROCEDURE_EXAMPLE,
+          charts: { operator: { source, version: '1.3.3' }, platform: { source, version: '0.18.0' } },
+        },
+        env: { PATH: '/nonexistent', HELM: env('HELM3') },
+        renderValues: { operator, platform: cr.spec.values },
+      },
+      'rendered-images',
+    );
+    expect(r.message.key).toBe('checks.renderedImages.foreign');
+    const flagged = String(r.message.params.images);
+    for (const image of [
+      'wandb/local:latest → weave.image, parquet.image',
+      'otel/opentelemetry-collector-contrib:0.97.0',
+      'quay.io/prometheus/prometheus:v2.47.0',
+      'quay.io/prometheus-operator/prometheus-config-reloader:v0.67.0',
+      'docker.io/bitnami/redis:7.2.4-debian-12-r9',
+    ])
+      expect(flagged).toContain(image);
+    // app and console are on the procedure's registry: seen, and not flagged
+    expect(flagged).not.toContain('registry.yourdomain.com');
+    expect(JSON.stringify(r.evidence)).toContain('registry.yourdomain.com/local:0.59.2');
+    expect(Number(r.message.params.total)).toBe(8);
+  });
+});
 
 describe('rendered images', () => {
   it.each([

@@ -314,14 +314,25 @@ export const renderedImagesCheck: CheckDefinition<ChecksInput> = {
       if (isUnderRegistry(image.image, config.registry.host)) internal.push(image);
       else foreign.push({ image, keys: keysForImage(image.image, image.chart, config, values) });
     }
+    const usesOf = (image: string) =>
+      internal
+        .filter((i) => i.image === image)
+        .flatMap((i) => i.uses)
+        .join(', ');
     const presence = await verifyImages([...new Set(internal.map((i) => i.image))], opts, ctx.signal);
     const missing: Array<{ image: string; failure: RegistryFailure }> = [];
     for (const p of presence) {
       if (p.result.kind === 'present')
-        evidence.push({ label: p.image, response: `internal, present (${p.result.method})` });
+        evidence.push({
+          label: p.image,
+          response: `internal, present (${p.result.method}); used by ${usesOf(p.image)}`,
+        });
       else {
         missing.push({ image: p.image, failure: p.result });
-        evidence.push({ label: p.image, response: `internal, ${failureLabel(p.result)}` });
+        evidence.push({
+          label: p.image,
+          response: `internal, ${failureLabel(p.result)}; used by ${usesOf(p.image)}`,
+        });
       }
     }
     for (const f of foreign)

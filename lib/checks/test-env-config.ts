@@ -2,12 +2,21 @@ import { readFileSync } from 'node:fs';
 
 import { defaultInstallConfig, type InstallConfig } from '@/lib/config';
 
+/** The controller the test environment runs (scripts/test-env.d/80-operator builds the vendor's v1.22.0). */
+export const TEST_ENV_CONTROLLER_TAG = '1.22.0';
+
 /**
  * A configuration that points every section at the components of `scripts/test-env` (read from
  * the variables `scripts/test-env env` exports), for the integration tests and the benchmark.
- * Throws, naming the variable, when the environment is not loaded.
+ * `charts: 'vendor'` takes the vendor's real charts (the `/vendor` repository, needs
+ * CHARTS_VENDOR=1) and the controller tag of the operator the environment runs; `'fixtures'` the
+ * project's fixture charts. Throws, naming the variable, when the environment is not loaded.
  */
-export function testEnvConfig(version = '0.18.0'): InstallConfig {
+export function testEnvConfig(
+  version = '0.18.0',
+  options: { charts?: 'vendor' | 'fixtures' } = {},
+): InstallConfig {
+  const vendor = options.charts === 'vendor';
   const need = (name: string): string => {
     const value = process.env[name];
     if (!value)
@@ -17,7 +26,7 @@ export function testEnvConfig(version = '0.18.0'): InstallConfig {
   const ca = readFileSync(need('TEST_CA_FILE'), 'utf8');
   const chartSource = {
     kind: 'repo' as const,
-    url: need('CHARTS_HTTPS_URL'),
+    url: need(vendor ? 'CHARTS_VENDOR_HTTPS_URL' : 'CHARTS_HTTPS_URL'),
     repoName: 'wizard-int',
     username: need('CHARTS_USER'),
     password: need('CHARTS_PASSWORD'),
@@ -34,6 +43,14 @@ export function testEnvConfig(version = '0.18.0'): InstallConfig {
       password: need('REGISTRY_PASSWORD'),
       caBundle: ca,
     },
+    ...(vendor
+      ? {
+          images: {
+            ...defaultInstallConfig.images,
+            controller: { repository: '', tag: TEST_ENV_CONTROLLER_TAG },
+          },
+        }
+      : {}),
     charts: { operator: { source: chartSource, version: '' }, platform: { source: chartSource, version } },
     platform: { host: 'https://localhost', license: 'test-license-not-a-secret', extraEnv: [] },
     bucket: {
