@@ -402,3 +402,51 @@ describe('runbook', () => {
     }
   });
 });
+
+describe('chart repository credentials', () => {
+  const withCredentials = (controllerTag: string): InstallConfig => ({
+    ...PROCEDURE_EXAMPLE,
+    images: { ...PROCEDURE_EXAMPLE.images, controller: { repository: '', tag: controllerTag } },
+    charts: {
+      ...PROCEDURE_EXAMPLE.charts,
+      platform: {
+        ...PROCEDURE_EXAMPLE.charts.platform,
+        source: {
+          kind: 'repo',
+          url: 'https://charts.example.com',
+          repoName: 'local-repo',
+          username: 'bot',
+          password: 's3cret',
+          caBundle: '',
+          insecureSkipVerify: false,
+        },
+      },
+    },
+  });
+
+  it('from controller 1.20.0 the password goes into a Secret that spec.chart.credentialSecret names', () => {
+    const m = buildManifests(withCredentials('1.22.0'), { includeSecrets: true });
+    const chart = at(m.wandbCr, ['spec', 'chart']) as Record<string, unknown>;
+    expect(chart.password).toBeUndefined();
+    expect(chart.username).toBeUndefined();
+    expect(chart.credentialSecret).toEqual({
+      name: 'wandb-chart-repository',
+      usernameKey: 'HELM_USERNAME',
+      passwordKey: 'HELM_PASSWORD',
+    });
+    expect(JSON.stringify(m.wandbCr)).not.toContain('s3cret');
+    const secrets = generateArtifacts(withCredentials('1.22.0'), { includeSecrets: false });
+    expect(JSON.stringify(secrets)).toContain('HELM_USERNAME');
+  });
+
+  it('before 1.20.0 (and for a tag that is not a release) the credentials stay in the resource', () => {
+    for (const tag of ['1.16.1', 'latest']) {
+      const chart = at(buildManifests(withCredentials(tag), { includeSecrets: true }).wandbCr, [
+        'spec',
+        'chart',
+      ]) as Record<string, unknown>;
+      expect(chart.credentialSecret).toBeUndefined();
+      expect(chart.password).toBe('s3cret');
+    }
+  });
+});

@@ -35,6 +35,12 @@ export interface GenerateContext {
   readonly secrets: SecretPlan;
   /** Registry credentials given: a pull secret is created and referenced. */
   readonly pullSecret: boolean;
+  /**
+   * The platform chart repository's credentials go into a Secret that `spec.chart.credentialSecret`
+   * names, not into the resource: the source has credentials and the controller reads the Secret
+   * (v1.20.0 and later, operator source `pkg/wandb/spec/charts/repo.go`).
+   */
+  readonly chartCredentialSecret: boolean;
   /** `customCACerts` of the operator: the custom bundle plus the platform chart repository's CA. */
   readonly operatorCaCerts: readonly string[];
   /** `global.customCACerts` of the platform. */
@@ -71,6 +77,19 @@ export class InvalidConfigError extends Error {
     super(`invalid install configuration: ${what}`);
     this.name = 'InvalidConfigError';
   }
+}
+
+/** The first v1 controller that reads `spec.chart.credentialSecret`. */
+export const CREDENTIAL_SECRET_SINCE = '1.20.0';
+
+/** True when an image tag is a release at or after `since` (`1.22.0`, `v1.22.0`); false for `latest` and the like. */
+export function tagAtLeast(tag: string, since: string): boolean {
+  const parse = (v: string) => /^v?(\d+)\.(\d+)\.(\d+)$/.exec(v)?.slice(1).map(Number);
+  const a = parse(tag);
+  const b = parse(since);
+  if (!a || !b) return false;
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
 }
 
 function planSecrets(config: InstallConfig, line: ChartLine): SecretPlan {
@@ -141,14 +160,19 @@ export function buildContext(config: InstallConfig, options: { includeSecrets: b
   if (!registry) throw new InvalidConfigError('registry address');
   const platformSource = config.charts.platform.source;
   const chartCa = platformSource.kind === 'local' ? '' : platformSource.caBundle;
+  const images = resolveConfigImages(config);
   const partial = {
     config,
     line: match.line,
     lineVerified: match.verified,
     registry,
-    images: resolveConfigImages(config),
+    images,
     secrets: planSecrets(config, match.line),
     pullSecret: config.registry.username !== '',
+    chartCredentialSecret:
+      platformSource.kind !== 'local' &&
+      platformSource.username !== '' &&
+      tagAtLeast(images.find((image) => image.id === 'controller')?.tag ?? '', CREDENTIAL_SECRET_SINCE),
     operatorCaCerts: mergeCertificates(config.certificates.bundle, chartCa),
     platformCaCerts: mergeCertificates(config.certificates.bundle),
     includeSecrets: options.includeSecrets,

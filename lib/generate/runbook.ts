@@ -20,6 +20,7 @@ import { SECRET_PLACEHOLDERS, type GenerateContext, type SecretField } from './c
 import { mirrorEntries } from './image-list';
 import { buildSecretManifests, type SecretManifest } from './secrets';
 import { commandLine, shellQuote } from './shell';
+import { CHART_CREDENTIAL_KEYS } from './wandb-cr';
 
 /** Shell variables the runbook reads secrets into (`read -rs`), by secret field. */
 const SECRET_VARIABLES: Record<SecretField, string> = {
@@ -70,6 +71,14 @@ function fillSecretCommand(context: GenerateContext, secret: SecretManifest): st
         readSecret(SECRET_VARIABLES.registryPassword),
         `${auth}=$(printf '%s:%s' ${shellQuote(config.registry.username)} "$${SECRET_VARIABLES.registryPassword}" | base64 | tr -d '\\n')`,
         `${kube} create secret generic ${name} --namespace ${ns} --type=kubernetes.io/dockerconfigjson --from-file=.dockerconfigjson=<(printf ${shellQuote(format)} ${shellQuote(JSON.stringify(context.registry.host))} ${shellQuote(JSON.stringify(config.registry.username))} "$${auth}") --dry-run=client --output=yaml | ${apply}`,
+      ];
+    }
+    case 'chartCredentials': {
+      const source = config.charts.platform.source;
+      const username = source.kind === 'local' ? '' : source.username;
+      return [
+        readSecret(SECRET_VARIABLES.chartPassword),
+        `${kube} create secret generic ${name} --namespace ${ns} --from-literal=${CHART_CREDENTIAL_KEYS.username}=${shellQuote(username)} --from-file=${CHART_CREDENTIAL_KEYS.password}=<(printf '%s' "$${SECRET_VARIABLES.chartPassword}") --dry-run=client --output=yaml | ${apply}`,
       ];
     }
     case 'ingressTls':
@@ -124,7 +133,8 @@ function inlineCrFields(context: GenerateContext): SecretField[] {
     if (config.bucket.provider === 's3') fields.push('bucketSecretKey');
   }
   const platform = config.charts.platform.source;
-  if (platform.kind !== 'local' && platform.username !== '') fields.push('chartPassword');
+  if (platform.kind !== 'local' && platform.username !== '' && !context.chartCredentialSecret)
+    fields.push('chartPassword');
   return fields;
 }
 

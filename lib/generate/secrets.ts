@@ -1,4 +1,4 @@
-import { SECRET_KEYS } from './wandb-cr';
+import { CHART_CREDENTIAL_KEYS, chartCredentialSecretName, SECRET_KEYS } from './wandb-cr';
 import { secretValue, type GenerateContext, type SecretField } from './context';
 
 /** Labels on every object the wizard creates, so that they can be found (and pruned) again. */
@@ -11,7 +11,8 @@ export const WIZARD_LABELS = {
 export const FIELD_MANAGER = 'wandb-airgap-wizard';
 
 /** Why a Secret exists, so the runbook and the UI can explain it. */
-export type SecretPurpose = 'registryPull' | 'license' | 'mysqlPassword' | 'bucketKeys' | 'ingressTls';
+export type SecretPurpose =
+  'registryPull' | 'license' | 'mysqlPassword' | 'bucketKeys' | 'ingressTls' | 'chartCredentials';
 
 /** One Secret manifest and, for the runbook, which of its keys hold which secret field. */
 export interface SecretManifest {
@@ -65,7 +66,8 @@ export function dockerConfigJson(
  * The Secret manifests of an install (`stringData`, applied server-side):
  * - the registry pull secret (kubernetes.io/dockerconfigjson) in the operator and the CR namespaces;
  * - the license, MySQL password and bucket keys where the chart line accepts a reference;
- * - the ingress TLS Secret when a certificate and key were given.
+ * - the ingress TLS Secret when a certificate and key were given;
+ * - the platform chart repository's credentials where `spec.chart.credentialSecret` names them.
  * With `includeSecrets: false` every secret value is a `REPLACE_WITH_…` placeholder.
  */
 export function buildSecretManifests(context: GenerateContext): SecretManifest[] {
@@ -132,6 +134,22 @@ export function buildSecretManifests(context: GenerateContext): SecretManifest[]
       fields[SECRET_KEYS.bucketSecretKey] = 'bucketSecretKey';
     }
     result.push(secret('bucketKeys', config.secrets.bucketSecretName, crNamespace, 'Opaque', data, fields));
+  }
+  const chartSource = config.charts.platform.source;
+  if (context.chartCredentialSecret && chartSource.kind !== 'local') {
+    result.push(
+      secret(
+        'chartCredentials',
+        chartCredentialSecretName(config.target.crName),
+        crNamespace,
+        'Opaque',
+        {
+          [CHART_CREDENTIAL_KEYS.username]: chartSource.username,
+          [CHART_CREDENTIAL_KEYS.password]: secretValue(context, 'chartPassword', chartSource.password),
+        },
+        { [CHART_CREDENTIAL_KEYS.password]: 'chartPassword' },
+      ),
+    );
   }
   const tls = config.ingress.tls;
   if (tls.enabled && tls.certificate.trim() !== '' && tls.privateKey.trim() !== '') {

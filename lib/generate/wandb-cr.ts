@@ -12,6 +12,32 @@ import { secretValue, setPath, type GenerateContext } from './context';
 export const PLATFORM_CHART_NAME = 'operator-wandb';
 export const LOCAL_CHART_PATH = '/charts/operator-wandb';
 
+/** The keys of the chart repository's credential Secret, the operator's defaults for `credentialSecret`. */
+export const CHART_CREDENTIAL_KEYS = { username: 'HELM_USERNAME', password: 'HELM_PASSWORD' } as const;
+
+/** The Secret, in the resource's namespace, that `spec.chart.credentialSecret` names. */
+export function chartCredentialSecretName(crName: string): string {
+  return `${crName}-chart-repository`;
+}
+
+/** `username`/`password`, or a `credentialSecret` where the controller reads one (see GenerateContext). */
+function chartCredentials(
+  context: GenerateContext,
+  username: string,
+  password: string,
+): Record<string, unknown> {
+  if (username === '') return {};
+  if (context.chartCredentialSecret)
+    return {
+      credentialSecret: {
+        name: chartCredentialSecretName(context.config.target.crName),
+        usernameKey: CHART_CREDENTIAL_KEYS.username,
+        passwordKey: CHART_CREDENTIAL_KEYS.password,
+      },
+    };
+  return { username, password: secretValue(context, 'chartPassword', password) };
+}
+
 /** Keys of the Secrets this wizard creates for references (the chart's defaults where it has them). */
 export const SECRET_KEYS = {
   license: 'license',
@@ -31,11 +57,8 @@ function chartSpec(context: GenerateContext): Record<string, unknown> {
         url: source.url,
         name: PLATFORM_CHART_NAME,
         version: platform.version,
+        ...chartCredentials(context, source.username, source.password),
       };
-      if (source.username !== '') {
-        spec.username = source.username;
-        spec.password = secretValue(context, 'chartPassword', source.password);
-      }
       return spec;
     }
     case 'oci': {
@@ -43,11 +66,8 @@ function chartSpec(context: GenerateContext): Record<string, unknown> {
       const spec: Record<string, unknown> = {
         url: `${source.url.replace(/\/+$/, '')}/${PLATFORM_CHART_NAME}`,
         version: platform.version,
+        ...chartCredentials(context, source.username, source.password),
       };
-      if (source.username !== '') {
-        spec.username = source.username;
-        spec.password = secretValue(context, 'chartPassword', source.password);
-      }
       if (source.plainHttp) spec.plainHTTP = true;
       return spec;
     }
