@@ -6,6 +6,7 @@ import type { InstallConfig } from '@/lib/config';
 import { OPERATOR_DEPLOYMENT } from '@/lib/generate';
 import { isKubeError, type KubeClient, toKubeError } from '@/lib/kube';
 
+import { operatorReason } from './operator-log';
 import { type PodProblem, podProblems } from './pod-problems';
 import { workloadsOf, type WorkloadRef } from './workloads';
 
@@ -23,6 +24,8 @@ export interface CrReadiness {
   phase?: string;
   /** The latest events on the CR (reason: message), newest last. */
   events: string[];
+  /** After `Invalid Config`: the operator's own reason, from its pod's log, when that can be read. */
+  reason?: string;
 }
 
 /** One look at everything the install brings up. */
@@ -98,6 +101,33 @@ export async function readWorkload(
     timeoutMs,
   );
   return readinessOf(ref, object);
+}
+
+/**
+ * Reads the tail of the operator pod's log (the operator chart's Deployment) and returns its reason
+ * for refusing the resource. Best effort and bounded: undefined when the pod or its log cannot be
+ * read (an identity without pods/log, an operator that runs outside the cluster).
+ */
+export async function readOperatorReason(
+  kube: KubeClient,
+  config: InstallConfig,
+  timeoutMs = 5_000,
+): Promise<string | undefined> {
+  const core = kube.kc.makeApiClient(CoreV1Api);
+  const namespace = config.target.operatorNamespace;
+  try {
+    const pods = await bounded(core.listNamespacedPod({ namespace }), timeoutMs);
+    let reason: string | undefined;
+    for (const pod of pods.items) {
+      const name = pod.metadata?.name ?? '';
+      if (!name.startsWith(`${OPERATOR_DEPLOYMENT}-`)) continue;
+      const log = await bounded(core.readNamespacedPodLog({ namespace, name, tailLines: 500 }), timeoutMs);
+      reason = operatorReason(log, config.target.crNamespace, config.target.crName) ?? reason;
+    }
+    return reason;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the CR's phase and its latest events. */
@@ -225,7 +255,10 @@ export async function followInstall(
       }
       o.onReport?.(report);
       if (report.ready) return { report, outcome: 'ready' };
-      if (report.cr.phase === INVALID_CONFIG_PHASE) return { report, outcome: 'invalid' };
+      if (report.cr.phase === INVALID_CONFIG_PHASE) {
+        const reason = await readOperatorReason(kube, config);
+        return { report: reason ? { ...report, cr: { ...report.cr, reason } } : report, outcome: 'invalid' };
+      }
     } catch (e) {
       error = e;
     }

@@ -289,10 +289,11 @@ async function runStep(
 /** The operator refused the CR (`Invalid Config`): its events say why. */
 function invalidConfigError(namespace: string, name: string, report?: ReadinessReport): MessageError {
   const events = report?.cr.events ?? [];
+  const reason = report?.cr.reason;
   return new MessageError(
     'apply.follow.invalidConfig',
-    { resource: `${namespace}/${name}`, events: events.join(' / ') || '—' },
-    events.join('\n'),
+    { resource: `${namespace}/${name}`, events: reason ?? (events.join(' / ') || '—') },
+    [...(reason ? [reason] : []), ...events].join('\n'),
   );
 }
 

@@ -40,7 +40,7 @@ export const applyEn = {
   'apply.follow.stopped':
     'Stopped following. What was applied stays in the cluster and the operator goes on; readiness was not confirmed.',
   'apply.follow.invalidConfig':
-    'The operator refused {resource} (phase “Invalid Config”): {events}. Correct the configuration and apply again.',
+    'The operator refused {resource} (phase “Invalid Config”): {events}. It tries again by itself only after reconcileFrequency (1 h by default) or when the resource changes: correct the configuration and apply again, and a changed resource is reconciled at once.',
   'apply.follow.notReady.imagePull':
     'Not ready after {minutes} min: the nodes cannot pull {images}. Mirror these images into the internal registry (images.txt lists them all) or correct their keys, then apply again.',
   'apply.follow.notReady.operatorSilent':

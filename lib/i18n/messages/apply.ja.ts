@@ -44,7 +44,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.follow.stopped':
     '追跡を停止しました。適用した内容はクラスターに残り、オペレーターは処理を続けます。準備完了は確認していません。',
   'apply.follow.invalidConfig':
-    'オペレーターが {resource} を受け付けませんでした（フェーズ「Invalid Config」）: {events}。設定を修正して再度適用してください。',
+    'オペレーターが {resource} を受け付けませんでした（フェーズ「Invalid Config」）: {events}。オペレーターが自ら再試行するのは reconcileFrequency（既定 1 時間）の後か、リソースが変更されたときだけです。設定を修正して再度適用してください。変更されたリソースはすぐに調整されます。',
   'apply.follow.notReady.imagePull':
     '{minutes} 分経っても準備ができていません: ノードが {images} を取得できません。これらのイメージを内部レジストリにミラーする（一覧は images.txt）か、キーを修正してから再度適用してください。',
   'apply.follow.notReady.operatorSilent':
