@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 
 import { gunzipSync } from 'fflate';
 
+import { tarFiles } from '@/lib/charts/tar';
+
 import { type ChartMetadata, parseChartMetadata } from './helm';
 
 /** Answer of {@link readChartArchive}. */
@@ -12,42 +14,14 @@ export type ChartArchiveResult =
 
 const MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
 
-function tarString(block: Uint8Array, offset: number, length: number): string {
-  const slice = block.subarray(offset, offset + length);
-  const end = slice.indexOf(0);
-  return Buffer.from(end >= 0 ? slice.subarray(0, end) : slice).toString('utf8');
-}
-
 /**
  * Finds the top-level `<dir>/Chart.yaml` in a (decompressed) tar archive, following PAX and GNU
  * long names. Pure.
  */
 export function findChartYamlInTar(tar: Uint8Array): { path: string; content: string } | undefined {
-  let offset = 0;
-  let longName: string | undefined;
-  while (offset + 512 <= tar.length) {
-    const header = tar.subarray(offset, offset + 512);
-    if (header.every((b) => b === 0)) break;
-    const size = parseInt(tarString(header, 124, 12).trim() || '0', 8);
-    const type = String.fromCharCode(header[156] ?? 0);
-    const prefix = tarString(header, 345, 155);
-    let name = longName ?? (prefix ? `${prefix}/${tarString(header, 0, 100)}` : tarString(header, 0, 100));
-    longName = undefined;
-    const dataStart = offset + 512;
-    const data = tar.subarray(dataStart, dataStart + size);
-    if (type === 'L') {
-      longName = tarString(data, 0, size);
-    } else if (type === 'x') {
-      const path = Buffer.from(data)
-        .toString('utf8')
-        .match(/^\d+ path=(.*)$/m)?.[1];
-      if (path) longName = path;
-    } else if (type === '0' || type === '\0') {
-      name = name.replace(/^\.\//, '');
-      if (/^[^/]+\/Chart\.yaml$/.test(name))
-        return { path: name, content: Buffer.from(data).toString('utf8') };
-    }
-    offset = dataStart + Math.ceil(size / 512) * 512;
+  for (const file of tarFiles(tar)) {
+    if (/^[^/]+\/Chart\.yaml$/.test(file.path))
+      return { path: file.path, content: Buffer.from(file.data).toString('utf8') };
   }
   return undefined;
 }
