@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'fflate';
 import yaml from 'js-yaml';
 
+import type { ChartImageKey, ChartPart, ChartReading } from '@/lib/config/chart-reading';
+
 import { tarFiles } from './tar';
+
+export type { ChartImageKey, ChartPart, ChartReading };
 
 /**
  * The chart reader: a chart archive (.tgz bytes) in, its image keys out. It reads Chart.yaml and
@@ -13,48 +17,6 @@ import { tarFiles } from './tar';
  * an image: `{repository, tag}`, Bitnami's `{registry, repository, tag}` and plain `image:` strings.
  * Pure: no file system, no network; the result is plain data keyed by the archive's sha256.
  */
-
-/** How a values key holds its image. */
-export type ChartImageKeyStyle = 'repository' | 'bitnami' | 'string';
-
-/** One key of the chart's values that holds an image. */
-export interface ChartImageKey {
-  /** Path of the key from the root chart's values (`['prometheus', 'instance', 'server', 'image']`). */
-  readonly path: readonly string[];
-  readonly style: ChartImageKeyStyle;
-  /** The public repository with its registry host (`docker.io/wandb/local`, `quay.io/prometheus/prometheus`). */
-  readonly source: string;
-  /** The default tag: the values' own, else the subchart's appVersion (Helm charts' convention), else ''. */
-  readonly tag: string;
-  readonly tagFrom: 'values' | 'appVersion' | 'none';
-  /** The chart (and subcharts, by alias) the key belongs to: `operator-wandb/prometheus/instance`. */
-  readonly chart: string;
-  /** Every dependency condition on the way from the root chart is true (or absent) with the defaults. */
-  readonly enabled: boolean;
-  /** The key sits inside a list: values cannot set it without replacing the whole list. */
-  readonly inList: boolean;
-}
-
-/** A chart or subchart found in the archive. */
-export interface ChartPart {
-  /** Alias path from the root (`operator-wandb/prometheus/instance`). */
-  readonly path: string;
-  readonly name: string;
-  readonly version: string;
-  readonly appVersion: string;
-  readonly enabled: boolean;
-}
-
-/** What a chart archive says about its images. */
-export interface ChartReading {
-  /** `sha256:<hex>` of the archive bytes. */
-  readonly digest: string;
-  readonly name: string;
-  readonly version: string;
-  readonly appVersion: string;
-  readonly parts: readonly ChartPart[];
-  readonly keys: readonly ChartImageKey[];
-}
 
 /** Answer of {@link readChart}: the reading, or why the bytes are not a chart. */
 export type ReadChartResult = { ok: true; reading: ChartReading } | { ok: false; reason: string };
@@ -310,6 +272,7 @@ export function readChartUncached(archive: Uint8Array): ReadChartResult {
       appVersion: chart.appVersion,
       parts,
       keys,
+      globals: isObject(chart.values.global) ? Object.keys(chart.values.global) : [],
     },
   };
 }

@@ -1,5 +1,8 @@
 import semverMajor from 'semver/functions/major';
 import semverMinor from 'semver/functions/minor';
+import semverSatisfies from 'semver/functions/satisfies';
+
+import type { ChartPart } from './chart-reading';
 
 /**
  * The image catalogue and chart capabilities, as data, per `operator-wandb` version line.
@@ -37,8 +40,11 @@ export const IMAGE_IDS = [
 ] as const;
 export type ImageId = (typeof IMAGE_IDS)[number];
 
-/** How a values key holds an image: `{repository, tag}` or Bitnami's `{registry, repository, tag}`. */
-export type ImageKeyStyle = 'repository' | 'bitnami';
+/**
+ * How a values key holds an image: `{repository, tag}`, Bitnami's `{registry, repository, tag}`, or
+ * a plain `repository:tag` string.
+ */
+export type ImageKeyStyle = 'repository' | 'bitnami' | 'string';
 
 export interface ImageKey {
   /** Path of the `image` object inside the values (`['app', 'image']`). */
@@ -172,7 +178,16 @@ export interface ChartLine {
   };
   /** `global.imagePullSecrets` reaches the W&B pods (wandb-base `_pods.tpl`); HC@0.18.0 app/console ignore it. */
   readonly globalImagePullSecrets: boolean;
+  /** The subcharts this line was read with that a quirk in {@link CHART_QUIRKS} may concern. */
+  readonly parts: readonly Pick<ChartPart, 'path' | 'name' | 'version'>[];
 }
+
+// Both lines: charts/operator-wandb/charts/prometheus/Chart.lock pins prometheus-community 24.5.0 as `instance`.
+const PROMETHEUS_24_5: Pick<ChartPart, 'path' | 'name' | 'version'> = {
+  path: 'operator-wandb/prometheus/instance',
+  name: 'prometheus',
+  version: '24.5.0',
+};
 
 export const CHART_LINES: Readonly<Record<ChartLineId, ChartLine>> = {
   '0.18': {
@@ -198,6 +213,7 @@ export const CHART_LINES: Readonly<Record<ChartLineId, ChartLine>> = {
     ],
     secretRefs: { license: false, mysqlPassword: false, bucketKeys: false },
     globalImagePullSecrets: false,
+    parts: [PROMETHEUS_24_5],
   },
   '0.43': {
     id: '0.43',
@@ -251,20 +267,25 @@ export const CHART_LINES: Readonly<Record<ChartLineId, ChartLine>> = {
     ],
     secretRefs: { license: true, mysqlPassword: true, bucketKeys: true },
     globalImagePullSecrets: true,
+    parts: [PROMETHEUS_24_5],
   },
 };
 
-/** The chart line a version belongs to, and whether it is the exact line we read or a newer, unverified one. */
+/** The chart line a version belongs to, and whether it is the exact line we read or only the nearest one. */
 export interface ChartLineMatch {
   readonly line: ChartLine;
-  /** False for versions newer than the newest line read (they use its keys, with a warning). */
+  /** False for any version outside the lines read (their keys are assumed; read the chart to know them). */
   readonly verified: boolean;
 }
 
+/** The oldest `operator-wandb` version the wizard accepts. */
+export const OLDEST_PLATFORM_VERSION = '0.18.0';
+
 /**
- * Picks the version line for an `operator-wandb` version: 0.18.x → 0.18, 0.43.x → 0.43,
- * anything newer than 0.43 → 0.43 unverified. Versions in between changed image keys
- * (the wandb-base migration) and are not supported: null.
+ * The nearest version line for an `operator-wandb` version: 0.18.x → 0.18 and 0.43.x → 0.43 (verified);
+ * every other version from 0.18.0 on → the line of the nearest minor version (0.19–0.30 → 0.18,
+ * 0.31–0.42 and anything newer than 0.43 → 0.43), unverified: the chart itself, when the wizard can
+ * read it, decides its image keys. Older than 0.18.0 or not a version: null.
  */
 export function chartLineFor(version: string): ChartLineMatch | null {
   let major: number;
@@ -275,16 +296,84 @@ export function chartLineFor(version: string): ChartLineMatch | null {
   } catch {
     return null;
   }
+  if (major === 0 && minor < 18) return null;
   if (major === 0 && minor === 18) return { line: CHART_LINES['0.18'], verified: true };
   if (major === 0 && minor === 43) return { line: CHART_LINES['0.43'], verified: true };
-  if (major > 0 || minor > 43) return { line: CHART_LINES['0.43'], verified: false };
-  return null;
+  if (major === 0 && minor - 18 <= 43 - minor) return { line: CHART_LINES['0.18'], verified: false };
+  return { line: CHART_LINES['0.43'], verified: false };
 }
 
-/** Human list of the supported lines, for messages. */
-export const SUPPORTED_CHART_LINES = '0.18.x, 0.43.x';
+/** Human form of the accepted versions, for messages. */
+export const SUPPORTED_CHART_LINES = `>= ${OLDEST_PLATFORM_VERSION}`;
 
 /** Every image id any line uses (for forms that list overrides). */
 export function catalogImage(lineId: ChartLineId, id: ImageId): CatalogImage | undefined {
   return CHART_LINES[lineId].images.find((image) => image.id === id);
+}
+
+/**
+ * Images whose public home moved after the chart was published, as data: the chart's default
+ * still names the old place, the mirror copies from the new one. Bitnami's Docker Hub images moved
+ * to `bitnamilegacy/` (2025); the procedure's `wsm list` names `bitnamilegacy/redis` for both lines.
+ */
+export const MOVED_SOURCES: readonly { readonly from: string; readonly to: string }[] = [
+  { from: 'docker.io/bitnami/', to: 'docker.io/bitnamilegacy/' },
+];
+
+/** A chart's public repository after {@link MOVED_SOURCES}. */
+export function currentSource(source: string): string {
+  const moved = MOVED_SOURCES.find((entry) => source.startsWith(entry.from));
+  return moved ? `${moved.to}${source.slice(moved.from.length)}` : source;
+}
+
+/** The catalogue id of a public repository (its overrides and pinned tag apply), if it has one. */
+export function catalogueIdOf(source: string): ImageId | undefined {
+  const current = currentSource(source);
+  for (const line of Object.values(CHART_LINES)) {
+    const found = line.images.find((image) => image.source === current);
+    if (found) return found.id;
+  }
+  return undefined;
+}
+
+/** The wizard's pinned tag of a catalogue image (`wsm list`'s), or undefined where it follows the chart. */
+export function pinnedTag(id: ImageId): string | undefined {
+  for (const line of Object.values(CHART_LINES)) {
+    const found = line.images.find((image) => image.id === id);
+    if (found && typeof found.defaultTag === 'string') return found.defaultTag;
+  }
+  return undefined;
+}
+
+/**
+ * What the wizard knows about a subchart version that the chart's values alone do not say, as
+ * data applied when the chart read (or the nearest line) has that subchart.
+ */
+export interface ChartQuirk {
+  readonly id: 'prometheusPullSecrets';
+  /** The subchart it concerns: alias path, chart name, and a semver range of its versions. */
+  readonly part: { readonly path: string; readonly name: string; readonly range: string };
+  /** The subchart ignores `global.imagePullSecrets`; the pull secret goes to this values key instead. */
+  readonly pullSecretsAt: readonly string[];
+}
+
+export const CHART_QUIRKS: readonly ChartQuirk[] = [
+  // prometheus-community prometheus 24.x templates/deploy.yaml renders `.Values.imagePullSecrets` only.
+  {
+    id: 'prometheusPullSecrets',
+    part: { path: 'operator-wandb/prometheus/instance', name: 'prometheus', range: '24.x' },
+    pullSecretsAt: ['prometheus', 'instance', 'imagePullSecrets'],
+  },
+];
+
+/** The quirks that concern these chart parts. */
+export function quirksFor(parts: readonly Pick<ChartPart, 'path' | 'name' | 'version'>[]): ChartQuirk[] {
+  return CHART_QUIRKS.filter((quirk) =>
+    parts.some(
+      (part) =>
+        part.path === quirk.part.path &&
+        part.name === quirk.part.name &&
+        semverSatisfies(part.version, quirk.part.range),
+    ),
+  );
 }

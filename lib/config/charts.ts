@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { chartLineFor, SUPPORTED_CHART_LINES } from './chart-images';
+import { chartReadingSchema } from './chart-reading';
 import { msg } from './field-errors';
 import { DNS_LABEL, hasControlCharacter, isHttpUrl, isSemver, parseOciUrl } from './formats';
 import { checkPemBundle } from './pem-field';
@@ -100,7 +101,9 @@ export type LocalChartSource = z.infer<typeof localChartSourceSchema>;
 /**
  * Where `operator` and `operator-wandb` come from, and their versions. The operator chart's
  * version may be empty (the newest the repository holds, as in the procedure); the platform's
- * must be exact, because its image keys depend on it (see `chart-images.ts`).
+ * must be exact, because its image keys depend on it. `reading` is what the wizard read from the
+ * chart archive itself (lib/charts), when it could get it: the generator takes its image keys.
+ * Without it the nearest version line of `chart-images.ts` is used, with a warning.
  */
 export const chartsSchema = z.object({
   operator: z.object({
@@ -108,6 +111,7 @@ export const chartsSchema = z.object({
     version: z
       .string()
       .refine((value) => value === '' || isSemver(value), msg('config.charts.version.invalid')),
+    reading: chartReadingSchema.optional(),
   }),
   platform: z.object({
     source: chartSourceSchema,
@@ -126,6 +130,7 @@ export const chartsSchema = z.object({
           });
         }
       }),
+    reading: chartReadingSchema.optional(),
   }),
 });
 export type Charts = z.infer<typeof chartsSchema>;

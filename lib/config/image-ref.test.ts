@@ -99,13 +99,14 @@ describe('resolveImages', () => {
 });
 
 describe('chart lines', () => {
-  it('maps versions to lines', () => {
+  it('maps every version from 0.18.0 on to its nearest line', () => {
     expect(chartLineFor('0.18.0')).toMatchObject({ line: { id: '0.18' }, verified: true });
     expect(chartLineFor('0.43.8')).toMatchObject({ line: { id: '0.43' }, verified: true });
     expect(chartLineFor('0.44.0')).toMatchObject({ line: { id: '0.43' }, verified: false });
     expect(chartLineFor('1.0.0')).toMatchObject({ line: { id: '0.43' }, verified: false });
     expect(chartLineFor('0.17.9')).toBeNull();
-    expect(chartLineFor('0.30.0')).toBeNull();
+    expect(chartLineFor('0.30.0')).toMatchObject({ line: { id: '0.18' }, verified: false });
+    expect(chartLineFor('0.31.0')).toMatchObject({ line: { id: '0.43' }, verified: false });
     expect(chartLineFor('x')).toBeNull();
   });
 

@@ -1,4 +1,14 @@
-import type { CatalogImage, ChartLine, ImageArtifact, ImageId, ImageKey } from './chart-images';
+import {
+  catalogueIdOf,
+  currentSource,
+  pinnedTag,
+  type CatalogImage,
+  type ChartLine,
+  type ImageArtifact,
+  type ImageId,
+  type ImageKey,
+} from './chart-images';
+import type { ChartReading } from './chart-reading';
 import type { Images } from './images';
 
 /**
@@ -40,7 +50,8 @@ export function mirrorRepository(source: string, registry: string): string {
 
 /** An image of the install, with its public source and its internal target. */
 export interface ResolvedImage {
-  readonly id: ImageId;
+  /** The catalogue id (its override applies), or null for an image only the chart read names. */
+  readonly id: ImageId | null;
   readonly artifact: ImageArtifact;
   readonly keys: readonly ImageKey[];
   /** Whether this install pulls it (in-cluster MySQL only when chosen). */
@@ -56,6 +67,8 @@ export interface ResolvedImage {
   readonly targetRef: string;
   readonly repositoryOverridden: boolean;
   readonly tagOverridden: boolean;
+  /** The tag is the chart's own default `latest` (no pin, no override): worth pinning. */
+  readonly tagIsChartLatest?: boolean;
 }
 
 export interface ResolveImagesInput {
@@ -99,4 +112,74 @@ export function resolveImages(input: ResolveImagesInput): ResolvedImage[] {
       tagOverridden: override.tag !== '',
     };
   });
+}
+
+export interface ResolveChartImagesInput {
+  /** `host[:port][/prefix]` of the internal registry. */
+  readonly registry: string;
+  readonly images: Images;
+  readonly reading: ChartReading;
+  readonly artifact: ImageArtifact;
+  readonly mysqlInCluster: boolean;
+}
+
+/** Docker's short form of a reference's repository, for matching rendered `image:` values. */
+function normalizedRef(ref: string): string {
+  return ref.startsWith('docker.io/library/')
+    ? ref.slice('docker.io/library/'.length)
+    : ref.replace(/^docker\.io\//, '');
+}
+
+/**
+ * Resolves the image keys read from a chart (lib/charts): every key that holds an image gets the
+ * internal repository (the mirroring rule, or the catalogue id's override) and a tag: the user's,
+ * else the chart's own default unless that is empty or `latest` and the wizard pins the image
+ * (`wsm list`'s tag), else the chart's `latest`. Keys in lists are left out (values cannot patch
+ * them). A key is needed when its subchart is on by default and, where the chart was rendered,
+ * its image is one a default install starts; the in-cluster MySQL when chosen.
+ */
+export function resolveChartImages(input: ResolveChartImagesInput): ResolvedImage[] {
+  const { registry, images, reading, artifact, mysqlInCluster } = input;
+  const started = reading.rendered ? new Set(reading.rendered.started.map(normalizedRef)) : null;
+  const byTarget = new Map<string, { image: ResolvedImage; keys: ImageKey[] }>();
+  for (const key of reading.keys) {
+    if (key.inList) continue;
+    const id = catalogueIdOf(key.source) ?? null;
+    const needed =
+      id === 'mysql'
+        ? mysqlInCluster
+        : key.enabled && (started === null || started.has(normalizedRef(`${key.source}:${key.tag}`)));
+    const source = currentSource(key.source);
+    const override = id === null ? { repository: '', tag: '' } : images[id];
+    const pin = id === null ? undefined : pinnedTag(id);
+    const chartTag = key.tag === '' ? 'latest' : key.tag;
+    const tag = override.tag !== '' ? override.tag : chartTag !== 'latest' ? chartTag : (pin ?? chartTag);
+    const repository = override.repository !== '' ? override.repository : mirrorRepository(source, registry);
+    const targetRef = `${repository}:${tag}`;
+    const entry = byTarget.get(targetRef);
+    const imageKey: ImageKey = { path: key.path, style: key.style };
+    if (entry) {
+      entry.keys.push(imageKey);
+      if (needed && !entry.image.needed) entry.image = { ...entry.image, needed };
+      continue;
+    }
+    byTarget.set(targetRef, {
+      keys: [imageKey],
+      image: {
+        id,
+        artifact,
+        keys: [],
+        needed,
+        sourceRepository: source,
+        repository,
+        tag,
+        sourceRef: `${source}:${tag}`,
+        targetRef,
+        repositoryOverridden: override.repository !== '',
+        tagOverridden: override.tag !== '',
+        tagIsChartLatest: override.tag === '' && pin === undefined && tag === 'latest',
+      },
+    });
+  }
+  return [...byTarget.values()].map(({ image, keys }) => ({ ...image, keys }));
 }

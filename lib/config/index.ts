@@ -139,6 +139,7 @@ export {
 } from './field-errors';
 export * from './chart-images';
 export * from './image-ref';
+export * from './chart-reading';
 export {
   splitPemBundle,
   mergeCertificates,

@@ -141,7 +141,7 @@ describe('installConfigSchema', () => {
   });
 
   describe('charts', () => {
-    it('supports the 0.18 and 0.43 lines and names them when the version is not supported', () => {
+    it('accepts every version from 0.18.0 on and names the range when a version is older', () => {
       const version = (value: string) =>
         errorsOf({
           ...PROCEDURE_EXAMPLE,
@@ -153,9 +153,10 @@ describe('installConfigSchema', () => {
       expect(version('0.18.3')).toBeUndefined();
       expect(version('0.43.8')).toBeUndefined();
       expect(version('0.44.0')).toBeUndefined();
-      expect(version('0.30.1')).toEqual({
+      expect(version('0.30.1')).toBeUndefined();
+      expect(version('0.17.2')).toEqual({
         key: 'config.charts.platformVersion.unsupported',
-        params: { supported: '0.18.x, 0.43.x' },
+        params: { supported: '>= 0.18.0' },
       });
       expect(version('latest')?.key).toBe('config.charts.version.invalid');
     });

@@ -114,7 +114,7 @@ describe('0.43 generation', () => {
     expect(files['RUNBOOK.md']).toContain('operator-wandb 0.18.0 cannot reference Secrets');
   });
 
-  it('warns when the version is newer than the newest one checked', () => {
+  it('warns, with the command to confirm at the site, when the chart of the version was not read', () => {
     const config = {
       ...PROCEDURE_EXAMPLE,
       charts: {
@@ -124,7 +124,12 @@ describe('0.43 generation', () => {
     };
     expect(generationNotes(config)).toContainEqual({
       key: 'generate.note.unverifiedChartVersion',
-      params: { version: '0.50.1', verified: '0.43.8' },
+      params: {
+        version: '0.50.1',
+        verified: '0.43.8',
+        command:
+          "helm template wandb local-repo/operator-wandb --version 0.50.1 -f wandb-values.yaml | grep 'image:' | sort -u",
+      },
     });
   });
 });

@@ -2,7 +2,11 @@ import {
   chartLineOf,
   mergeCertificates,
   parseRegistryAddress,
+  quirksFor,
+  resolveChartImages,
   resolveConfigImages,
+  type ChartQuirk,
+  type ChartReading,
   type ChartLine,
   type InstallConfig,
   type Message,
@@ -32,6 +36,12 @@ export interface GenerateContext {
   readonly lineVerified: boolean;
   readonly registry: RegistryAddress;
   readonly images: readonly ResolvedImage[];
+  /** The chart archive read for this version, whose keys the images come from (null: the nearest line's). */
+  readonly reading: ChartReading | null;
+  /** The per-version knowledge that applies to the chart read (or to the nearest line). */
+  readonly quirks: readonly ChartQuirk[];
+  /** Whether `global.imagePullSecrets` reaches the pods: the chart read has the key, else the line says. */
+  readonly globalImagePullSecrets: boolean;
   readonly secrets: SecretPlan;
   /** Registry credentials given: a pull secret is created and referenced. */
   readonly pullSecret: boolean;
@@ -113,10 +123,25 @@ function planSecrets(config: InstallConfig, line: ChartLine): SecretPlan {
 function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>): Message[] {
   const notes: Message[] = [];
   const version = config.charts.platform.version;
-  if (!context.lineVerified) {
+  if (context.reading) {
+    const latest = context.images.filter((image) => image.needed && image.tagIsChartLatest);
+    if (latest.length > 0) {
+      notes.push({
+        key: 'generate.note.chartDefaultTags',
+        params: { version, images: latest.map((image) => image.sourceRepository).join(', ') },
+      });
+    }
+    const listed = context.reading.keys.filter((key) => key.enabled && key.inList);
+    if (listed.length > 0) {
+      notes.push({
+        key: 'generate.note.imageKeysInLists',
+        params: { keys: listed.map((key) => key.path.join('.')).join(', ') },
+      });
+    }
+  } else if (!context.lineVerified) {
     notes.push({
       key: 'generate.note.unverifiedChartVersion',
-      params: { version, verified: context.line.verifiedVersion },
+      params: { version, verified: context.line.verifiedVersion, command: confirmCommand(config) },
     });
   }
   const { secrets } = context;
@@ -124,7 +149,7 @@ function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>
     config.secrets.delivery === 'secretRef' &&
     [secrets.license, secrets.mysqlPassword, secrets.bucketKeys].some((delivery) => delivery === 'inline');
   if (fellBack) notes.push({ key: 'generate.note.secretsInline', params: { version } });
-  if (context.pullSecret && !context.line.globalImagePullSecrets) {
+  if (context.pullSecret && !context.globalImagePullSecrets) {
     notes.push({
       key: 'generate.note.pullSecretsIgnored',
       params: { version, secret: config.registry.pullSecretName },
@@ -152,6 +177,19 @@ function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>
   return notes;
 }
 
+/** The command that lists, at the site, the images the chart starts (`helm template … | grep image:`). */
+export function confirmCommand(config: InstallConfig): string {
+  const { platform } = config.charts;
+  const source = platform.source;
+  const chart =
+    source.kind === 'local'
+      ? source.path
+      : source.kind === 'oci'
+        ? `${source.url.replace(/\/+$/, '')}/operator-wandb --version ${platform.version}`
+        : `${source.repoName}/operator-wandb --version ${platform.version}`;
+  return `helm template ${config.target.crName} ${chart} -f wandb-values.yaml | grep 'image:' | sort -u`;
+}
+
 /** Derives the generation context of a configuration that passed `installConfigSchema`. */
 export function buildContext(config: InstallConfig, options: { includeSecrets: boolean }): GenerateContext {
   const match = chartLineOf(config);
@@ -160,13 +198,31 @@ export function buildContext(config: InstallConfig, options: { includeSecrets: b
   if (!registry) throw new InvalidConfigError('registry address');
   const platformSource = config.charts.platform.source;
   const chartCa = platformSource.kind === 'local' ? '' : platformSource.caBundle;
-  const images = resolveConfigImages(config);
+  const stored = config.charts.platform.reading;
+  const reading = stored && stored.version === config.charts.platform.version ? stored : null;
+  const images = reading
+    ? [
+        ...resolveConfigImages(config).filter((image) => image.artifact === 'operatorValues'),
+        ...resolveChartImages({
+          registry: config.registry.host,
+          images: config.images,
+          reading,
+          artifact: 'crValues',
+          mysqlInCluster: config.mysql.mode === 'in-cluster',
+        }),
+      ]
+    : resolveConfigImages(config);
   const partial = {
     config,
     line: match.line,
     lineVerified: match.verified,
     registry,
     images,
+    reading,
+    quirks: quirksFor(reading ? reading.parts : match.line.parts),
+    globalImagePullSecrets: reading
+      ? reading.globals.includes('imagePullSecrets')
+      : match.line.globalImagePullSecrets,
     secrets: planSecrets(config, match.line),
     pullSecret: config.registry.username !== '',
     chartCredentialSecret:

@@ -9,6 +9,8 @@ export interface MirrorEntry {
   readonly id: ResolvedImage['id'];
   readonly source: string;
   readonly target: string;
+  /** The tag is the chart's own default `latest`, neither pinned nor set by the user. */
+  readonly chartLatest: boolean;
 }
 
 /** The images this install pulls (deduplicated by target), in catalogue order. */
@@ -18,7 +20,12 @@ export function mirrorEntries(context: GenerateContext): MirrorEntry[] {
   for (const image of context.images) {
     if (!image.needed || seen.has(image.targetRef)) continue;
     seen.add(image.targetRef);
-    entries.push({ id: image.id, source: image.sourceRef, target: image.targetRef });
+    entries.push({
+      id: image.id,
+      source: image.sourceRef,
+      target: image.targetRef,
+      chartLatest: image.tagIsChartLatest === true,
+    });
   }
   return entries;
 }
@@ -31,7 +38,12 @@ export function renderImageList(context: GenerateContext): string {
   const lines = [
     `# operator-wandb ${context.config.charts.platform.version}: images to mirror into ${context.config.registry.host}`,
     '# SOURCE TARGET',
-    ...mirrorEntries(context).map((entry) => `${entry.source} ${entry.target}`),
+    ...mirrorEntries(context).flatMap((entry) => [
+      ...(entry.chartLatest
+        ? ["# the chart's own default tag (latest): set a tag to mirror a fixed version"]
+        : []),
+      `${entry.source} ${entry.target}`,
+    ]),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import {
   CHART_LINES,
+  CHART_QUIRKS,
   chartLineFor,
   mirrorPath,
   mirrorRepository,
@@ -9,6 +10,7 @@ import {
   type ChartLine,
   type DeepPartial,
   type ImageId,
+  type ImageKey,
   type InstallConfig,
   type Message,
 } from '@/lib/config';
@@ -128,7 +130,7 @@ function readImageKey(
   reader: Reader,
   base: readonly string[],
   image: CatalogImage,
-  style: 'repository' | 'bitnami',
+  style: ImageKey['style'],
 ): FoundImage | null {
   const repository = reader.takeString([...base, 'repository']);
   const tag = reader.takeString([...base, 'tag']);
@@ -350,6 +352,8 @@ function importCr(
     }
   }
   values.take(g('imageRegistry'));
+  // The pull secret the generator repeats for subcharts that ignore the global one.
+  for (const quirk of CHART_QUIRKS) values.take(quirk.pullSecretsAt);
 
   // Images: the first key of each image decides; a different value at another key is reported.
   const seen = new Map<ImageId, FoundImage>();

@@ -118,7 +118,8 @@ function mysqlValues(context: GenerateContext): Record<string, unknown> {
 }
 
 /** The values of one image key: `{repository, tag}`, or Bitnami's `{registry, repository, tag}`. */
-export function imageValue(image: ResolvedImage, key: ImageKey): Record<string, string> {
+export function imageValue(image: ResolvedImage, key: ImageKey): Record<string, string> | string {
+  if (key.style === 'string') return image.targetRef;
   if (key.style === 'bitnami') {
     const { registry, path } = splitRepository(image.repository);
     return { registry, repository: path, tag: image.tag };
@@ -190,6 +191,12 @@ export function buildWandbCr(context: GenerateContext): Record<string, unknown> 
   if (ingress) values.ingress = ingress;
   for (const { image, key } of keyed) {
     if (!first.some((entry) => entry.key === key)) setPath(values, key.path, imageValue(image, key));
+  }
+  // Subcharts that ignore `global.imagePullSecrets` get the pull secret where they read it.
+  if (context.pullSecret) {
+    for (const quirk of context.quirks) {
+      setPath(values, quirk.pullSecretsAt, [{ name: config.registry.pullSecretName }]);
+    }
   }
 
   return {

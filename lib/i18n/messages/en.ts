@@ -84,7 +84,7 @@ export const en = {
   'config.charts.path.tgz': 'Enter the path of the chart archive (.tgz).',
   'config.charts.version.invalid': 'Enter a version such as 0.18.0.',
   'config.charts.platformVersion.unsupported':
-    'This operator-wandb version is not supported; supported: {supported}.',
+    'operator-wandb versions older than 0.18.0 are not supported; supported: {supported}.',
   'config.charts.caBundle.withHttp': 'A CA bundle has no meaning for an http:// repository.',
   'config.charts.plainHttp.withTls':
     'Plain HTTP cannot be combined with TLS settings (CA bundle, skip verification).',
@@ -125,7 +125,11 @@ export const en = {
 
   // Notes about the generated artifacts.
   'generate.note.unverifiedChartVersion':
-    'operator-wandb {version} is newer than the newest version checked ({verified}); its image keys are assumed unchanged. Check the chart before installing.',
+    'The wizard has not read the operator-wandb {version} chart: its image keys are taken from the nearest version it has notes for ({verified}), so the image list may be incomplete. Give the chart (.tgz) in the Charts step, or confirm at the site that every image is internal: {command}',
+  'generate.note.chartDefaultTags':
+    'operator-wandb {version}: these images keep the chart\'s own default tag "latest": {images}. Set their tags in the Registry step to mirror a fixed version.',
+  'generate.note.imageKeysInLists':
+    'These image keys of the chart sit in lists, which the generated values cannot patch; check them before installing: {keys}',
   'generate.note.secretsInline':
     'operator-wandb {version} cannot reference Secrets for the license, the MySQL password or the bucket keys; they are written inline in wandb.yaml.',
   'generate.note.pullSecretsIgnored':

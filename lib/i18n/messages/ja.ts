@@ -75,7 +75,7 @@ export const ja: Record<MessageKey, string> = {
   'config.charts.path.tgz': 'チャートのアーカイブ（.tgz）のパスを入力してください。',
   'config.charts.version.invalid': 'バージョンは 0.18.0 のような形式で入力してください。',
   'config.charts.platformVersion.unsupported':
-    'この operator-wandb のバージョンには対応していません。対応バージョン: {supported}',
+    '0.18.0 より古い operator-wandb には対応していません。対応バージョン: {supported}',
   'config.charts.caBundle.withHttp': 'http:// のリポジトリでは CA バンドルは使われません。',
   'config.charts.plainHttp.withTls':
     'HTTP 接続と TLS の設定（CA バンドル、検証のスキップ）は同時に指定できません。',
@@ -112,7 +112,11 @@ export const ja: Record<MessageKey, string> = {
   'config.certificates.notCA': 'ブロック {block}（{subject}）は CA 証明書ではありません。',
 
   'generate.note.unverifiedChartVersion':
-    'operator-wandb {version} は確認済みの最新バージョン（{verified}）より新しいため、イメージのキーは変わっていない前提で生成しています。インストール前にチャートを確認してください。',
+    'operator-wandb {version} のチャートはまだ読み込まれていません。イメージのキーは情報のある最も近いバージョン（{verified}）のものを使っているため、イメージの一覧が不完全な可能性があります。「チャート」ステップでチャート（.tgz）を指定するか、現地で次のコマンドを実行してすべてのイメージが内部レジストリを指していることを確認してください: {command}',
+  'generate.note.chartDefaultTags':
+    'operator-wandb {version}: 次のイメージはチャート既定のタグ "latest" のままです: {images}。固定したバージョンをミラーするには 「レジストリ」ステップでタグを指定してください。',
+  'generate.note.imageKeysInLists':
+    'チャートの次のイメージキーはリストの中にあり、生成される values では書き換えられません。インストール前に確認してください: {keys}',
   'generate.note.secretsInline':
     'operator-wandb {version} はライセンス、MySQL のパスワード、バケットのキーを Secret から参照できないため、wandb.yaml に直接記載しています。',
   'generate.note.pullSecretsIgnored':
