@@ -1,0 +1,192 @@
+/**
+ * The chart reader and the generator against the vendor's real charts, rendered by the real Helm 3
+ * and Helm 4 (HELM3/HELM4 from `scripts/test-env env`, else the test environment's cached binaries):
+ * with the keys read from the chart, the generated values start no public image outside Helm test
+ * hooks, and every image they start is in images.txt. A chart version the wizard has never seen
+ * (built here from a real chart: a new version, one image key moved) works from the chart alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+
+import yaml from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
+import { buildManifests, generateArtifacts, generationNotes } from '@/lib/generate';
+import { HAVE_VENDOR_CHARTS, NO_VENDOR_CHARTS, vendorChart, vendorChartPath } from '@/test/vendor-charts';
+
+import { readChart } from './read-chart';
+
+const CACHE_BIN = path.join(homedir(), '.cache/wandb-airgap-wizard/bin');
+const HELMS = [
+  ['Helm 3', process.env.HELM3 ?? path.join(CACHE_BIN, 'helm-3.17.3')],
+  ['Helm 4', process.env.HELM4 ?? path.join(CACHE_BIN, 'helm-4.1.4')],
+].filter(([, bin]) => existsSync(bin as string)) as [string, string][];
+
+const work = mkdtempSync(path.join(tmpdir(), 'chart-render-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Started {
+  readonly images: string[];
+  /** `Kind/name image` of the `helm.sh/hook: test` resources. */
+  readonly testHooks: string[];
+}
+
+/** Every container image of the rendered objects (init containers included), test hooks apart. */
+function startedImages(manifests: string): Started {
+  const images: string[] = [];
+  const testHooks: string[] = [];
+  // json: a repeated key (the charts repeat some under matchLabels) keeps the last value, as Helm's parser does.
+  for (const doc of yaml.loadAll(manifests, undefined, { json: true })) {
+    if (typeof doc !== 'object' || doc === null) continue;
+    const object = doc as {
+      kind?: string;
+      metadata?: { name?: string; annotations?: Record<string, string> };
+    };
+    const isTest = (object.metadata?.annotations?.['helm.sh/hook'] ?? '').split(',').includes('test');
+    const found: string[] = [];
+    const walk = (node: unknown, key: string): void => {
+      if (Array.isArray(node)) {
+        for (const item of node) {
+          if (
+            (key === 'containers' || key === 'initContainers') &&
+            typeof item === 'object' &&
+            item !== null
+          ) {
+            const image = (item as { image?: unknown }).image;
+            if (typeof image === 'string') found.push(image);
+          }
+          walk(item, '');
+        }
+      } else if (typeof node === 'object' && node !== null) {
+        for (const [k, v] of Object.entries(node)) walk(v, k);
+      }
+    };
+    walk(doc, '');
+    if (isTest) testHooks.push(...found.map((image) => `${object.kind}/${object.metadata?.name} ${image}`));
+    else images.push(...found);
+  }
+  return { images: [...new Set(images)].sort(), testHooks };
+}
+
+function render(helm: string, chart: string, values: unknown): Started {
+  const file = path.join(work, `values-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, yaml.dump(values));
+  const out = execFileSync(helm, ['template', 'wandb', chart, '--namespace', 'default', '--values', file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, HELM_CACHE_HOME: work, HELM_CONFIG_HOME: work, HELM_DATA_HOME: work },
+  });
+  return startedImages(out);
+}
+
+function withChart(config: InstallConfig, archive: Uint8Array): InstallConfig {
+  const result = readChart(archive);
+  if (!result.ok) throw new Error(result.reason);
+  return {
+    ...config,
+    charts: {
+      ...config.charts,
+      platform: { ...config.charts.platform, version: result.reading.version, reading: result.reading },
+    },
+  };
+}
+
+const PREFIXED: InstallConfig = {
+  ...PROCEDURE_EXAMPLE,
+  registry: {
+    ...PROCEDURE_EXAMPLE.registry,
+    host: 'registry.example.com:5000/mirror',
+    username: 'puller',
+    password: 'pull-password',
+  },
+  images: Object.fromEntries(
+    Object.keys(PROCEDURE_EXAMPLE.images).map((id) => [id, { repository: '', tag: '' }]),
+  ) as InstallConfig['images'],
+};
+
+const CASES: [string, InstallConfig, string][] = [
+  ["the procedure's example", PROCEDURE_EXAMPLE, 'registry.yourdomain.com/'],
+  ['a prefixed registry with credentials', PREFIXED, 'registry.example.com:5000/mirror/'],
+];
+
+/** The targets (second column) of images.txt. */
+function listed(config: InstallConfig): Set<string> {
+  const text = generateArtifacts(config, { includeSecrets: false })['images.txt'];
+  return new Set(
+    text
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => line.split(' ')[1] ?? ''),
+  );
+}
+
+function expectInternalAndListed(started: Started, config: InstallConfig, prefix: string): void {
+  expect(started.images.length).toBeGreaterThan(3);
+  expect(started.images.filter((image) => !image.startsWith(prefix))).toEqual([]);
+  const list = listed(config);
+  expect(started.images.filter((image) => !list.has(image))).toEqual([]);
+}
+
+describe.skipIf(!HAVE_VENDOR_CHARTS || HELMS.length === 0)(
+  `generated values rendered with the vendor's charts (skipped: ${NO_VENDOR_CHARTS}, or no helm binary in HELM3/HELM4 or ${CACHE_BIN})`,
+  () => {
+    for (const [helmName, helm] of HELMS) {
+      for (const version of ['0.18.0', '0.30.0', '0.43.8']) {
+        for (const [name, base, prefix] of CASES) {
+          it(`${helmName}, operator-wandb ${version}, ${name}: no public image starts, every started one is listed`, () => {
+            const config = withChart(base, vendorChart('operator-wandb', version));
+            const values = (
+              buildManifests(config, { includeSecrets: false }).wandbCr.spec as { values: unknown }
+            ).values;
+            const started = render(helm, vendorChartPath('operator-wandb', version), values);
+            expectInternalAndListed(started, config, prefix);
+            if (base === PREFIXED) {
+              // prometheus 24.5.0 ignores the global pull secret: the generator writes its own key.
+              expect(values).toMatchObject({
+                prometheus: { instance: { imagePullSecrets: [{ name: base.registry.pullSecretName }] } },
+              });
+            }
+          });
+        }
+      }
+    }
+
+    it('a version never seen, with an image key moved, works from the chart alone', () => {
+      const [, helm] = HELMS[0]!;
+      const dir = mkdtempSync(path.join(work, 'unseen-'));
+      execFileSync('tar', ['xzf', vendorChartPath('operator-wandb', '0.18.0'), '-C', dir]);
+      const root = path.join(dir, 'operator-wandb');
+      const chartYaml = path.join(root, 'Chart.yaml');
+      writeFileSync(chartYaml, readFileSync(chartYaml, 'utf8').replace(/^version: .*$/m, 'version: 0.99.0'));
+      // The otel agent's collector image moves from `image` to `collectorImage`.
+      const agent = path.join(root, 'charts/otel/charts/agent');
+      const agentValues = path.join(agent, 'values.yaml');
+      writeFileSync(agentValues, readFileSync(agentValues, 'utf8').replace(/^image:/m, 'collectorImage:'));
+      for (const template of ['templates/deamonset.yaml', 'templates/deployment.yaml']) {
+        const file = path.join(agent, template);
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replaceAll('.Values.image.', '.Values.collectorImage.'),
+        );
+      }
+      execFileSync(helm, ['package', root, '--destination', dir], {
+        env: { ...process.env, HELM_CACHE_HOME: work, HELM_CONFIG_HOME: work, HELM_DATA_HOME: work },
+      });
+      const archive = path.join(dir, 'operator-wandb-0.99.0.tgz');
+      for (const [, base, prefix] of CASES) {
+        const config = withChart(base, readFileSync(archive));
+        expect(config.charts.platform.version).toBe('0.99.0');
+        const values = (buildManifests(config, { includeSecrets: false }).wandbCr.spec as { values: unknown })
+          .values as { otel: { daemonset: Record<string, unknown> } };
+        expect(Object.keys(values.otel.daemonset)).toEqual(['collectorImage']);
+        expect(generationNotes(config).map((note) => note.key)).not.toContain(
+          'generate.note.unverifiedChartVersion',
+        );
+        expectInternalAndListed(render(helm, archive, values), config, prefix);
+      }
+    });
+  },
+);
