@@ -5,7 +5,7 @@ import yaml from 'js-yaml';
 
 import type { ChartImageKey, ChartPart, ChartReading } from '@/lib/config/chart-reading';
 
-import { tarFiles } from './tar';
+import { tarFiles } from '@/lib/helm/tar';
 
 export type { ChartImageKey, ChartPart, ChartReading };
 

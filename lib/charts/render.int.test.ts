@@ -17,6 +17,7 @@ import { PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
 import { buildManifests, generateArtifacts, generationNotes } from '@/lib/generate';
 import { HAVE_VENDOR_CHARTS, NO_VENDOR_CHARTS, vendorChart, vendorChartPath } from '@/test/vendor-charts';
 
+import { fetchAndReadChart, renderedImages } from './fetch-chart';
 import { readChart } from './read-chart';
 
 const CACHE_BIN = path.join(homedir(), '.cache/wandb-airgap-wizard/bin');
@@ -30,45 +31,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 interface Started {
   readonly images: string[];
-  /** `Kind/name image` of the `helm.sh/hook: test` resources. */
   readonly testHooks: string[];
-}
-
-/** Every container image of the rendered objects (init containers included), test hooks apart. */
-function startedImages(manifests: string): Started {
-  const images: string[] = [];
-  const testHooks: string[] = [];
-  // json: a repeated key (the charts repeat some under matchLabels) keeps the last value, as Helm's parser does.
-  for (const doc of yaml.loadAll(manifests, undefined, { json: true })) {
-    if (typeof doc !== 'object' || doc === null) continue;
-    const object = doc as {
-      kind?: string;
-      metadata?: { name?: string; annotations?: Record<string, string> };
-    };
-    const isTest = (object.metadata?.annotations?.['helm.sh/hook'] ?? '').split(',').includes('test');
-    const found: string[] = [];
-    const walk = (node: unknown, key: string): void => {
-      if (Array.isArray(node)) {
-        for (const item of node) {
-          if (
-            (key === 'containers' || key === 'initContainers') &&
-            typeof item === 'object' &&
-            item !== null
-          ) {
-            const image = (item as { image?: unknown }).image;
-            if (typeof image === 'string') found.push(image);
-          }
-          walk(item, '');
-        }
-      } else if (typeof node === 'object' && node !== null) {
-        for (const [k, v] of Object.entries(node)) walk(v, k);
-      }
-    };
-    walk(doc, '');
-    if (isTest) testHooks.push(...found.map((image) => `${object.kind}/${object.metadata?.name} ${image}`));
-    else images.push(...found);
-  }
-  return { images: [...new Set(images)].sort(), testHooks };
 }
 
 function render(helm: string, chart: string, values: unknown): Started {
@@ -79,7 +42,9 @@ function render(helm: string, chart: string, values: unknown): Started {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, HELM_CACHE_HOME: work, HELM_CONFIG_HOME: work, HELM_DATA_HOME: work },
   });
-  return startedImages(out);
+  const { started, testHooks } = renderedImages(out);
+  // As written (not normalised): the internal references the pods would pull.
+  return { images: started.map((image) => image.replace(/^docker\.io\/(library\/)?/, '')), testHooks };
 }
 
 function withChart(config: InstallConfig, archive: Uint8Array): InstallConfig {
@@ -153,6 +118,39 @@ describe.skipIf(!HAVE_VENDOR_CHARTS || HELMS.length === 0)(
         }
       }
     }
+
+    it('the server step: the chart read and rendered with its defaults; images.txt keeps only what starts', async () => {
+      const [, bin] = HELMS[0]!;
+      const major = bin.includes('helm-4') || process.env.HELM4 === bin ? 4 : 3;
+      const result = await fetchAndReadChart({
+        helm: { path: bin, major },
+        chart: { kind: 'file', path: vendorChartPath('operator-wandb', '0.43.8') },
+        release: 'wandb',
+        namespace: 'default',
+      });
+      if (!result.ok) throw new Error(result.reason);
+      const rendered = result.reading.rendered!;
+      expect(rendered.started).toContain('docker.io/wandb/megabinary:latest');
+      expect(rendered.started).not.toContain('docker.io/bitnami/redis-sentinel:7.2.4-debian-12-r7');
+      // 0.43.x has a `helm.sh/hook: test` Pod with a hard-coded public image: named, never started.
+      expect(rendered.testHooks.length).toBeGreaterThan(0);
+      const config: InstallConfig = {
+        ...PREFIXED,
+        charts: {
+          ...PREFIXED.charts,
+          platform: { ...PREFIXED.charts.platform, version: '0.43.8', reading: result.reading },
+        },
+      };
+      const list = [...listed(config)];
+      expect(list.some((target) => target.includes('redis-sentinel'))).toBe(false);
+      const values = (buildManifests(config, { includeSecrets: false }).wandbCr.spec as { values: unknown })
+        .values;
+      expectInternalAndListed(
+        render(bin, vendorChartPath('operator-wandb', '0.43.8'), values),
+        config,
+        'registry.example.com:5000/mirror/',
+      );
+    });
 
     it('a version never seen, with an image key moved, works from the chart alone', () => {
       const [, helm] = HELMS[0]!;

@@ -4,9 +4,8 @@ import { readFile } from 'node:fs/promises';
 
 import { gunzipSync } from 'fflate';
 
-import { tarFiles } from '@/lib/charts/tar';
-
 import { type ChartMetadata, parseChartMetadata } from './helm';
+import { tarFiles } from './tar';
 
 /** Answer of {@link readChartArchive}. */
 export type ChartArchiveResult =
