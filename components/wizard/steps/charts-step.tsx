@@ -8,6 +8,7 @@ import type { ChartSource } from '@/lib/config';
 import { SUPPORTED_CHART_LINES } from '@/lib/config/chart-images';
 
 import { CertificateList } from '../certificate-list';
+import { ChartReadingPanel } from '../chart-reading-panel';
 import { CheckboxField, ChoiceField, SecretField, TextAreaField, TextField } from '../fields';
 import { useWizard } from '../wizard-context';
 
@@ -142,6 +143,7 @@ function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legen
         required={chart === 'platform'}
         placeholder={chart === 'platform' ? SUPPORTED_CHART_LINES : undefined}
       />
+      {chart === 'platform' ? <ChartReadingPanel /> : null}
     </Fieldset>
   );
 }

@@ -159,6 +159,16 @@ export const uiEn = {
 
   // Charts
   'ui.charts.operator.legend': 'Operator chart (operator)',
+  'ui.charts.read.run': 'Read the chart',
+  'ui.charts.read.running': 'Reading the chart…',
+  'ui.charts.read.done':
+    'Read operator-wandb {version} ({digest}…): {keys} image keys, {started} images started by a default install. The generated files follow this chart.',
+  'ui.charts.read.testHooks': 'Helm test hooks (never started by an install): {hooks}.',
+  'ui.charts.read.notRead':
+    'The chart of operator-wandb {version} has not been read: the image keys come from the nearest version the wizard has notes for, and the image list may be incomplete. Read the chart here (the wizard pulls it from the source above, or opens the local .tgz), or confirm at the site with the helm template command the runbook gives.',
+  'ui.charts.read.incomplete': 'Complete the chart source and version first.',
+  'ui.charts.read.noHelm': 'helm was not found on the machine of the wizard: the chart cannot be read.',
+  'ui.charts.read.notAChart': 'The file is not a chart archive: {reason}',
   'ui.charts.platform.legend': 'Platform chart (operator-wandb)',
   'ui.charts.kind.repo': 'Helm repository',
   'ui.charts.kind.repoHelp': 'an index.yaml over HTTP or HTTPS (helm repo add).',

@@ -163,6 +163,16 @@ export const uiJa: Record<UiMessageKey, string> = {
 
   // チャート
   'ui.charts.operator.legend': 'オペレーターのチャート（operator）',
+  'ui.charts.read.run': 'チャートを読み込む',
+  'ui.charts.read.running': 'チャートを読み込んでいます…',
+  'ui.charts.read.done':
+    'operator-wandb {version}（{digest}…）を読み込みました: イメージキー {keys} 件、既定のインストールで起動するイメージ {started} 件。生成されるファイルはこのチャートに従います。',
+  'ui.charts.read.testHooks': 'Helm のテストフック（インストールでは起動しません）: {hooks}。',
+  'ui.charts.read.notRead':
+    'operator-wandb {version} のチャートはまだ読み込まれていません。イメージキーは情報のある最も近いバージョンのものを使うため、イメージの一覧が不完全な可能性があります。ここでチャートを読み込む（上の取得元から取得するか、ローカルの .tgz を開きます）か、現地で Runbook の helm template コマンドで確認してください。',
+  'ui.charts.read.incomplete': '先にチャートの取得元とバージョンを入力してください。',
+  'ui.charts.read.noHelm': 'ウィザードのマシンに helm が見つからないため、チャートを読み込めません。',
+  'ui.charts.read.notAChart': 'チャートのアーカイブではありません: {reason}',
   'ui.charts.platform.legend': 'プラットフォームのチャート（operator-wandb）',
   'ui.charts.kind.repo': 'Helm リポジトリ',
   'ui.charts.kind.repoHelp': 'HTTP または HTTPS で index.yaml を公開するリポジトリ（helm repo add）。',
