@@ -125,7 +125,7 @@ export const en = {
 
   // Notes about the generated artifacts.
   'generate.note.unverifiedChartVersion':
-    'The wizard has not read the operator-wandb {version} chart: its image keys are taken from the nearest version it has notes for ({verified}), so the image list may be incomplete. Give the chart (.tgz) in the Charts step, or confirm at the site that every image is internal: {command}',
+    'The wizard has not read the operator-wandb {version} chart: its image keys are taken from the nearest version it has notes for ({verified}), so the image list may be incomplete. Give the chart (.tgz) in the Charts step, or confirm at the site that every image is internal (with the spec.values of wandb.yaml saved as wandb-values.yaml): {command}',
   'generate.note.chartDefaultTags':
     'operator-wandb {version}: these images keep the chart\'s own default tag "latest": {images}. Set their tags in the Registry step to mirror a fixed version.',
   'generate.note.imageKeysInLists':

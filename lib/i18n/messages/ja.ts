@@ -112,9 +112,9 @@ export const ja: Record<MessageKey, string> = {
   'config.certificates.notCA': 'ブロック {block}（{subject}）は CA 証明書ではありません。',
 
   'generate.note.unverifiedChartVersion':
-    'operator-wandb {version} のチャートはまだ読み込まれていません。イメージのキーは情報のある最も近いバージョン（{verified}）のものを使っているため、イメージの一覧が不完全な可能性があります。「チャート」ステップでチャート（.tgz）を指定するか、現地で次のコマンドを実行してすべてのイメージが内部レジストリを指していることを確認してください: {command}',
+    'operator-wandb {version} のチャートはまだ読み込まれていません。イメージのキーは情報のある最も近いバージョン（{verified}）のものを使っているため、イメージの一覧が不完全な可能性があります。「チャート」ステップでチャート（.tgz）を指定するか、現地で次のコマンドを実行してすべてのイメージが内部レジストリを指していることを確認してください（wandb.yaml の spec.values を wandb-values.yaml として保存してから実行）: {command}',
   'generate.note.chartDefaultTags':
-    'operator-wandb {version}: 次のイメージはチャート既定のタグ "latest" のままです: {images}。固定したバージョンをミラーするには 「レジストリ」ステップでタグを指定してください。',
+    'operator-wandb {version}: 次のイメージはチャート既定のタグ "latest" のままです: {images}。固定したバージョンをミラーするには「レジストリ」ステップでタグを指定してください。',
   'generate.note.imageKeysInLists':
     'チャートの次のイメージキーはリストの中にあり、生成される values では書き換えられません。インストール前に確認してください: {keys}',
   'generate.note.secretsInline':
