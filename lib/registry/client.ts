@@ -4,7 +4,15 @@ import { createHash } from 'node:crypto';
 
 import { parseWwwAuthenticate } from './challenge';
 import { failureFromError, type RegistryFailure } from './failure';
-import { type Exchange, type HttpAnswer, HttpClient, mapWithConcurrency, type TlsTrust } from './transport';
+import {
+  type Exchange,
+  type HttpAnswer,
+  HttpClient,
+  type HttpMethod,
+  mapWithConcurrency,
+  type RequestBody,
+  type TlsTrust,
+} from './transport';
 
 export type { RegistryFailure } from './failure';
 
@@ -137,24 +145,26 @@ export class RegistryClient {
 
   private async raw(
     url: URL,
-    method: 'GET' | 'HEAD',
+    method: HttpMethod,
     headers: Record<string, string>,
-    call: CallOptions,
+    call: CallOptions & { body?: RequestBody; timeoutMs?: number },
     exchanges: Exchange[],
   ): Promise<HttpAnswer | RegistryFailure> {
     const authLabel = headers.authorization?.split(' ')[0];
+    const timeoutMs = call.timeoutMs ?? this.timeoutMs;
     try {
       return await this.http.request(url, {
         method,
         headers,
         authLabel,
         signal: call.signal,
-        timeoutMs: this.timeoutMs,
+        timeoutMs,
         exchanges,
         maxBodyBytes: 8 * 1024 * 1024,
+        ...(call.body !== undefined ? { body: call.body } : {}),
       });
     } catch (e) {
-      return failureFromError(e, this.timeoutMs);
+      return failureFromError(e, timeoutMs);
     }
   }
 
@@ -240,11 +250,11 @@ export class RegistryClient {
    * the challenge (Basic, or Bearer: token for the scope) and retries once.
    */
   private async send(
-    method: 'GET' | 'HEAD',
+    method: HttpMethod,
     url: URL,
     scope: string,
     extra: Record<string, string>,
-    call: CallOptions,
+    call: CallOptions & { body?: RequestBody; timeoutMs?: number },
     exchanges: Exchange[],
   ): Promise<HttpAnswer | RegistryFailure> {
     const headers: Record<string, string> = { ...extra };
@@ -253,7 +263,7 @@ export class RegistryClient {
       headers.authorization = this.basicHeader();
       sent = 'basic';
     } else if (this.authMode === 'bearer' && this.bearer) {
-      const t = await this.token(scope, call, exchanges);
+      const t = await this.token(scope, { signal: call.signal }, exchanges);
       if (typeof t !== 'string') return t;
       headers.authorization = `Bearer ${t}`;
       sent = 'bearer';
@@ -263,6 +273,9 @@ export class RegistryClient {
       if (!isFailure(first) && this.authMode === 'unknown') this.authMode = 'none';
       return first;
     }
+    // A streamed body is gone once sent: it cannot be sent again with new credentials.
+    if (call.body !== undefined && !Buffer.isBuffer(call.body))
+      return { kind: 'unauthorized', status: 401, detail: 'credentials expired during an upload' };
 
     const challenges = parseWwwAuthenticate(first.headers['www-authenticate']);
     const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
@@ -277,7 +290,7 @@ export class RegistryClient {
           detail: `insufficient scope: ${bearer.params.scope ?? scope}`,
         };
       }
-      const t = await this.token(bearer.params.scope ?? scope, call, exchanges, true);
+      const t = await this.token(bearer.params.scope ?? scope, { signal: call.signal }, exchanges, true);
       if (typeof t !== 'string') return t;
       const retry = await this.raw(url, method, { ...extra, authorization: `Bearer ${t}` }, call, exchanges);
       if (!isFailure(retry) && retry.status === 401) {
@@ -311,8 +324,29 @@ export class RegistryClient {
     };
   }
 
-  /** Maps an answer that is not the success we wanted. */
-  private unexpected(a: HttpAnswer): RegistryFailure {
+  /**
+   * One request of the distribution API with the registry's authentication (Basic, or a Bearer
+   * token for `scope`, e.g. `repository:a/b:pull,push`): the push side of the mirror uses it.
+   * `path` is a path under the registry or an absolute URL (an upload's `Location`). A streamed
+   * body is sent once; send a bodiless request of the same scope first so that the credentials
+   * are known.
+   */
+  async request(
+    method: HttpMethod,
+    path: string,
+    scope: string,
+    opts: CallOptions & {
+      headers?: Record<string, string>;
+      body?: RequestBody;
+      timeoutMs?: number;
+      exchanges?: Exchange[];
+    } = {},
+  ): Promise<HttpAnswer | RegistryFailure> {
+    return this.send(method, new URL(path, this.base), scope, opts.headers ?? {}, opts, opts.exchanges ?? []);
+  }
+
+  /** Maps an answer that is not the success asked for to a failure (404 missing, 401, 403, other statuses). */
+  unexpected(a: HttpAnswer): RegistryFailure {
     if (a.status === 404) {
       const code = errorCode(a.body);
       return code ? { kind: 'missing', status: 404, code } : { kind: 'missing', status: 404 };

@@ -33,8 +33,15 @@ export interface HttpAnswer {
 }
 
 /** Options of one request. */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A request body: bytes, or a stream of chunks written with backpressure (never buffered whole). */
+export type RequestBody = Buffer | AsyncIterable<Buffer>;
+
 export interface HttpRequestOptions {
-  method?: 'GET' | 'HEAD';
+  method?: HttpMethod;
+  /** Sent as is; an iterable is streamed (chunked transfer encoding unless a content-length header is given). */
+  body?: RequestBody;
   headers?: Record<string, string>;
   /** A label for the credentials sent, shown in the evidence instead of their value ("Basic", "Bearer"). */
   authLabel?: string;
@@ -194,6 +201,25 @@ export class HttpClient {
       }
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', (e) => fail(e));
+      const body = opts.body;
+      if (body !== undefined && !Buffer.isBuffer(body)) {
+        // Streamed body: write with backpressure; a failing source (a corrupt archive) fails the request.
+        void (async () => {
+          try {
+            for await (const chunk of body) {
+              if (settled) return;
+              if (!req.write(chunk))
+                await new Promise<void>((r) => {
+                  req.once('drain', r);
+                  req.once('close', r);
+                });
+            }
+            req.end();
+          } catch (e) {
+            fail(e instanceof Error ? e : new Error(String(e)));
+          }
+        })();
+      }
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -225,7 +251,8 @@ export class HttpClient {
           resolve(answer);
         });
       });
-      req.end();
+      if (body === undefined) req.end();
+      else if (Buffer.isBuffer(body)) req.end(body);
     });
   }
 
