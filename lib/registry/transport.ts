@@ -210,8 +210,13 @@ export class HttpClient {
               if (settled) return;
               if (!req.write(chunk))
                 await new Promise<void>((r) => {
-                  req.once('drain', r);
-                  req.once('close', r);
+                  const done = () => {
+                    req.off('drain', done);
+                    req.off('close', done);
+                    r();
+                  };
+                  req.once('drain', done);
+                  req.once('close', done);
                 });
             }
             req.end();
