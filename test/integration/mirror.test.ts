@@ -4,6 +4,7 @@
  * prefix, then the prerequisite check's image presence passes; a second run pushes nothing; a
  * corrupted layer fails that image alone and leaves no tag.
  */
+import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { testEnvConfig } from '@/lib/checks/test-env-config';
 import { type InstallConfig, resolveConfigImages } from '@/lib/config';
 import { RegistryClient } from '@/lib/registry';
 import { planMirror, runMirror } from '@/lib/registry/mirror';
+import { pushChartOci, readChartArchive } from '@/lib/registry/mirror-chart';
 import { readMirrorSource } from '@/lib/registry/mirror-source';
 
 import { type BundleImage, writeMirrorBundle } from '../fixtures/mirror-bundle';
@@ -165,4 +167,55 @@ describe.skipIf(!loaded)('mirror of a wsm bundle into the test registries', () =
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  for (const [helm, variant] of [
+    ['HELM3', 'http'],
+    ['HELM4', 'tls'],
+  ] as const) {
+    it(`pushes the bundle's charts as OCI artifacts that ${helm} pulls back (${variant})`, async () => {
+      const config = variantConfig(variant, `mt-${run}-charts`);
+      const client = new RegistryClient(registryClientOptions(config, 30_000));
+      const source = await readMirrorSource(bundle);
+      const pushed = [];
+      try {
+        for (const c of source.charts) {
+          const chart = await readChartArchive(c.path);
+          const r = await pushChartOci(client, `mt-${run}-charts/charts`, chart);
+          expect(r).toMatchObject({ ok: true });
+          pushed.push(chart);
+        }
+      } finally {
+        client.close();
+      }
+      const out = await mkdtemp(join(tmpdir(), 'mirror-helm-'));
+      try {
+        for (const chart of pushed) {
+          const host = variant === 'http' ? process.env.REGISTRY_HTTP : process.env.REGISTRY_TLS;
+          const args = [
+            'pull',
+            `oci://${host}/mt-${run}-charts/charts/${chart.name}`,
+            '--version',
+            chart.version,
+            '-d',
+            out,
+          ];
+          if (variant === 'http') args.push('--plain-http');
+          else args.push('--ca-file', process.env.REGISTRY_CA_FILE ?? '');
+          await new Promise<void>((resolve, reject) =>
+            execFile(
+              process.env[helm] ?? helm,
+              args,
+              { env: { ...process.env, HELM_REGISTRY_CONFIG: join(out, 'rc.json') } },
+              (e, _o, err) => (e ? reject(new Error(`${helm} ${args.join(' ')}: ${err}`)) : resolve()),
+            ),
+          );
+          expect(await readFile(join(out, `${chart.name}-${chart.version}.tgz`))).toEqual(
+            await readFile(chart.path),
+          );
+        }
+      } finally {
+        await rm(out, { recursive: true, force: true });
+      }
+    });
+  }
 });
