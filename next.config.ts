@@ -10,6 +10,19 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['@kubernetes/client-node'],
   images: { unoptimized: true },
+  // The standalone folder is what ships (`npm run package`): no tests, test scripts or fixtures.
+  outputFileTracingExcludes: {
+    '*': [
+      '**/*.test.ts',
+      'scripts/**',
+      'test/**',
+      'e2e/**',
+      'bench/**',
+      '.test-env/**',
+      'dist/**',
+      '**/*.map',
+    ],
+  },
   experimental: {
     // A draft carries PEM bundles (up to 1 MiB each) and an import two YAML files.
     serverActions: { bodySizeLimit: '8mb' },
