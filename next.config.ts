@@ -10,18 +10,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['@kubernetes/client-node'],
   images: { unoptimized: true },
-  // The standalone folder is what ships (`npm run package`): no tests, test scripts or fixtures.
+  // The standalone folder is what ships (`npm run package`): no tests, test scripts or maps. The
+  // globs match anywhere in a path (a bare `dist/**` would drop node_modules/*/dist), so they are narrow;
+  // scripts/package removes the project's own test folders that tracing lets through.
   outputFileTracingExcludes: {
-    '*': [
-      '**/*.test.ts',
-      'scripts/**',
-      'test/**',
-      'e2e/**',
-      'bench/**',
-      '.test-env/**',
-      'dist/**',
-      '**/*.map',
-    ],
+    '*': ['**/*.test.ts', '**/*.map', 'scripts/test-env*/**', '.test-env/**'],
   },
   experimental: {
     // A draft carries PEM bundles (up to 1 MiB each) and an import two YAML files.

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -64,6 +64,17 @@ describe('the packaged archive', () => {
     expect(execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: root, encoding: 'utf8' })).toBe(
       '',
     );
+  });
+
+  it('has no symbolic link that leads nowhere or out of it (the server externals are linked)', () => {
+    const links = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isSymbolicLink(),
+    );
+    const broken = links
+      .map((e) => path.join(e.parentPath, e.name))
+      .filter((l) => !existsSync(l) || !realpathSync(l).startsWith(realpathSync(root) + path.sep));
+    expect(broken).toEqual([]);
+    expect(existsSync(path.join(root, 'app/node_modules/@kubernetes/client-node/dist/index.js'))).toBe(true);
   });
 
   it.skipIf(!canUnshare)(
