@@ -68,7 +68,8 @@ describe('bucket credentials (S3)', () => {
       path: 'accessKey',
       key: 'config.bucket.keys.withRole',
     });
-    const { credentials: _, ...unchosen } = s3({ name: 'my-bucket' });
+    const unchosen: Record<string, unknown> = { ...s3({ name: 'my-bucket' }) };
+    delete unchosen.credentials;
     expect(firstError(unchosen)).toEqual({ path: 'credentials', key: 'config.bucket.credentials.choose' });
   });
 });
