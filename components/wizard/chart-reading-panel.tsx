@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 
-import { readPlatformChart } from '@/app/wizard/charts/actions';
+import { readPlatformChart, readUploadedPlatformChart } from '@/app/wizard/charts/actions';
 import { useT } from '@/components/ui/i18n-context';
 import type { ChartReading } from '@/lib/config';
 
@@ -24,12 +24,19 @@ export function ChartReadingPanel() {
   const [error, setError] = useState('');
   const current = reading && reading.version === version ? reading : undefined;
 
-  async function read() {
+  async function read(upload?: File) {
     setBusy(true);
     setError('');
     try {
       await flush();
-      const outcome = await readPlatformChart();
+      let outcome;
+      if (upload) {
+        const form = new FormData();
+        form.set('chart', upload);
+        outcome = await readUploadedPlatformChart(form);
+      } else {
+        outcome = await readPlatformChart();
+      }
       if (!outcome.ok) {
         setError(t(outcome.error.key, outcome.error.params));
         return;
@@ -50,9 +57,23 @@ export function ChartReadingPanel() {
 
   return (
     <div className="chart-reading" data-testid="chart-reading">
-      <button type="button" className="button" disabled={busy} onClick={read}>
+      <button type="button" className="button" disabled={busy} onClick={() => read()}>
         {busy ? t('ui.charts.read.running') : t('ui.charts.read.run')}
       </button>
+      <label className="chart-upload">
+        {t('ui.charts.upload.label')}{' '}
+        <input
+          type="file"
+          accept=".tgz,application/gzip,application/x-gzip,application/x-compressed-tar"
+          disabled={busy}
+          data-testid="chart-upload"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void read(file);
+          }}
+        />
+      </label>
       <div role="status" aria-live="polite">
         {error ? <p className="field-error">{error}</p> : null}
         {current ? (
