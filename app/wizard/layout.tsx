@@ -28,6 +28,7 @@ export default async function WizardLayout({ children }: { children: ReactNode }
       initialErrorCounts={errorsByStep(Object.keys(validateForm(values, markers)))}
       initialRev={draft?.rev ?? 0}
       notices={draft?.notices ?? []}
+      lostSecrets={draft?.lostSecrets ?? []}
       secretsIdleMinutes={draft?.secretsIdleMinutes ?? secretsIdleMinutes()}
       variants={{
         bucket: { s3: emptyBucket('s3'), gcs: emptyBucket('gcs'), azure: emptyBucket('azure') },

@@ -10,6 +10,7 @@ import type { SecretMarkers } from '@/lib/draft/secret-fields';
 
 import { ConflictNotice } from './conflict-notice';
 import { DraftPanel } from './draft-panel';
+import { LostSecrets } from './lost-secrets';
 import { Stepper } from './stepper';
 import { errorsByStep, WIZARD_STEPS } from './steps';
 import { type SaveState, type SectionVariants, WizardContext, type WizardState } from './wizard-context';
@@ -47,6 +48,7 @@ export function WizardForm({
   initialErrorCounts,
   initialRev,
   notices,
+  lostSecrets,
   secretsIdleMinutes,
   variants,
   locale,
@@ -62,6 +64,8 @@ export function WizardForm({
   initialRev: number;
   /** What the server says about the draft (expired secrets, a file set aside), as message keys. */
   notices: { key: string; params: Record<string, string | number> }[];
+  /** Secret fields the user had filled that the server no longer holds (restart, expiry). */
+  lostSecrets: readonly string[];
   secretsIdleMinutes: number;
   variants: SectionVariants;
   locale: string;
@@ -326,6 +330,7 @@ export function WizardForm({
                   {translateSessionEnded(messages)}
                 </p>
               )}
+              <LostSecrets paths={lostSecrets.filter((path) => !markers[path])} />
               {conflict && (
                 <ConflictNotice fields={conflict.fields} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
               )}

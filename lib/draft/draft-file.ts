@@ -28,6 +28,11 @@ export interface DraftFile {
   visited: string[];
   updatedAt: string;
   secrets?: SealedSecretsFile;
+  /**
+   * The secret fields the user has given a value and not cleared (their paths only, never a value):
+   * the ones the server no longer holds (a restart, idle expiry) are the draft's lost secrets.
+   */
+  secretsHeld?: string[];
 }
 
 /** The file of draft `id` under a data folder's `drafts` directory. */
@@ -50,6 +55,8 @@ export function isDraftFile(value: unknown): value is DraftFile {
     typeof v.keepSecrets === 'boolean' &&
     Array.isArray(v.visited) &&
     typeof v.updatedAt === 'string' &&
-    (v.secrets === undefined || (typeof v.secrets === 'object' && typeof v.secrets.data === 'string'))
+    (v.secrets === undefined || (typeof v.secrets === 'object' && typeof v.secrets.data === 'string')) &&
+    (v.secretsHeld === undefined ||
+      (Array.isArray(v.secretsHeld) && v.secretsHeld.every((p) => typeof p === 'string')))
   );
 }

@@ -129,6 +129,46 @@ describe('draft store', () => {
     expect((await store.load(id)).notices).toEqual([]);
   });
 
+  it('names the secrets a restart lost until each is typed again or cleared, never their values', async () => {
+    const id = newDraftId();
+    await createDraftStore({ dir, secretPaths: PATHS }).save(id, { values, keepSecrets: false });
+    expect((await createDraftStore({ dir, secretPaths: PATHS }).load(id)).lostSecrets).toEqual([]);
+    restart();
+    const store = createDraftStore({ dir, secretPaths: PATHS });
+    expect((await store.load(id)).lostSecrets).toEqual(['platform.license', 'database.password']);
+    // A save of other fields (the autosave after the restart) keeps them lost.
+    const other = { ...blank, platform: { ...blank.platform, host: 'https://other.example.com' } };
+    expect((await store.save(id, { values: other, keepSecrets: false })).lostSecrets).toEqual([
+      'platform.license',
+      'database.password',
+    ]);
+    // Typed again: found; explicitly cleared: no longer expected.
+    const retyped = { ...other, platform: { ...other.platform, license: 'SECRET-LICENSE' } };
+    const after = await store.save(id, { values: retyped, keepSecrets: false, forget: ['database.password'] });
+    expect(after.lostSecrets).toEqual([]);
+    expect(await allFilesText()).not.toContain('SECRET-LICENSE');
+    restart();
+    expect((await createDraftStore({ dir, secretPaths: PATHS }).load(id)).lostSecrets).toEqual([
+      'platform.license',
+    ]);
+  });
+
+  it('counts secrets forgotten after the idle time as lost too', async () => {
+    let t = 0;
+    const store = createDraftStore({ dir, secretPaths: PATHS, idleMinutes: 10, now: () => t });
+    const id = newDraftId();
+    await store.save(id, { values, keepSecrets: false });
+    t += 11 * 60_000;
+    expect((await store.load(id)).lostSecrets).toEqual(['platform.license', 'database.password']);
+  });
+
+  it('loses nothing on a restart when the user keeps secrets on the machine', async () => {
+    const id = newDraftId();
+    await createDraftStore({ dir, secretPaths: PATHS }).save(id, { values, keepSecrets: true });
+    restart();
+    expect((await createDraftStore({ dir, secretPaths: PATHS }).load(id)).lostSecrets).toEqual([]);
+  });
+
   it('refuses a save based on an older revision when fields differ, and names them', async () => {
     const store = createDraftStore({ dir, secretPaths: PATHS });
     const id = newDraftId();

@@ -38,6 +38,11 @@ export interface PublicDraft {
   secretsIdleMinutes: number;
   /** What happened to the draft that the page must say (expired secrets, a file set aside). */
   notices: DraftNotice[];
+  /**
+   * Secret fields the user had filled that the server no longer holds (it restarted, or they
+   * expired): each must be typed again, or explicitly cleared, before the configuration is whole.
+   */
+  lostSecrets: string[];
 }
 
 export interface SaveDraftInput {
@@ -269,7 +274,9 @@ export function createDraftStore(options: {
   }
 
   function toPublic(id: string, draft: DraftFile | null, secrets: Record<string, string>): PublicDraft {
+    const held = draft?.secretsHeld ?? [];
     return {
+      lostSecrets: secretPaths.filter((p) => held.includes(p) && !secrets[p]),
       values: draft?.values ?? null,
       keepSecrets: draft?.keepSecrets ?? false,
       secrets: markersOf(secrets, secretPaths),
@@ -322,6 +329,11 @@ export function createDraftStore(options: {
         keepSecrets: input.keepSecrets,
         visited,
         updatedAt: new Date(now()).toISOString(),
+        // Held until typed again or cleared: a save after a restart must not make a lost one vanish.
+        secretsHeld: secretPaths.filter(
+          (p) =>
+            Boolean(secrets[p]) || ((stored?.secretsHeld ?? []).includes(p) && !(input.forget ?? []).includes(p)),
+        ),
         ...(input.keepSecrets && Object.keys(secrets).length > 0
           ? { secrets: await sealSecrets(id, secrets) }
           : {}),

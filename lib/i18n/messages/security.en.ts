@@ -14,6 +14,10 @@ export const securityEn = {
   'ui.security.signOut': 'Sign out',
   'ui.security.secretsIdle':
     'Secrets you do not keep on this machine stay in the server’s memory only, and are forgotten after {minutes} minutes without activity.',
+  'ui.security.secretsLost':
+    'The wizard no longer holds secrets you entered (it restarted, or they expired): {count} to type again. The configuration is incomplete until each is entered:',
+  'ui.security.secretsLost.keep':
+    'To keep secrets across restarts, tick “Keep secrets on this machine” (they are then stored encrypted).',
   'ui.security.secretsExpired':
     'The secrets entered earlier were forgotten after {minutes} minutes without activity (they were kept in the server’s memory only). Enter them again.',
   'ui.security.secretsUnreadable':

@@ -12,6 +12,10 @@ export const securityJa: Record<keyof typeof securityEn, string> = {
   'ui.security.signOut': 'サインアウト',
   'ui.security.secretsIdle':
     'このマシンに保存しないシークレットはサーバーのメモリーにのみ置かれ、{minutes} 分間操作がないと破棄されます。',
+  'ui.security.secretsLost':
+    '入力したシークレットをウィザードが保持していません（再起動したか、有効期限が切れました）。入力し直すもの: {count} 件。それぞれを入力し直すまで、設定は不完全です。',
+  'ui.security.secretsLost.keep':
+    '再起動後もシークレットを残すには「シークレットをこのマシンに保存する」をオンにしてください（暗号化して保存されます）。',
   'ui.security.secretsExpired':
     '以前に入力したシークレットは、{minutes} 分間操作がなかったため破棄されました（サーバーのメモリーにのみ置かれていました）。もう一度入力してください。',
   'ui.security.secretsUnreadable':
