@@ -19,10 +19,7 @@ for (const locale of ['en', 'ja'] as const) {
   test.describe(`in-cluster check (${locale})`, () => {
     test.skip(!env.KUBECONFIG || !env.HELM4, 'needs the test environment: eval "$(scripts/test-env env)"');
 
-    test('ticked, it shows a row per node; unticked, it is skipped', async ({
-      page,
-      context,
-    }, testInfo) => {
+    test('ticked, it shows a row per node; unticked, it is skipped', async ({ page, context }, testInfo) => {
       test.setTimeout(180_000);
       const texts = locale === 'en' ? checksEn : checksJa;
       const config = testEnvConfig('0.43.8');

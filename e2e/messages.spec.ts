@@ -6,7 +6,9 @@ import { WizardPage } from './support/wizard-page';
 
 test.use({ locale: 'en-US' });
 
-test("a step's problem summary follows its errors and leaves with the last one", async ({ page }, testInfo) => {
+test("a step's problem summary follows its errors and leaves with the last one", async ({
+  page,
+}, testInfo) => {
   const w = new WizardPage(page, testInfo, 'en');
   await w.open('registry');
   const host = w.field('registry.host');
@@ -51,7 +53,9 @@ test('hints name a license with a space, a quoted value and an https:// address 
 test.describe('in Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
-  test('the review lists each problem by its field label, linked to the field', async ({ page }, testInfo) => {
+  test('the review lists each problem by its field label, linked to the field', async ({
+    page,
+  }, testInfo) => {
     const w = new WizardPage(page, testInfo, 'ja');
     await w.open('platform');
     await w.fill('platform.host', 'not a url');

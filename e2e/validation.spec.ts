@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { checksEn } from '../lib/i18n/messages/checks.en';
 import { en } from '../lib/i18n/messages/en';
 
 import { expect, test } from './support/fixtures';
@@ -85,4 +86,22 @@ test('a reload keeps the draft; secrets stay on the server and reach the disk on
   await w.waitSaved();
   await page.reload();
   await expect(page.locator('#f-platform-license-stored')).toHaveCount(0);
+});
+
+test('the checks refuse an incomplete configuration by naming each field, a link to it', async ({
+  page,
+}, testInfo) => {
+  const w = new WizardPage(page, testInfo, 'en');
+  await w.open('prerequisites');
+  await page.getByRole('button', { name: checksEn['checks.ui.start'], exact: true }).click();
+  const notice = page.getByTestId('action-error');
+  await expect(notice).toContainText('The configuration is not valid yet');
+  // Labels, not form paths.
+  await expect(notice).not.toContainText('registry.host');
+  const link = notice.locator('a[data-field="registry.host"]');
+  await expect(link).toHaveText(w.t('ui.field.registry.host'));
+  await link.click();
+  await expect(page).toHaveURL(/\/wizard\/registry#f-registry-host$/);
+  await expect(page.locator('#step-title')).toHaveText(w.t('ui.step.registry.title'));
+  await w.expectAccessible();
 });

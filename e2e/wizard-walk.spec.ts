@@ -25,11 +25,6 @@ for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await w.screenshot('start');
       await w.expectAccessible();
-      await w.next('prerequisites');
-
-      await expect(page.getByTestId('checks-panel')).toBeVisible();
-      await w.screenshot('prerequisites');
-      await w.expectAccessible();
       await w.next('registry');
 
       // Registry and images, with a login and a private CA.
@@ -105,6 +100,11 @@ for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
       await expect(listed).toContainText('E2E Expired CA');
       await expect(listed).toContainText(w.t('ui.certs.expired'));
       await w.screenshot('network');
+      await w.expectAccessible();
+      await w.next('prerequisites');
+
+      await expect(page.getByTestId('checks-panel')).toBeVisible();
+      await w.screenshot('prerequisites');
       await w.expectAccessible();
       await w.next('review');
 

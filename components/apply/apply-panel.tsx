@@ -14,6 +14,7 @@ import {
 } from '@/components/ui/use-server-run';
 import type { PodProblem } from '@/lib/apply/pod-problems';
 import type { ApplyRun, RunStep } from '@/lib/apply/runs';
+import { ActionErrorNotice } from '@/components/wizard/action-error-notice';
 
 const POLL_MS = 1_000;
 /** The helm step's error for an operator release left pending by an interrupted helm run. */
@@ -138,11 +139,7 @@ function Apply() {
         </div>
       )}
       <div aria-live="polite">
-        {error && (
-          <p className="notice notice-error" role="alert">
-            {t(error.message, error.params)}
-          </p>
-        )}
+        {error && <ActionErrorNotice error={error} />}
         {data && <RunStatus run={data} t={t} />}
       </div>
       {data && <Steps run={data} t={t} />}

@@ -19,6 +19,7 @@ import {
   rerunOneCheck,
   startChecksRun,
 } from '@/app/wizard/prerequisites/actions';
+import { ActionErrorNotice } from '@/components/wizard/action-error-notice';
 
 type Status = NonNullable<RunCheck['result']>['status'];
 type Msg = { key: string; params: Record<string, string | number> };
@@ -141,11 +142,7 @@ function Checks() {
         )}
       </p>
       <div aria-live="polite">
-        {error && (
-          <p className="notice notice-error" role="alert">
-            {t(error.message, error.params)}
-          </p>
-        )}
+        {error && <ActionErrorNotice error={error} />}
         {!data && !loadingLatest && <p>{t('checks.ui.noRun')}</p>}
         {data && (
           <p className={data.cleared ? 'notice' : 'notice notice-warn'}>
@@ -196,9 +193,8 @@ function CheckItem({
     <li className={`check-item check-${status}`} data-check={check.id} data-status={status}>
       <p>
         <span aria-hidden="true">{ICONS[status]}</span> <strong>{title}</strong>
-        {check.strict && (
-          <span className="check-strict">{bracketed(locale, t('checks.strict'))}</span>
-        )} — <span>{t(STATUS_KEYS[status])}</span>
+        {check.strict && <span className="check-strict">{bracketed(locale, t('checks.strict'))}</span>} —{' '}
+        <span>{t(STATUS_KEYS[status])}</span>
         {r && check.state === 'done' && (
           <span> · {t('checks.ui.duration', { seconds: (r.durationMs / 1000).toFixed(1) })}</span>
         )}{' '}

@@ -6,12 +6,20 @@ import { useState } from 'react';
 import type { ActionResult } from '@/app/action-result';
 
 /** A failed action as an Error whose message is the translation key (and `params` its parameters). */
-export type ActionError = Error & { params?: Record<string, string | number> };
+export type ActionError = Error & {
+  params?: Record<string, string | number>;
+  /** The form paths the action found invalid (a configuration not valid yet), in its order. */
+  fields?: string[];
+};
 
 /** The data of an action's result, or a throw of its message (for react-query). */
 export async function unwrapAction<T>(p: Promise<ActionResult<T>>): Promise<T> {
   const r = await p;
-  if (!r.ok) throw Object.assign(new Error(r.error.key), { params: r.error.params }) as ActionError;
+  if (!r.ok)
+    throw Object.assign(new Error(r.error.key), {
+      params: r.error.params,
+      fields: Object.keys(r.fieldErrors ?? {}),
+    }) as ActionError;
   return r.data;
 }
 

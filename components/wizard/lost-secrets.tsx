@@ -1,10 +1,8 @@
 'use client';
 
-import Link from 'next/link';
-
 import { useT } from '@/components/ui/i18n-context';
 
-import { fieldHref, fieldLabel } from './field-labels';
+import { FieldLinks } from './field-links';
 
 /**
  * On every step while secrets the user had entered are gone from the server (it restarted, or
@@ -17,15 +15,7 @@ export function LostSecrets({ paths }: { paths: readonly string[] }) {
   return (
     <div className="notice notice-warn" role="alert" data-testid="lost-secrets">
       <p>{t('ui.security.secretsLost', { count: paths.length })}</p>
-      <ul>
-        {paths.map((path) => (
-          <li key={path}>
-            <Link href={fieldHref(path)} prefetch={false} data-field={path}>
-              {fieldLabel(path, t)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <FieldLinks paths={paths} />
       <p>{t('ui.security.secretsLost.keep')}</p>
     </div>
   );

@@ -5,16 +5,16 @@ import { CONFIG_SECTIONS } from '@/lib/config';
 import { errorsByStep, neighbours, stepOfPath, WIZARD_STEPS } from './steps';
 
 describe('WIZARD_STEPS', () => {
-  it('has the order of the issue', () => {
+  it('puts the checks after the forms they check (issue 13: they cannot run before)', () => {
     expect(WIZARD_STEPS.map((s) => s.id)).toEqual([
       'start',
-      'prerequisites',
       'registry',
       'charts',
       'platform',
       'storage',
       'database',
       'network',
+      'prerequisites',
       'review',
       'apply',
     ]);

@@ -23,13 +23,6 @@ export const WIZARD_STEPS = [
     available: true,
   },
   {
-    id: 'prerequisites',
-    titleKey: 'ui.step.prerequisites.title',
-    leadKey: 'ui.step.prerequisites.lead',
-    fields: [],
-    available: true,
-  },
-  {
     id: 'registry',
     titleKey: 'ui.step.registry.title',
     leadKey: 'ui.step.registry.lead',
@@ -69,6 +62,13 @@ export const WIZARD_STEPS = [
     titleKey: 'ui.step.network.title',
     leadKey: 'ui.step.network.lead',
     fields: ['ingress', 'certificates'],
+    available: true,
+  },
+  {
+    id: 'prerequisites',
+    titleKey: 'ui.step.prerequisites.title',
+    leadKey: 'ui.step.prerequisites.lead',
+    fields: [],
     available: true,
   },
   {

@@ -50,7 +50,7 @@ export const applyEn = {
   'apply.follow.notReady':
     'Not ready after {minutes} min. Phase of the resource: {phase}; still waiting for: {waiting}. The install goes on in the cluster; watch it with kubectl get pods.',
   'apply.ui.noDraft': 'There is no saved configuration yet. Fill in the earlier steps first.',
-  'apply.ui.invalidDraft': 'Invalid fields in the configuration: {count}. Correct them before applying.',
+  'apply.ui.invalidDraft': 'The configuration is not valid yet. Fields to fix before applying ({count}):',
   'apply.ui.unknownRun': 'This run is unknown or has expired. Start it again.',
   'apply.ui.refused.noChecks': 'Run the prerequisite checks before applying.',
   'apply.ui.refused.checksRunning': 'The prerequisite checks are still running.',

@@ -54,7 +54,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.follow.notReady':
     '{minutes} 分経っても準備ができていません。リソースのフェーズ: {phase}。待機中: {waiting}。インストールはクラスター内で続いています。kubectl get pods で確認できます。',
   'apply.ui.noDraft': '保存された設定がまだありません。先に前のステップを入力してください。',
-  'apply.ui.invalidDraft': '設定に不正な項目が {count} 件あります。適用する前に修正してください。',
+  'apply.ui.invalidDraft': '設定がまだ有効ではありません。適用する前に修正する項目（{count} 件）:',
   'apply.ui.unknownRun': 'この実行は見つからないか、期限が切れました。もう一度開始してください。',
   'apply.ui.refused.noChecks': '適用する前に前提条件チェックを実行してください。',
   'apply.ui.refused.checksRunning': '前提条件チェックがまだ実行中です。',

@@ -11,7 +11,7 @@ export const checksEn = {
 
   'checks.kube.noKubeconfig': 'No kubeconfig was found ({where}), so the cluster was not checked.',
   'checks.kube.noKubeconfig.remedy':
-    'Run the wizard on a machine with a kubeconfig for the target cluster (KUBECONFIG or ~/.kube/config), and set the context in the Start step if it is not the current one.',
+    'Run the wizard on a machine with a kubeconfig for the target cluster (KUBECONFIG or ~/.kube/config), and set the context (“kubeconfig context”) in the Platform step if it is not the current one.',
 
   'checks.kubeApi.title': 'Kubernetes API',
   'checks.kubeApi.pass':
@@ -277,7 +277,7 @@ export const checksEn = {
   'checks.ui.bypassed': 'Bypassed at {at}: {reason}',
   'checks.ui.noDraft': 'There is no configuration yet: fill in the steps first.',
   'checks.ui.invalidDraft':
-    'The configuration is not valid yet: {count} fields need attention. Fix them, then run the checks.',
+    'The configuration is not valid yet. Fields to fix before the checks can run ({count}):',
   'checks.ui.unknownRun': 'This run is no longer known (the server restarted). Run the checks again.',
   'checks.ui.refused.unknownRun': 'This run is no longer known.',
   'checks.ui.refused.unknownCheck': 'There is no such check.',

@@ -15,7 +15,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
 
   'checks.kube.noKubeconfig': 'kubeconfig が見つからないため（{where}）、クラスターは確認していません。',
   'checks.kube.noKubeconfig.remedy':
-    '対象クラスターの kubeconfig（KUBECONFIG または ~/.kube/config）があるマシンでウィザードを実行してください。現在のコンテキストでない場合は「開始」ステップでコンテキストを指定してください。',
+    '対象クラスターの kubeconfig（KUBECONFIG または ~/.kube/config）があるマシンでウィザードを実行してください。現在のコンテキストでない場合は「プラットフォーム」ステップの「kubeconfig のコンテキスト」を指定してください。',
 
   'checks.kubeApi.title': 'Kubernetes API',
   'checks.kubeApi.pass':
@@ -287,7 +287,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.ui.bypassed': `{at} に${T.bypassed}: {reason}`,
   'checks.ui.noDraft': 'まだ設定がありません。先に各ステップを入力してください。',
   'checks.ui.invalidDraft':
-    '設定がまだ有効ではありません: {count} 件の項目を修正してから、チェックを実行してください。',
+    '設定がまだ有効ではありません。チェックを実行する前に修正する項目（{count} 件）:',
   'checks.ui.unknownRun':
     'この実行はもう記録にありません（サーバーが再起動しました）。もう一度チェックを実行してください。',
   'checks.ui.refused.unknownRun': 'この実行はもう記録にありません。',
