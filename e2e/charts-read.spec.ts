@@ -17,9 +17,10 @@ const HELM = process.env.HELM ?? process.env.HELM4;
 test.describe('reading the platform chart', () => {
   test.use({ locale: 'en-US' });
 
+  test.skip(!HAVE_VENDOR_CHARTS, NO_VENDOR_CHARTS);
+  test.skip(!HELM, 'needs helm for the server: eval "$(scripts/test-env env)" (HELM4)');
+
   test('an uploaded archive is read; another chart is refused, naming it', async ({ page }, testInfo) => {
-    test.skip(!HAVE_VENDOR_CHARTS, NO_VENDOR_CHARTS);
-    test.skip(!HELM, 'needs helm for the server: eval "$(scripts/test-env env)" (HELM4)');
     const w = new WizardPage(page, testInfo, 'en');
     await w.open('charts');
     const reading = page.getByTestId('chart-reading');
@@ -41,12 +42,13 @@ test.describe('reading the platform chart', () => {
     await expect(page.getByTestId('chart-reading')).toContainText('operator-wandb 0.43.8');
     await w.expectAccessible();
   });
+});
+
+test.describe('reading the platform chart from its repository', () => {
+  test.use({ locale: 'en-US' });
+  test.skip(process.env.CHARTS_VENDOR !== '1', process.env.CHARTS_VENDOR_WHY || 'needs the test environment');
 
   test('the repository of the draft is pulled and read', async ({ page, context }, testInfo) => {
-    test.skip(
-      process.env.CHARTS_VENDOR !== '1',
-      process.env.CHARTS_VENDOR_WHY || 'needs the test environment',
-    );
     const config = testEnvConfig('0.18.0', { charts: 'vendor' });
     const id = await seedDraft(DATA_DIR, config, ['start', 'prerequisites', 'registry'], CONFIG_DIR);
     await signIn(context, { draft: id });

@@ -92,16 +92,20 @@ test('the checks refuse an incomplete configuration by naming each field, a link
   page,
 }, testInfo) => {
   const w = new WizardPage(page, testInfo, 'en');
+  await w.open('registry');
+  await w.fill('registry.host', 'registry.example.com');
+  await w.waitSaved();
   await w.open('prerequisites');
   await page.getByRole('button', { name: checksEn['checks.ui.start'], exact: true }).click();
   const notice = page.getByTestId('action-error');
   await expect(notice).toContainText('The configuration is not valid yet');
-  // Labels, not form paths.
-  await expect(notice).not.toContainText('registry.host');
-  const link = notice.locator('a[data-field="registry.host"]');
-  await expect(link).toHaveText(w.t('ui.field.registry.host'));
+  // Labels, not form paths; the field typed is not listed.
+  await expect(notice).not.toContainText('platform.license');
+  await expect(notice.locator('a[data-field="registry.host"]')).toHaveCount(0);
+  const link = notice.locator('a[data-field="platform.license"]');
+  await expect(link).toHaveText(w.t('ui.field.platform.license'));
   await link.click();
-  await expect(page).toHaveURL(/\/wizard\/registry#f-registry-host$/);
-  await expect(page.locator('#step-title')).toHaveText(w.t('ui.step.registry.title'));
+  await expect(page).toHaveURL(/\/wizard\/platform#f-platform-license$/);
+  await expect(page.locator('#step-title')).toHaveText(w.t('ui.step.platform.title'));
   await w.expectAccessible();
 });
