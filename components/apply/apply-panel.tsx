@@ -78,7 +78,7 @@ function Apply() {
           className="button"
           onClick={() => start.mutate({ dryRun: true })}
           disabled={start.isPending || running}
-          title={t('apply.ui.dryRun.hint')}
+          aria-describedby="apply-hints"
         >
           {t('apply.ui.dryRun')}
         </button>{' '}
@@ -95,7 +95,7 @@ function Apply() {
           className="button"
           onClick={() => start.mutate({ dryRun: false, followOnly: true })}
           disabled={start.isPending || running}
-          title={t('apply.ui.followOnly.hint')}
+          aria-describedby="apply-hints"
         >
           {t('apply.ui.followOnly')}
         </button>{' '}
@@ -110,6 +110,19 @@ function Apply() {
           </button>
         )}
       </p>
+      <dl id="apply-hints" className="apply-hints">
+        <dt>{t('apply.ui.dryRun')}</dt>
+        <dd>{t('apply.ui.dryRun.hint')}</dd>
+        <dt>{t('apply.ui.apply')}</dt>
+        <dd>{t('apply.ui.apply.hint')}</dd>
+        <dt>{t('apply.ui.followOnly')}</dt>
+        <dd>{t('apply.ui.followOnly.hint')}</dd>
+      </dl>
+      {!data && !start.isPending && !error && (
+        <p role="status" data-testid="apply-status">
+          {t('apply.ui.status.none')}
+        </p>
+      )}
       {confirming && (
         <div role="alertdialog" aria-labelledby="apply-confirm-title" className="notice notice-warn">
           <p>

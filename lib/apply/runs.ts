@@ -165,11 +165,13 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
         context: input.config.target.kubeContext || undefined,
       });
       if (loaded.error)
-        return finish('failed', {
-          key: loaded.error.key,
-          params: loaded.error.params,
-          detail: loaded.error.detail,
-        });
+        return finish(
+          'failed',
+          // No file at all: say what to do, not the system call that failed.
+          loaded.error.key.startsWith('errors.file.')
+            ? { key: 'apply.ui.noKubeconfig', params: { where: kubeconfigPath } }
+            : { key: loaded.error.key, params: loaded.error.params, detail: loaded.error.detail },
+        );
       // A follow-only run needs no helm.
       let helm: { path: string; major: number } | undefined;
       if (!followOnly) {

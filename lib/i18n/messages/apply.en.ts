@@ -3,6 +3,11 @@ export const applyEn = {
   'apply.ui.dryRun': 'Dry run',
   'apply.ui.dryRun.hint': 'Sends everything to the API server with dry run: validated, nothing changed.',
   'apply.ui.apply': 'Apply to the cluster',
+  'apply.ui.apply.hint':
+    'Installs the operator chart with helm, then the Secrets and the WeightsAndBiases resource, and follows the start. Asks before changing anything.',
+  'apply.ui.status.none': 'Nothing has run yet for this configuration.',
+  'apply.ui.noKubeconfig':
+    'No kubeconfig was found ({where}): the wizard cannot reach a cluster from this machine. Run the wizard where a kubeconfig for the target cluster is (KUBECONFIG or ~/.kube/config), or download the files on the Review step and install with the runbook.',
   'apply.ui.confirm.title': 'Install on the cluster?',
   'apply.ui.confirm.body':
     'This installs the operator chart with Helm in {operatorNamespace}, creates the Secrets, and creates the WeightsAndBiases resource {crName} in {crNamespace} on the cluster of the current kubeconfig context.',

@@ -7,6 +7,11 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.dryRun': 'ドライラン',
   'apply.ui.dryRun.hint': 'すべてをドライランで API サーバーに送ります。検証のみで、何も変更しません。',
   'apply.ui.apply': 'クラスターに適用',
+  'apply.ui.apply.hint':
+    'helm でオペレーターのチャートをインストールし、続いて Secret と WeightsAndBiases リソースを適用して、起動状況を確認します。変更の前に確認を求めます。',
+  'apply.ui.status.none': 'この設定ではまだ何も実行していません。',
+  'apply.ui.noKubeconfig':
+    'kubeconfig が見つかりません（{where}）。このマシンからはクラスターに接続できません。対象クラスターの kubeconfig（KUBECONFIG または ~/.kube/config）があるマシンでウィザードを実行するか、「確認」ステップでファイルをダウンロードして Runbook に沿ってインストールしてください。',
   'apply.ui.confirm.title': 'クラスターにインストールしますか？',
   'apply.ui.confirm.body':
     '現在の kubeconfig コンテキストのクラスターで、{operatorNamespace} に Helm で operator チャートをインストールし、Secret を作成し、{crNamespace} に WeightsAndBiases リソース {crName} を作成します。',
