@@ -16,6 +16,7 @@ import {
   hasRunningApply,
   startApplyRun,
 } from '@/lib/apply/runs';
+import { CHECK_DEFINITIONS } from '@/lib/checks';
 import { getLatestRun, getRunFingerprint } from '@/lib/checks/runs';
 import type { InstallConfig } from '@/lib/config';
 import { currentDraftConfig, currentDraftId } from '@/lib/draft';
@@ -48,6 +49,17 @@ async function fieldLabels(fields: readonly string[]): Promise<string> {
       const key = `ui.field.${f}`;
       const label = t(key);
       return label === key ? f : `${label} (${f})`;
+    })
+    .join(', ');
+}
+
+/** Checks as the user knows them: their titles in the user's language, not their ids. */
+async function checkTitles(ids: readonly string[]): Promise<string> {
+  const t = serverTranslator(await currentLocale());
+  return ids
+    .map((id) => {
+      const definition = CHECK_DEFINITIONS.find((d) => d.id === id);
+      return definition ? t(definition.titleKey) : id;
     })
     .join(', ');
 }
@@ -121,7 +133,7 @@ export async function startApply(input: {
       await audit({ phase: 'recorded', result: 'refused', error: refused.refusal });
       if (refused.refusal === 'configChanged')
         return fail('apply.security.changedSinceChecks', { fields: await fieldLabels(refused.fields ?? []) });
-      return fail(`apply.ui.refused.${refused.refusal}`, { checks: refused.checks.join(', ') });
+      return fail(`apply.ui.refused.${refused.refusal}`, { checks: await checkTitles(refused.checks) });
     }
   }
   if (hasRunningApply(owner)) return fail('apply.ui.refused.running');
