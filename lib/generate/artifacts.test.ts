@@ -377,7 +377,12 @@ describe('runbook', () => {
         },
       },
     };
-    expect(generationNotes(config).map((note) => note.key)).toContain('generate.note.ociNeedsNewerOperator');
+    expect(generationNotes(config)).toContainEqual({
+      key: 'generate.note.ociNeedsNewerOperator',
+      params: { tag: '1.13.3', since: '1.22.0' },
+    });
+    const newer = { ...config, images: { ...config.images, controller: { repository: '', tag: '1.22.0' } } };
+    expect(generationNotes(newer).map((note) => note.key)).not.toContain('generate.note.ociNeedsNewerOperator');
     expect(at(buildManifests(config, { includeSecrets: true }).wandbCr, ['spec', 'chart'])).toEqual({
       url: 'oci://r.example.com/charts/operator-wandb',
       version: '0.18.0',

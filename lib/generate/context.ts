@@ -89,6 +89,9 @@ export class InvalidConfigError extends Error {
   }
 }
 
+/** The first v1 controller that installs an `oci://` chart (earlier ones fail on it). */
+export const OCI_CHART_SINCE = '1.22.0';
+
 /** The first v1 controller that reads `spec.chart.credentialSecret`. */
 export const CREDENTIAL_SECRET_SINCE = '1.20.0';
 
@@ -162,8 +165,12 @@ function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>
   ) {
     notes.push({ key: 'generate.note.nodesTrustRegistry', params: { registry: context.registry.host } });
   }
-  if (config.charts.platform.source.kind === 'oci') {
-    notes.push({ key: 'generate.note.ociNeedsNewerOperator', params: {} });
+  const controllerTag = context.images.find((image) => image.id === 'controller')?.tag ?? '';
+  if (config.charts.platform.source.kind === 'oci' && !tagAtLeast(controllerTag, OCI_CHART_SINCE)) {
+    notes.push({
+      key: 'generate.note.ociNeedsNewerOperator',
+      params: { tag: controllerTag || '?', since: OCI_CHART_SINCE },
+    });
   }
   if (config.charts.platform.source.kind === 'repo' && config.charts.platform.source.insecureSkipVerify) {
     notes.push({ key: 'generate.note.operatorVerifiesTls', params: {} });

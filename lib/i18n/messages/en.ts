@@ -137,7 +137,7 @@ export const en = {
   'generate.note.nodesTrustRegistry':
     'Every node must be able to pull from {registry}: configure the container runtime for its CA or for plain HTTP.',
   'generate.note.ociNeedsNewerOperator':
-    'An OCI source for operator-wandb needs an operator that supports OCI chart releases (W&B operator v1.16.1 does not).',
+    'operator-wandb from an OCI source needs the operator’s controller {since} or newer; this configuration uses {tag}, which fails to download the chart. Set the controller tag to {since} or newer on the Registry step (and mirror it), or serve the chart from an HTTP(S) repository.',
   'generate.note.operatorVerifiesTls':
     "The operator verifies the chart repository's certificate; its CA is added to the operator's customCACerts.",
   'generate.note.localChartConfigMap':
