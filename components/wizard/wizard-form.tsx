@@ -10,6 +10,7 @@ import type { SecretMarkers } from '@/lib/draft/secret-fields';
 
 import { ConflictNotice } from './conflict-notice';
 import { DraftPanel } from './draft-panel';
+import { LivePreview } from './live-preview';
 import { LostSecrets } from './lost-secrets';
 import { Stepper } from './stepper';
 import { errorsByStep, WIZARD_STEPS } from './steps';
@@ -335,6 +336,7 @@ export function WizardForm({
                 <ConflictNotice fields={conflict.fields} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
               )}
               {children}
+              {WIZARD_STEPS.find((step) => step.id === currentStep)?.fields.length ? <LivePreview /> : null}
             </div>
           </div>
         </WizardContext.Provider>

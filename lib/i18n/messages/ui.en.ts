@@ -367,6 +367,14 @@ export const uiEn = {
   'ui.review.placeholdersNote':
     'Downloads contain placeholders instead of secrets; the runbook says which command fills each one.',
   'ui.review.archive': 'Download everything (.zip, with the runbook as README)',
+  'ui.preview.show': 'Show the generated files',
+  'ui.preview.hide': 'Hide the generated files',
+  'ui.preview.about':
+    'wandb.yaml and values.yaml as they are generated from what is saved, secrets masked; the lines changed since the last view are marked.',
+  'ui.preview.empty': 'Nothing is saved yet: fill in a step and the files appear here.',
+  'ui.preview.invalid': 'The files appear once the configuration is valid. Still to fix ({count}):',
+  'ui.preview.files': 'Generated files',
+  'ui.preview.changed': 'changed lines: {count}',
   'ui.review.fileLabel': 'Contents of {name}',
   'ui.review.copy': 'Copy {name}',
   'ui.review.copied': '{name} copied to the clipboard.',

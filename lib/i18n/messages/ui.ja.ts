@@ -370,6 +370,14 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.review.placeholdersNote':
     'ダウンロードしたファイルではシークレットがプレースホルダーになっています。それぞれを埋めるコマンドは手順書に記載しています。',
   'ui.review.archive': 'すべてをダウンロード（.zip、手順書を README として同梱）',
+  'ui.preview.show': '生成されるファイルを表示',
+  'ui.preview.hide': '生成されるファイルを隠す',
+  'ui.preview.about':
+    '保存された内容から生成される wandb.yaml と values.yaml です（シークレットは伏せています）。前回の表示から変わった行に印を付けています。',
+  'ui.preview.empty': 'まだ何も保存されていません。ステップを入力すると、ここにファイルが表示されます。',
+  'ui.preview.invalid': '設定が有効になるとファイルが表示されます。修正が必要な項目（{count} 件）:',
+  'ui.preview.files': '生成されるファイル',
+  'ui.preview.changed': '変更された行: {count} 件',
   'ui.review.fileLabel': '{name} の内容',
   'ui.review.copy': '{name} をコピー',
   'ui.review.copied': '{name} をクリップボードにコピーしました。',
