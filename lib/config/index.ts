@@ -6,7 +6,8 @@ import { chartsSchema, defaultCharts } from './charts';
 import { certificatesSchema, defaultCertificates } from './certificates';
 import type { FieldErrors } from './field-errors';
 import { parseRegistryAddress } from './formats';
-import { resolveImages, type ResolvedImage } from './image-ref';
+import type { ChartReading } from './chart-reading';
+import { resolveChartImages, resolveImages, type ResolvedImage } from './image-ref';
 import { defaultImages, imagesSchema } from './images';
 import { defaultIngress, ingressSchema } from './ingress';
 import { defaultMysql, mysqlSchema } from './mysql';
@@ -100,18 +101,42 @@ export function chartLineOf(config: Pick<InstallConfig, 'charts'>): ChartLineMat
   return chartLineFor(config.charts.platform.version);
 }
 
-/** Every image of the configured chart line, resolved onto the internal registry. */
+/** The chart reading of the configured `operator-wandb` version, if the draft holds one for it. */
+export function currentChartReading(config: Pick<InstallConfig, 'charts'>): ChartReading | null {
+  const stored = config.charts.platform.reading;
+  return stored && stored.version === config.charts.platform.version ? stored : null;
+}
+
+/**
+ * Every image of the configuration, resolved onto the internal registry: the one list that the
+ * generator, the image list, the checks and the mirror use, so they never disagree. With a reading
+ * of the configured chart, the platform's images are the chart's own keys and default tags
+ * (`resolveChartImages`); without one, the nearest chart line's catalogue. The operator's images
+ * come from the catalogue.
+ */
 export function resolveConfigImages(
   config: Pick<InstallConfig, 'charts' | 'registry' | 'images' | 'mysql'>,
 ): ResolvedImage[] {
   const match = chartLineOf(config);
   if (!match) return [];
-  return resolveImages({
+  const fromLine = resolveImages({
     registry: config.registry.host,
     images: config.images,
     line: match.line,
     mysqlInCluster: config.mysql.mode === 'in-cluster',
   });
+  const reading = currentChartReading(config);
+  if (!reading) return fromLine;
+  return [
+    ...fromLine.filter((image) => image.artifact === 'operatorValues'),
+    ...resolveChartImages({
+      registry: config.registry.host,
+      images: config.images,
+      reading,
+      artifact: 'crValues',
+      mysqlInCluster: config.mysql.mode === 'in-cluster',
+    }),
+  ];
 }
 
 /** `host[:port]` of the internal registry (the key of a docker config), or '' when the address is invalid. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { readChart } from '@/lib/charts/read-chart';
-import { PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
+import { PROCEDURE_EXAMPLE, resolveConfigImages, type InstallConfig } from '@/lib/config';
 import { HAVE_VENDOR_CHARTS, NO_VENDOR_CHARTS, vendorChart } from '@/test/vendor-charts';
 
 import { buildManifests, generateArtifacts, generationNotes } from './index';
@@ -45,6 +45,16 @@ describe.skipIf(!HAVE_VENDOR_CHARTS)(`generation from a chart read (skipped: ${N
     expect(crValue(config, 'history-reader.image.repository')).toBe(
       'registry.yourdomain.com/wandb/megabinary',
     );
+  });
+
+  it('the checks and the mirror take the images the generator writes (one list)', () => {
+    const config = withReading('0.43.8');
+    const needed = resolveConfigImages(config).filter((image) => image.needed);
+    const refs = needed.map((image) => image.targetRef);
+    expect(refs).toContain('registry.yourdomain.com/wandb/megabinary:latest');
+    expect(refs).not.toContain('registry.yourdomain.com/wandb/megabinary:0.59.2');
+    const list = generateArtifacts(config, { includeSecrets: false })['images.txt'];
+    for (const ref of refs) expect(list).toContain(ref);
   });
 
   it('says which images keep the chart default latest, in the notes and in images.txt', () => {

@@ -3,7 +3,7 @@ import {
   mergeCertificates,
   parseRegistryAddress,
   quirksFor,
-  resolveChartImages,
+  currentChartReading,
   resolveConfigImages,
   type ChartQuirk,
   type ChartReading,
@@ -205,20 +205,8 @@ export function buildContext(config: InstallConfig, options: { includeSecrets: b
   if (!registry) throw new InvalidConfigError('registry address');
   const platformSource = config.charts.platform.source;
   const chartCa = platformSource.kind === 'local' ? '' : platformSource.caBundle;
-  const stored = config.charts.platform.reading;
-  const reading = stored && stored.version === config.charts.platform.version ? stored : null;
-  const images = reading
-    ? [
-        ...resolveConfigImages(config).filter((image) => image.artifact === 'operatorValues'),
-        ...resolveChartImages({
-          registry: config.registry.host,
-          images: config.images,
-          reading,
-          artifact: 'crValues',
-          mysqlInCluster: config.mysql.mode === 'in-cluster',
-        }),
-      ]
-    : resolveConfigImages(config);
+  const reading = currentChartReading(config);
+  const images = resolveConfigImages(config);
   const partial = {
     config,
     line: match.line,

@@ -6,7 +6,8 @@ import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
 import { chartLineFor, IMAGE_IDS } from '@/lib/config/chart-images';
-import { mirrorRepository, resolveImages } from '@/lib/config/image-ref';
+import { type InstallConfig, resolveConfigImages } from '@/lib/config';
+import { mirrorRepository } from '@/lib/config/image-ref';
 import type { Images } from '@/lib/config/images';
 
 import { CertificateList } from '../certificate-list';
@@ -114,21 +115,32 @@ function ImagesSection() {
   const t = useT();
   const registry = (useWatch({ name: 'registry.host' }) as string) ?? '';
   const images = useWatch({ name: 'images' }) as Images;
-  const version = (useWatch({ name: 'charts.platform.version' }) as string) ?? '';
-  const mysqlMode = useWatch({ name: 'mysql.mode' }) as string;
+  const charts = useWatch({ name: 'charts' }) as InstallConfig['charts'] | undefined;
+  const mysqlMode = useWatch({ name: 'mysql.mode' }) as InstallConfig['mysql']['mode'];
+  const version = charts?.platform?.version ?? '';
   const match = chartLineFor(version);
   // An override with an error must be visible when "Next" focuses it.
   const { errors } = useFormState({ name: 'images' });
   const overridesInvalid = Boolean((errors as Record<string, unknown>).images);
+  // The same list the generator, the checks and the mirror use (with the chart read, its own images).
   const resolved =
-    match && images
-      ? resolveImages({
-          registry: registry || 'registry',
+    match && images && charts
+      ? resolveConfigImages({
+          charts,
+          registry: { host: registry || 'registry' } as InstallConfig['registry'],
           images,
-          line: match.line,
-          mysqlInCluster: mysqlMode === 'in-cluster',
+          mysql: { mode: mysqlMode } as InstallConfig['mysql'],
         })
       : [];
+  // Overrides only for the images of this version (or one the user already set).
+  const applicable = new Set(resolved.map((image) => image.id));
+  const overridable = IMAGE_IDS.filter(
+    (id) =>
+      resolved.length === 0 ||
+      applicable.has(id) ||
+      images?.[id]?.repository !== '' ||
+      images?.[id]?.tag !== '',
+  );
 
   return (
     <Fieldset
@@ -167,7 +179,7 @@ function ImagesSection() {
       <details className="overrides" open={overridesInvalid || undefined}>
         <summary>{t('ui.images.overrides')}</summary>
         <p className="fieldset-hint">{t('ui.images.overridesHint')}</p>
-        {IMAGE_IDS.map((id) => {
+        {overridable.map((id) => {
           const source = match?.line.images.find((image) => image.id === id)?.source;
           return (
             <Fieldset key={id} legend={source ?? id}>
