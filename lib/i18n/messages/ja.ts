@@ -124,7 +124,7 @@ export const ja: Record<MessageKey, string> = {
   'generate.note.nodesTrustRegistry':
     'すべてのノードが {registry} からイメージを取得できる必要があります。コンテナランタイムに CA 証明書または HTTP 接続の設定を行ってください。',
   'generate.note.ociNeedsNewerOperator':
-    'operator-wandb を OCI から取得するには、オペレーターのコントローラー {since} 以降が必要です。この設定の {tag} ではチャートを取得できません。「レジストリ」ステップでコントローラーのタグを {since} 以降にする（そしてミラーする）か、HTTP(S) のリポジトリからチャートを提供してください。',
+    'operator-wandb を OCI から取得するには、オペレーターのコントローラー {since} 以降が必要です。この設定の {tag} ではチャートを取得できません。「レジストリ」ステップでコントローラーのタグを {since} 以降にする（そしてミラーする）か、HTTP または HTTPS のリポジトリからチャートを提供してください。',
   'generate.note.operatorVerifiesTls':
     'オペレーターはチャートリポジトリの証明書を検証します。その CA 証明書はオペレーターの customCACerts に追加しています。',
   'generate.note.localChartConfigMap':
