@@ -215,4 +215,20 @@ describe('workloadsOf', () => {
     );
     expect(inCluster.at(-1)).toEqual({ kind: 'StatefulSet', namespace: 'platform', name: 'wandb-mysql' });
   });
+
+  it('0.43.x: the Deployments as the real chart names them (wandb-base aliases ending in -bc)', () => {
+    const c = config();
+    const names = workloadsOf({
+      ...c,
+      charts: { ...c.charts, platform: { ...c.charts.platform, version: '0.43.8' } },
+    }).map((w) => w.name);
+    expect(names).toEqual([
+      'wandb-controller-manager',
+      'wandb-app-bc',
+      'wandb-console-bc',
+      'wandb-weave-bc',
+      'wandb-parquet-bc',
+      'wandb-prometheus-server',
+    ]);
+  });
 });

@@ -180,6 +180,12 @@ export interface ChartLine {
   readonly globalImagePullSecrets: boolean;
   /** The subcharts this line was read with that a quirk in {@link CHART_QUIRKS} may concern. */
   readonly parts: readonly Pick<ChartPart, 'path' | 'name' | 'version'>[];
+  /**
+   * The Deployments the chart names `<release>-<suffix>` that an install waits for (`helm template`
+   * of the real chart with the wizard's values): 0.43.x renders the W&B services through
+   * wandb-base aliases ending in `-bc`.
+   */
+  readonly deploymentSuffixes: readonly string[];
 }
 
 // Both lines: charts/operator-wandb/charts/prometheus/Chart.lock pins prometheus-community 24.5.0 as `instance`.
@@ -214,6 +220,7 @@ export const CHART_LINES: Readonly<Record<ChartLineId, ChartLine>> = {
     secretRefs: { license: false, mysqlPassword: false, bucketKeys: false },
     globalImagePullSecrets: false,
     parts: [PROMETHEUS_24_5],
+    deploymentSuffixes: ['app', 'console', 'weave', 'parquet', 'prometheus-server'],
   },
   '0.43': {
     id: '0.43',
@@ -268,6 +275,7 @@ export const CHART_LINES: Readonly<Record<ChartLineId, ChartLine>> = {
     secretRefs: { license: true, mysqlPassword: true, bucketKeys: true },
     globalImagePullSecrets: true,
     parts: [PROMETHEUS_24_5],
+    deploymentSuffixes: ['app-bc', 'console-bc', 'weave-bc', 'parquet-bc', 'prometheus-server'],
   },
 };
 
