@@ -209,6 +209,12 @@ export interface FollowOptions {
   silentAfterMs?: number;
   /** Each report as it is read. */
   onReport?: (report: ReadinessReport) => void;
+  /**
+   * Reads the operator's log when it refuses the resource, for its reason. Default: the operator
+   * pod's log through the API server ({@link readOperatorReason}); an operator that runs outside
+   * the cluster (a rehearsal, the test environment) has its log elsewhere.
+   */
+  operatorLog?: () => Promise<string | undefined>;
 }
 
 /**
@@ -256,7 +262,14 @@ export async function followInstall(
       o.onReport?.(report);
       if (report.ready) return { report, outcome: 'ready' };
       if (report.cr.phase === INVALID_CONFIG_PHASE) {
-        const reason = await readOperatorReason(kube, config);
+        const reason = o.operatorLog
+          ? await o
+              .operatorLog()
+              .then((log) =>
+                log ? operatorReason(log, config.target.crNamespace, config.target.crName) : undefined,
+              )
+              .catch(() => undefined)
+          : await readOperatorReason(kube, config);
         return { report: reason ? { ...report, cr: { ...report.cr, reason } } : report, outcome: 'invalid' };
       }
     } catch (e) {

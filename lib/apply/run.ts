@@ -10,7 +10,13 @@ import { MessageError, redact, toUserError, type UserError } from '@/lib/errors'
 import type { HelmCommand } from '@/lib/helm';
 import { isKubeError, type KubeClient, toKubeError } from '@/lib/kube';
 
-import { followInstall, type ReadinessReport, waitCrdEstablished, waitDeploymentAvailable } from './follow';
+import {
+  followInstall,
+  type FollowOptions,
+  type ReadinessReport,
+  waitCrdEstablished,
+  waitDeploymentAvailable,
+} from './follow';
 import { recoverRelease, runHelmStep } from './helm-step';
 import type { ApplyPlan, ApplyStep, KubeObject, OperatorChart } from './plan';
 import { findStuckRelease, stuckReleaseError } from './stuck';
@@ -53,6 +59,8 @@ export interface RunApplyOptions {
   followIntervalMs?: number;
   /** After this long with no CR phase the follow says the operator is silent. Default 2 min. */
   followSilentAfterMs?: number;
+  /** Where the follow reads the operator's log for its reason to refuse the CR (see {@link FollowOptions}). */
+  operatorLog?: FollowOptions['operatorLog'];
 }
 
 /** How a run ended. */
@@ -273,6 +281,7 @@ async function runStep(
         intervalMs: o.followIntervalMs,
         silentAfterMs: o.followSilentAfterMs,
         onReport,
+        ...(o.operatorLog ? { operatorLog: o.operatorLog } : {}),
       });
       if (r.outcome === 'aborted')
         throw new MessageError('apply.follow.stopped', {}, 'stopped following on request');
