@@ -1,28 +1,29 @@
 /**
  * lib/apply against the real test env: kube-apiserver with controller-manager and kwok (a
  * Deployment's pods become Ready on a fake node), Helm 3 and Helm 4, the HTTPS chart repository
- * (Basic auth, private CA) and the OCI registry. The vendor operator is not running here
- * (WANDB_OPERATOR=0), so nothing reconciles the CR: the install tests stop at "CR accepted,
- * operator Deployment Available", and the follow test writes the CR status itself, as the
- * operator would.
+ * (Basic auth, private CA) and the OCI registry. The first block tests the apply itself on the
+ * vendor's charts (the fixture charts where the environment lacks them); its install tests stop
+ * at "CR accepted, operator Deployment Available" (the vendor's operator, when it runs,
+ * reconciles those resources too, and the cleanup removes what it installed). The second block runs with the vendor's real operator and charts and follows the
+ * install to the operator's own phase; nothing writes a status or creates a platform workload.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-import {
-  AppsV1Api,
-  CoreV1Api,
-  CustomObjectsApi,
-  PatchStrategy,
-  setHeaderOptions,
-} from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { TEST_ENV_CONTROLLER_TAG } from '@/lib/checks/test-env-config';
 import type { InstallConfig } from '@/lib/config';
 import { OPERATOR_DEPLOYMENT } from '@/lib/generate';
-import { WANDB_CR } from '@/lib/kube';
-import { freshInstall as freshInstallIn, kubeFor, need } from '@/test/integration/apply-fixture';
+import {
+  defaultCharts,
+  freshInstall as freshInstallIn,
+  kubeFor,
+  need,
+} from '@/test/integration/apply-fixture';
+import { operatorLog, pauseOperator, releaseWorkloads, vendorWhy } from '@/test/integration/vendor-operator';
 
-import { followInstall, readReadiness } from './follow';
+import { readReadiness } from './follow';
 import { type ApplyEvent, runApplyPlan } from './run';
 
 /** Resolves once a process whose command line holds every one of `words` runs (read from /proc). */
@@ -49,6 +50,16 @@ afterEach(() => {
 });
 
 const freshInstall = (mutate?: (c: InstallConfig) => InstallConfig) => freshInstallIn(cleanups, mutate);
+
+const vendor = defaultCharts() === 'vendor';
+
+/** What every run as the admin with Helm 4 is given. */
+const asAdmin = (config: InstallConfig) => ({
+  kube: kubeFor(need('KUBECONFIG')),
+  kubeconfigPath: need('KUBECONFIG'),
+  helm: { path: need('HELM4'), major: 4 },
+  config,
+});
 
 describe('apply against the test cluster', () => {
   it.each([
@@ -134,10 +145,10 @@ describe('apply against the test cluster', () => {
         charts: {
           ...c.charts,
           operator: {
-            version: '1.3.3',
+            version: vendor ? '1.4.8' : '1.3.3',
             source: {
               kind: 'oci',
-              url: need('CHARTS_OCI_AUTH_URL'),
+              url: need(vendor ? 'CHARTS_VENDOR_OCI_AUTH_URL' : 'CHARTS_OCI_AUTH_URL'),
               username: need('REGISTRY_USER'),
               password: need('REGISTRY_PASSWORD'),
               caBundle: c.registry.caBundle,
@@ -147,17 +158,12 @@ describe('apply against the test cluster', () => {
           },
         },
       }));
-      const kube = kubeFor(need('KUBECONFIG'));
-      const out = await runApplyPlan(plan, {
-        kube,
-        kubeconfigPath: need('KUBECONFIG'),
-        helm: { path: need('HELM4'), major: 4 },
-        config,
-        followTimeoutMs: 0,
-      });
+      const out = await runApplyPlan(plan, { ...asAdmin(config), followTimeoutMs: 0 });
       expect(out.error).toBeUndefined();
       expect(out.status).toBe('succeeded');
-      expect(await kube.listHelmReleases(ns)).toMatchObject([{ name: 'operator', status: 'deployed' }]);
+      expect(await kubeFor(need('KUBECONFIG')).listHelmReleases(ns)).toMatchObject([
+        { name: 'operator', status: 'deployed' },
+      ]);
     },
   );
 
@@ -265,78 +271,6 @@ describe('apply against the test cluster', () => {
   });
 
   it(
-    'follow reports the CR phase and the workloads; here the test writes the status and the Deployments the operator would',
-    { timeout: 120_000 },
-    async () => {
-      const { ns, config, plan } = freshInstall();
-      const kube = kubeFor(need('KUBECONFIG'));
-      // The CR only (its CRD is installed by the operator chart in the tests above or by another suite).
-      const crStep = plan.steps.find((s) => s.kind === 'customResource');
-      if (crStep?.kind !== 'customResource') throw new Error('no CR step');
-      await kube.serverSideApply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-      if (!(await kube.getCrd('weightsandbiases.apps.wandb.com'))?.established)
-        throw new Error('the CRD is not installed: run the install test first');
-      await kube.serverSideApply(crStep.object);
-
-      const first = await followInstall(kube, config, { timeoutMs: 1, intervalMs: 10 });
-      expect(first.outcome).toBe('timeout');
-      expect(first.report?.cr).toMatchObject({ found: true });
-      expect(first.report?.cr.phase).toBeUndefined();
-      expect(first.report?.workloads.find((w) => w.name === 'wandb-app')).toMatchObject({
-        found: false,
-        ready: 0,
-      });
-
-      // As the operator would: status.phase on the status subresource, and the platform Deployments.
-      const custom = kube.kc.makeApiClient(CustomObjectsApi);
-      await custom.patchNamespacedCustomObjectStatus(
-        {
-          group: WANDB_CR.group,
-          version: WANDB_CR.version,
-          plural: WANDB_CR.plural,
-          namespace: ns,
-          name: 'wandb',
-          body: { status: { phase: 'Completed' } },
-        },
-        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-      );
-      const apps = kube.kc.makeApiClient(AppsV1Api);
-      const names = first.report?.workloads.map((w) => w) ?? [];
-      for (const w of names) {
-        if (w.kind !== 'Deployment') continue;
-        await apps.createNamespacedDeployment({
-          namespace: w.namespace,
-          body: {
-            metadata: { name: w.name },
-            spec: {
-              replicas: 1,
-              selector: { matchLabels: { app: w.name } },
-              template: {
-                metadata: { labels: { app: w.name } },
-                spec: {
-                  nodeSelector: { type: 'kwok' },
-                  containers: [{ name: 'c', image: 'example.invalid/fake:1' }],
-                },
-              },
-            },
-          },
-        });
-      }
-      const reports: string[] = [];
-      const done = await followInstall(kube, config, {
-        timeoutMs: 90_000,
-        intervalMs: 1_000,
-        onReport: (r) =>
-          reports.push(`${r.cr.phase}:${r.workloads.filter((w) => w.ready >= w.total && w.found).length}`),
-      });
-      expect(done.outcome).toBe('ready');
-      expect(done.report?.cr.phase).toBe('Completed');
-      expect(done.report?.workloads.every((w) => w.found && w.ready === w.total)).toBe(true);
-      expect(reports.length).toBeGreaterThan(0);
-    },
-  );
-
-  it(
     'follow names the pods that cannot start: one no node can take (the real scheduler), one whose image the node cannot pull',
     { timeout: 120_000 },
     async () => {
@@ -410,49 +344,141 @@ describe('apply against the test cluster', () => {
     },
   );
 
-  it.each([
-    ['the operator never reports', undefined, 'apply.follow.notReady.operatorSilent'],
-    ['the operator refuses the resource', 'Invalid Config', 'apply.follow.invalidConfig'],
-  ])(
-    'an apply whose follow ends because %s fails with a message that says so',
+  it(
+    'an apply whose follow ends because the operator never reports fails with a message that says so',
     { timeout: 300_000 },
-    async (_what, phase, key) => {
+    async () => {
       const { ns, config, plan } = freshInstall();
-      const kube = kubeFor(need('KUBECONFIG'));
-      const custom = kube.kc.makeApiClient(CustomObjectsApi);
-      const out = await runApplyPlan(plan, {
-        kube,
-        kubeconfigPath: need('KUBECONFIG'),
-        helm: { path: need('HELM4'), major: 4 },
-        config,
-        followTimeoutMs: phase ? 60_000 : 4_000,
-        followIntervalMs: 500,
-        followSilentAfterMs: 1_000,
-        onEvent: (e) => {
-          // As the operator would on a configuration it rejects.
-          if (phase && e.type === 'stepFinished' && e.stepId === `cr:${ns}/wandb`)
-            void custom.patchNamespacedCustomObjectStatus(
-              {
-                group: WANDB_CR.group,
-                version: WANDB_CR.version,
-                plural: WANDB_CR.plural,
-                namespace: ns,
-                name: 'wandb',
-                body: { status: { phase } },
-              },
-              setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-            );
-        },
-      });
-      expect(out.status).toBe('failed');
-      expect(out.failedStep).toBe('follow');
-      expect(out.error?.key).toBe(key);
-      if (phase) expect(out.error?.params.resource).toBe(`${ns}/wandb`);
-      else
+      // The real operator (when the environment runs it) is stopped while the resource is applied
+      // and followed: as an operator that is not running.
+      let resume = () => {};
+      try {
+        const out = await runApplyPlan(plan, {
+          ...asAdmin(config),
+          followTimeoutMs: 4_000,
+          followIntervalMs: 500,
+          followSilentAfterMs: 1_000,
+          onEvent: (e) => {
+            if (e.type === 'stepStarted' && e.stepId === `cr:${ns}/wandb`) resume = pauseOperator();
+          },
+        });
+        expect(out.status).toBe('failed');
+        expect(out.failedStep).toBe('follow');
+        expect(out.error?.key).toBe('apply.follow.notReady.operatorSilent');
         expect(out.readiness?.operatorSilent).toMatchObject({
           namespace: ns,
           deployment: OPERATOR_DEPLOYMENT,
         });
+      } finally {
+        resume();
+      }
+    },
+  );
+});
+
+/**
+ * The vendor's real operator (v1.22.0, outside the cluster) reconciles what the wizard applies: the
+ * apply installs the real operator chart and the generated Secrets and resource, the operator
+ * downloads the real operator-wandb and installs it, and the follow step ends on the operator's
+ * own `Completed` with every workload ready on the kwok node, or on its `Invalid Config` with its
+ * own reason. Nothing here writes a status or creates a workload.
+ */
+describe.skipIf(vendorWhy !== '')(`apply, reconciled by the vendor's operator ${vendorWhy}`, () => {
+  const apply = (version: string, mutate?: (c: InstallConfig) => InstallConfig) => {
+    const { ns, config, plan } = freshInstallIn(cleanups, mutate, { charts: 'vendor', version });
+    const events: ApplyEvent[] = [];
+    const run = runApplyPlan(plan, {
+      ...asAdmin(config),
+      followTimeoutMs: 240_000,
+      followIntervalMs: 1_000,
+      // The operator runs outside the cluster here: its log is a file, not its pod's.
+      operatorLog: () => Promise.resolve(operatorLog()),
+      onEvent: (e) => events.push(e),
+    });
+    return { ns, config, events, run };
+  };
+
+  /** The run succeeded on the operator's Completed, and every workload of the release is ready. */
+  async function expectReady(
+    ns: string,
+    out: Awaited<ReturnType<typeof runApplyPlan>>,
+    events: ApplyEvent[],
+  ) {
+    expect(out.error, operatorLog().split('\n').slice(-20).join('\n')).toBeUndefined();
+    expect(out.status).toBe('succeeded');
+    expect(out.changes.find((c) => c.stepId === `helm:${ns}/operator`)?.change).toBe('install');
+    expect(out.changes.find((c) => c.stepId === 'follow')?.change).toBe('followed');
+    expect(out.readiness?.cr.phase).toBe('Completed');
+    expect(out.readiness?.workloads.filter((w) => !(w.found && w.total > 0 && w.ready >= w.total))).toEqual(
+      [],
+    );
+    // The follow saw the operator at work before it was done.
+    expect(events.some((e) => e.type === 'readiness' && !e.report.ready)).toBe(true);
+    const workloads = await releaseWorkloads(ns, 60_000);
+    expect(workloads.length).toBeGreaterThanOrEqual(6);
+    expect(workloads.filter((w) => !w.ready)).toEqual([]);
+  }
+
+  it.each(['0.18.0', '0.43.8'])(
+    'operator-wandb %s from the HTTPS repository (password through credentialSecret): Completed, every workload ready',
+    { timeout: 360_000 },
+    async (version) => {
+      const { ns, events, run } = apply(version);
+      await expectReady(ns, await run, events);
+    },
+  );
+
+  it(
+    'operator-wandb 0.18.0 from the OCI registry with the 1.22.0 controller: Completed, every workload ready',
+    { timeout: 360_000 },
+    async () => {
+      const { ns, config, events, run } = apply('0.18.0', (c) => ({
+        ...c,
+        charts: {
+          ...c.charts,
+          platform: {
+            version: '0.18.0',
+            // The plain-HTTP registry: Helm 3 (which the operator embeds) speaks plain HTTP to a
+            // registry on a loopback address anyway (README, known limits).
+            source: {
+              kind: 'oci',
+              url: need('CHARTS_VENDOR_OCI_HTTP_URL'),
+              username: '',
+              password: '',
+              caBundle: '',
+              plainHttp: true,
+              insecureSkipVerify: false,
+            },
+          },
+        },
+      }));
+      expect(config.images.controller.tag).toBe(TEST_ENV_CONTROLLER_TAG);
+      await expectReady(ns, await run, events);
+      const cr = (await kubeFor(need('KUBECONFIG')).getWeightsAndBiases(ns, 'wandb')) as {
+        spec?: { chart?: { url?: string } };
+      };
+      expect(cr.spec?.chart?.url).toMatch(/^oci:\/\//);
+    },
+  );
+
+  it(
+    "a chart version the repository lacks: the follow ends within seconds on Invalid Config, with the operator's own reason",
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const { ns, events, run } = apply('0.18.99');
+      const out = await run;
+      expect(out.status).toBe('failed');
+      expect(out.failedStep).toBe('follow');
+      expect(out.error?.key).toBe('apply.follow.invalidConfig');
+      expect(out.error?.params.resource).toBe(`${ns}/wandb`);
+      expect(String(out.error?.params.events)).toContain('0.18.99');
+      expect(out.readiness?.cr.phase).toBe('Invalid Config');
+      // From the resource applied to the end of the run: seconds, not reconcileFrequency (1 h).
+      const applied = events.find((e) => e.type === 'stepFinished' && e.stepId === `cr:${ns}/wandb`);
+      expect(applied).toBeDefined();
+      expect(Date.parse(events.at(-1)?.at ?? '') - Date.parse(applied?.at ?? '')).toBeLessThan(60_000);
     },
   );
 });

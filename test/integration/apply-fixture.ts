@@ -11,6 +11,8 @@ import type { InstallConfig } from '@/lib/config';
 import { buildManifests } from '@/lib/generate';
 import { KubeClient, loadKubeConfig } from '@/lib/kube';
 
+import { uninstallReleases } from './vendor-operator';
+
 /** A variable of the test env; throws, naming it, when the env is not loaded. */
 export function need(name: string): string {
   const v = process.env[name];
@@ -26,16 +28,28 @@ export function kubeFor(path: string): KubeClient {
 }
 
 /**
+ * The charts the apply tests install: the vendor's real ones where the environment has them. The
+ * fixture `operator` chart's CRD differs from the real one the environment installs for the
+ * operator (80-operator), and Helm 4 applies a chart's CRDs server-side: it would conflict.
+ */
+export function defaultCharts(): 'vendor' | 'fixtures' {
+  return process.env.CHARTS_VENDOR === '1' ? 'vendor' : 'fixtures';
+}
+
+/**
  * A config for a fresh namespace, and its plan (the operator chart with namespaced RBAC so
- * parallel runs never share a ClusterRole). Pushes onto `cleanups` the uninstall of the operator
+ * parallel runs never share a ClusterRole), on `charts` (default {@link defaultCharts}) at
+ * `version` (default 0.18.0). Pushes onto `cleanups` the removal of what
+ * the operator (the real one reconciles every resource) installed, the uninstall of the operator
  * release and the deletion of the namespace.
  */
 export function freshInstall(
   cleanups: Array<() => void>,
   mutate: (c: InstallConfig) => InstallConfig = (c) => c,
+  options: { charts?: 'vendor' | 'fixtures'; version?: string } = {},
 ) {
   const ns = `apply-it-${randomBytes(3).toString('hex')}`;
-  const base = testEnvConfig('0.18.0');
+  const base = testEnvConfig(options.version ?? '0.18.0', { charts: options.charts ?? defaultCharts() });
   const config = mutate({
     ...base,
     target: { operatorNamespace: ns, crName: 'wandb', crNamespace: ns, kubeContext: '' },
@@ -49,6 +63,7 @@ export function freshInstall(
     },
   });
   cleanups.push(() => {
+    uninstallReleases(ns);
     for (const helm of [need('HELM3'), need('HELM4')]) {
       try {
         execFileSync(helm, ['uninstall', 'operator', '-n', ns, '--wait', '--timeout', '60s'], {
