@@ -17,7 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { rollbackArgs, upgradeInstallArgs } from '@/lib/helm/args';
 import type { KubeClient } from '@/lib/kube';
-import { freshInstall, kubeFor, need } from '@/test/integration/apply-fixture';
+import { defaultCharts, freshInstall, kubeFor, need } from '@/test/integration/apply-fixture';
 
 import type { ApplyPlan } from './plan';
 import { type ApplyEvent, type ApplyOutcome, runApplyPlan, type RunApplyOptions } from './run';
@@ -27,7 +27,12 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
-const CHART_DIR = join(__dirname, '../../test/fixtures/charts/operator');
+// The operator chart the plan installs (test/integration/apply-fixture.ts, defaultCharts): the
+// vendor's newest where the environment has it, else the fixture chart.
+const CHART_DIR =
+  defaultCharts() === 'vendor'
+    ? join(need('WANDB_VENDOR_DIR'), 'charts', 'operator-1.4.8.tgz')
+    : join(__dirname, '../../test/fixtures/charts/operator');
 const HELMS = [
   ['HELM3', 3],
   ['HELM4', 4],

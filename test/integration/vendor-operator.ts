@@ -25,6 +25,7 @@ export const vendorWhy =
 export const kubectl = (args: string[], input?: string): string =>
   execFileSync(process.env.KUBECTL ?? 'kubectl', ['--kubeconfig', process.env.KUBECONFIG ?? '', ...args], {
     encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
     ...(input === undefined ? {} : { input }),
   });
 
