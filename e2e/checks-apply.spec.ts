@@ -4,23 +4,33 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { testEnvConfig } from '../lib/checks/test-env-config';
 import { seedDraft } from '../lib/draft/seed';
 import { applyEn } from '../lib/i18n/messages/apply.en';
 import { checksEn } from '../lib/i18n/messages/checks.en';
+import {
+  pauseOperator,
+  releaseWorkloads,
+  uninstallReleases,
+  vendorConfig,
+  vendorWhy,
+} from '../test/integration/vendor-operator';
 
 import { expect, test } from './support/fixtures';
 import { CONFIG_DIR, DATA_DIR, signIn } from './support/session';
 import { WizardPage } from './support/wizard-page';
 
 /**
- * The prerequisite checks and the apply, driven in the browser against the test environment: a
- * draft that points every section at it (as a user who filled in each step would have it), the
- * checks run and re-run, the report exported, a dry run, the install, and a stop while the
- * wizard follows the platform's readiness (no operator reconciles the resource here).
+ * The prerequisite checks and the apply, driven in the browser against the test environment and
+ * the vendor's real operator and charts: a draft that points every section at them (as a user who
+ * filled in each step would have it), the checks run and re-run, the report exported, a dry run,
+ * the install while the operator is stopped (the follow shows no phase; stop, follow only), a
+ * stuck release recovered, and then the operator, resumed, reconciles the resource to its own
+ * `Completed` with every workload ready on the kwok node. Nothing here writes a status or creates
+ * a platform workload.
  */
 const env = process.env;
 const NS = `e2e-apply-${randomBytes(3).toString('hex')}`;
+const VERSION = '0.18.0';
 
 function sh(command: string, args: string[], input?: string): string {
   return execFileSync(command, args, {
@@ -29,42 +39,6 @@ function sh(command: string, args: string[], input?: string): string {
     stdio: ['pipe', 'pipe', 'pipe'],
     timeout: 120_000,
   }).toString('utf8');
-}
-
-/**
- * What the operator would do (it is not running here): the resource's phase `Completed`, and the
- * platform's Deployments, whose pods kwok makes Ready on its node.
- */
-function actAsTheOperator(): void {
-  const kubectl = env.KUBECTL ?? 'kubectl';
-  const deployments = ['app', 'console', 'weave', 'parquet', 'prometheus-server'].map((suffix) => ({
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: `wandb-${suffix}`, namespace: NS },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: { app: `wandb-${suffix}` } },
-      template: {
-        metadata: { labels: { app: `wandb-${suffix}` } },
-        spec: {
-          nodeSelector: { type: 'kwok' },
-          containers: [{ name: suffix, image: `127.0.0.1:25002/mirror/wandb/local:0.59.2` }],
-        },
-      },
-    },
-  }));
-  sh(kubectl, ['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: deployments }));
-  sh(kubectl, [
-    'patch',
-    'weightsandbiases.apps.wandb.com',
-    'wandb',
-    '-n',
-    NS,
-    '--subresource=status',
-    '--type=merge',
-    '-p',
-    JSON.stringify({ status: { phase: 'Completed' } }),
-  ]);
 }
 
 /** The operator release's revisions, oldest first (`helm history`). */
@@ -81,7 +55,8 @@ function history(): Array<{ revision: number; status: string }> {
  */
 async function interruptUpgrade(): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'e2e-helm-'));
-  const chart = join(__dirname, '..', 'test', 'fixtures', 'charts', 'operator');
+  // The real operator chart the apply installed (the repository's newest).
+  const chart = join(env.WANDB_VENDOR_DIR ?? '', 'charts', 'operator-1.4.8.tgz');
   const args = ['upgrade', 'operator', chart, '-n', NS, '--reuse-values', '--wait', '--timeout', '300s'];
   const child = spawn(env.HELM4 ?? 'helm', [...args, '--set', 'nodeSelector.wizard-e2e/none=x'], {
     env: { ...env, HOME: home },
@@ -102,9 +77,13 @@ async function interruptUpgrade(): Promise<void> {
 
 test.describe('checks and apply against the test environment', () => {
   test.skip(!env.KUBECONFIG || !env.HELM4, 'needs the test environment: eval "$(scripts/test-env env)"');
+  test.skip(vendorWhy !== '', `needs the vendor's operator and charts: ${vendorWhy}`);
   test.use({ locale: 'en-US' });
 
+  let resumeOperator = () => {};
   test.afterAll(() => {
+    resumeOperator();
+    uninstallReleases(NS);
     try {
       sh(env.HELM4 ?? 'helm', ['uninstall', 'operator', '-n', NS, '--wait', '--timeout', '60s']);
     } catch {
@@ -117,8 +96,8 @@ test.describe('checks and apply against the test environment', () => {
     page,
     context,
   }, testInfo) => {
-    test.setTimeout(300_000);
-    const config = testEnvConfig('0.43.8');
+    test.setTimeout(480_000);
+    const config = vendorConfig(VERSION, NS);
     const id = await seedDraft(
       DATA_DIR,
       {
@@ -137,7 +116,7 @@ test.describe('checks and apply against the test environment', () => {
     await page.getByRole('button', { name: checksEn['checks.ui.start'], exact: true }).click();
     const panel = page.getByTestId('checks-panel');
     const items = panel.locator('li[data-check]');
-    await expect(items.first()).toBeVisible();
+    await expect(items.first()).toBeVisible({ timeout: 30_000 });
     const total = await items.count();
     expect(total).toBeGreaterThanOrEqual(10);
     await expect(panel).toContainText(checksEn['checks.ui.cleared'], { timeout: 120_000 });
@@ -180,7 +159,9 @@ test.describe('checks and apply against the test environment', () => {
     await expect(apply.locator('li[data-step="follow"]')).toContainText(applyEn['apply.change.dry.skipped']);
     expect(sh(env.KUBECTL ?? 'kubectl', ['get', 'namespace', NS, '--ignore-not-found'])).toBe('');
 
-    // The install, confirmed; helm and the resource go through, then the wizard follows readiness.
+    // The install, confirmed, while the operator is stopped (as one not running yet); helm and the
+    // resource go through, then the wizard follows readiness and sees no phase.
+    resumeOperator = pauseOperator();
     await page.getByRole('button', { name: applyEn['apply.ui.apply'], exact: true }).click();
     await page.getByRole('button', { name: applyEn['apply.ui.confirm.yes'], exact: true }).click();
     const follow = apply.locator('li[data-step="follow"]');
@@ -228,9 +209,11 @@ test.describe('checks and apply against the test environment', () => {
     await expect(apply.locator(`li[data-step="helm:${NS}/operator"]`)).toContainText(
       'recovered from pending-upgrade by rollback to revision 1',
     );
-    // The operator reports Completed and the workloads come up: the apply ends ready, with the link.
-    actAsTheOperator();
-    await expect(status).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
+    // The operator, running again, downloads the real operator-wandb, installs it and reports
+    // Completed; the workloads come up on the kwok node: the apply ends ready, with the link.
+    resumeOperator();
+    await expect(status).toHaveAttribute('data-status', 'succeeded', { timeout: 180_000 });
+    await expect(apply).toContainText('Completed');
     await expect(apply.getByTestId('platform-ready')).toContainText(applyEn['apply.ui.platformReady']);
     await expect(apply.getByTestId('platform-ready').getByRole('link')).toHaveAttribute(
       'href',
@@ -241,5 +224,8 @@ test.describe('checks and apply against the test environment', () => {
     await w.expectAccessible();
     // 1 installed, 2 the interrupted upgrade, 3 the rollback to 1, 4 this apply's upgrade.
     expect(history().at(-1)).toMatchObject({ revision: 4, status: 'deployed' });
+    const workloads = await releaseWorkloads(NS, 60_000);
+    expect(workloads.length).toBeGreaterThanOrEqual(6);
+    expect(workloads.filter((w) => !w.ready)).toEqual([]);
   });
 });
