@@ -37,6 +37,7 @@ const SHARED_PREFIXES = ['ui.', 'config.', 'errors.', 'generate.import.'] as con
 
 /** The namespaces only one step's client component needs: its page adds them. */
 const STEP_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  mirror: ['mirrorStep.'],
   prerequisites: ['checks.'],
   // The apply panel also shows the checks that gate an apply.
   apply: ['apply.', 'checks.'],

@@ -101,6 +101,12 @@ for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
       await expect(listed).toContainText(w.t('ui.certs.expired'));
       await w.screenshot('network');
       await w.expectAccessible();
+      await w.next('mirror');
+
+      // The Mirror step is optional: an empty source folder goes on.
+      await expect(page.getByTestId('mirror-panel')).toBeVisible();
+      await w.screenshot('mirror');
+      await w.expectAccessible();
       await w.next('prerequisites');
 
       await expect(page.getByTestId('checks-panel')).toBeVisible();

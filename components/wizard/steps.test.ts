@@ -5,7 +5,7 @@ import { CONFIG_SECTIONS } from '@/lib/config';
 import { errorsByStep, neighbours, stepOfPath, WIZARD_STEPS } from './steps';
 
 describe('WIZARD_STEPS', () => {
-  it('puts the checks after the forms they check (issue 13: they cannot run before)', () => {
+  it('puts the mirror and the checks after the forms they use (issue 13: the checks cannot run before)', () => {
     expect(WIZARD_STEPS.map((s) => s.id)).toEqual([
       'start',
       'registry',
@@ -14,6 +14,7 @@ describe('WIZARD_STEPS', () => {
       'storage',
       'database',
       'network',
+      'mirror',
       'prerequisites',
       'review',
       'apply',

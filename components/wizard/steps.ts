@@ -65,6 +65,14 @@ export const WIZARD_STEPS = [
     available: true,
   },
   {
+    // Optional: a user whose images are mirrored already goes on without it.
+    id: 'mirror',
+    titleKey: 'ui.step.mirror.title',
+    leadKey: 'ui.step.mirror.lead',
+    fields: ['mirror'],
+    available: true,
+  },
+  {
     id: 'prerequisites',
     titleKey: 'ui.step.prerequisites.title',
     leadKey: 'ui.step.prerequisites.lead',

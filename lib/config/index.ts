@@ -10,6 +10,7 @@ import type { ChartReading } from './chart-reading';
 import { resolveChartImages, resolveImages, type ResolvedImage } from './image-ref';
 import { defaultImages, imagesSchema } from './images';
 import { defaultIngress, ingressSchema } from './ingress';
+import { defaultMirror, mirrorSchema } from './mirror';
 import { defaultMysql, mysqlSchema } from './mysql';
 import { defaultPlatform, platformSchema } from './platform';
 import { defaultRegistry, registrySchema } from './registry';
@@ -33,6 +34,7 @@ export const installConfigSchema = z.object({
   ingress: ingressSchema,
   certificates: certificatesSchema,
   secrets: secretsSchema,
+  mirror: mirrorSchema,
 });
 export type InstallConfig = z.infer<typeof installConfigSchema>;
 
@@ -48,6 +50,7 @@ export const CONFIG_SECTIONS = [
   'ingress',
   'certificates',
   'secrets',
+  'mirror',
 ] as const satisfies readonly (keyof InstallConfig)[];
 export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
 
@@ -63,6 +66,7 @@ export const defaultInstallConfig: InstallConfig = {
   ingress: defaultIngress,
   certificates: defaultCertificates,
   secrets: defaultSecrets,
+  mirror: defaultMirror,
 };
 
 /** Recursive partial of a configuration (drafts, imports). */
@@ -198,12 +202,14 @@ export type { Platform, EnvVar } from './platform';
 export type { Ingress, Annotation } from './ingress';
 export type { Certificates } from './certificates';
 export type { Secrets, SecretDelivery } from './secrets';
+export { isAbsolutePath, type Mirror } from './mirror';
 export {
   bucketSchema,
   certificatesSchema,
   chartsSchema,
   imagesSchema,
   ingressSchema,
+  mirrorSchema,
   mysqlSchema,
   platformSchema,
   registrySchema,

@@ -95,4 +95,5 @@ export const PROCEDURE_EXAMPLE: InstallConfig = {
     mysqlSecretName: 'wandb-wizard-mysql',
     bucketSecretName: 'wandb-wizard-bucket',
   },
+  mirror: { source: '' },
 };

@@ -33,12 +33,19 @@ function leaves(value: unknown, prefix: string, out: Record<string, unknown>): v
   } else out[prefix] = value;
 }
 
+/**
+ * Sections that change nothing on the cluster: the Mirror step's source folder says where images
+ * come from, so changing it does not make a check run stale.
+ */
+const NOT_INSTALLED: ReadonlySet<string> = new Set(['mirror']);
+
 export async function fingerprintConfig(config: object): Promise<ConfigFingerprint> {
   const hmac = await withKeyErrors(keyedHasher);
+  const installed = Object.fromEntries(Object.entries(config).filter(([k]) => !NOT_INSTALLED.has(k)));
   const flat: Record<string, unknown> = {};
-  leaves(config, '', flat);
+  leaves(installed, '', flat);
   return {
-    hash: hmac(canonical(config)),
+    hash: hmac(canonical(installed)),
     fields: Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, hmac(`${k}=${canonical(v)}`)])),
   };
 }

@@ -5,6 +5,8 @@ import { applyJa } from './messages/apply.ja';
 import { checksEn } from './messages/checks.en';
 import { checksJa } from './messages/checks.ja';
 import { en } from './messages/en';
+import { mirrorEn } from './messages/mirror.en';
+import { mirrorJa } from './messages/mirror.ja';
 import { securityEn } from './messages/security.en';
 import { securityJa } from './messages/security.ja';
 import { serverEn } from './messages/server.en';
@@ -23,6 +25,7 @@ import { uiJa } from './messages/ui.ja';
  * - `lib/errors/messages.ts`: `errors.` (the error mapper, checks, helm, registry, kube);
  * - `messages/ui.en.ts` / `ui.ja.ts`: `ui.` (the screens);
  * - `messages/checks.en.ts` / `checks.ja.ts`: `checks.` (the prerequisite checks and their page);
+ * - `messages/mirror.en.ts` / `mirror.ja.ts`: `mirrorStep.` (the Mirror step);
  * - `messages/server.en.ts` / `server.ja.ts`: `server.` (the sign-in and refusals of server/);
  * - `messages/security.en.ts` / `security.ja.ts`: `ui.security.`, `apply.security.` (sign-out,
  *   expired secrets, the two-tab conflict, the audit log).
@@ -33,13 +36,23 @@ export type Locale = 'en' | 'ja';
 export const LOCALES: readonly Locale[] = ['en', 'ja'];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-const EN = { ...en, ...errorMessages.en, ...uiEn, ...checksEn, ...applyEn, ...serverEn, ...securityEn };
+const EN = {
+  ...en,
+  ...errorMessages.en,
+  ...uiEn,
+  ...checksEn,
+  ...applyEn,
+  ...mirrorEn,
+  ...serverEn,
+  ...securityEn,
+};
 const JA: Record<keyof typeof EN, string> = {
   ...ja,
   ...errorMessages.ja,
   ...uiJa,
   ...checksJa,
   ...applyJa,
+  ...mirrorJa,
   ...serverJa,
   ...securityJa,
 };

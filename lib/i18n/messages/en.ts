@@ -81,6 +81,8 @@ export const en = {
   'config.charts.url.invalid': 'Enter the repository URL, starting with https:// or http://.',
   'config.charts.ociUrl.invalid':
     'Enter the OCI reference as oci://host[:port]/path, without the chart name.',
+  'config.mirror.source.absolute':
+    'Enter the full path of the folder on the machine the wizard runs on, starting with / (for example /media/usb/bundle).',
   'config.charts.path.tgz': 'Enter the path of the chart archive (.tgz).',
   'config.charts.version.invalid': 'Enter a version such as 0.18.0.',
   'config.charts.platformVersion.unsupported':

@@ -72,6 +72,8 @@ export const ja: Record<MessageKey, string> = {
   'config.charts.url.invalid': 'リポジトリの URL を https:// または http:// から入力してください。',
   'config.charts.ociUrl.invalid':
     'OCI の参照は oci://host[:port]/path の形式で、チャート名を除いて入力してください。',
+  'config.mirror.source.absolute':
+    'ウィザードを実行しているマシン上のフォルダーのフルパスを / から入力してください（例: /media/usb/bundle）。',
   'config.charts.path.tgz': 'チャートのアーカイブ（.tgz）のパスを入力してください。',
   'config.charts.version.invalid': 'バージョンは 0.18.0 のような形式で入力してください。',
   'config.charts.platformVersion.unsupported':
@@ -144,7 +146,8 @@ export const ja: Record<MessageKey, string> = {
     '値はプレースホルダー（REPLACE_WITH_…）です。手元のコピーで実際の値に置き換えてから適用してください。',
   'generate.secrets.none': 'この構成では Secret は必要ありません。',
 
-  'generate.runbook.title': 'インターネットに接続できない環境への W&B のインストール（{namespace} の {name}）',
+  'generate.runbook.title':
+    'インターネットに接続できない環境への W&B のインストール（{namespace} の {name}）',
   'generate.runbook.intro':
     'クラスターにアクセスできるシェルで、以下のコマンドを順に実行してください。プラットフォームのチャートは operator-wandb {version}（イメージのキーは {line}.x 系）、イメージは {registry} から取得します。',
   'generate.runbook.notes': '作業の前に',

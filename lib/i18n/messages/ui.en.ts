@@ -31,6 +31,9 @@ export const uiEn = {
   'ui.step.start.title': 'Start',
   'ui.step.start.lead':
     'Begin a new installation, or import the wandb.yaml and values.yaml of an existing one.',
+  'ui.step.mirror.title': 'Mirror (optional)',
+  'ui.step.mirror.lead':
+    'Push the W&B images from a wsm download bundle or image archives on this machine to the internal registry, without Docker.',
   'ui.step.prerequisites.title': 'Prerequisites',
   'ui.step.prerequisites.lead':
     'Kubernetes 1.28 or newer, Helm 3 or newer, and access to the internal registry and Helm repository.',
@@ -55,8 +58,7 @@ export const uiEn = {
   'ui.step.apply.lead': 'Install the operator and the custom resource on the cluster.',
   'ui.nav.back': 'Back',
   'ui.nav.next': 'Next',
-  'ui.nav.stepHasErrors':
-    'Problems to fix on this step before going on: {count}. The first one is focused.',
+  'ui.nav.stepHasErrors': 'Problems to fix on this step before going on: {count}. The first one is focused.',
 
   // Draft
   'ui.draft.keepSecrets': 'Keep secrets on this machine',
@@ -118,6 +120,9 @@ export const uiEn = {
   'ui.registry.login.legend': 'Login',
   'ui.registry.login.toggle': 'The registry needs a user name and password',
   'ui.registry.tls.legend': 'Connection security',
+  'ui.field.mirror.source': 'Source folder',
+  'ui.help.mirror.source':
+    'The full path, on the machine the wizard runs on, of a wsm download bundle (the folder holding images/, charts/ and spec.yaml, or its parent) or of a folder of docker save / OCI-layout archives (.tar, .tar.gz). Leave it empty to skip this step.',
   'ui.field.registry.host': 'Registry address',
   'ui.help.registry.host':
     'Host, optional port and optional path prefix under which the images are mirrored, without https://. Each public image keeps its path under it: docker.io/wandb/local becomes <address>/wandb/local.',
@@ -255,7 +260,8 @@ export const uiEn = {
   'ui.bucket.provider.azure': 'Azure Blob Storage',
   'ui.field.bucket.credentials': 'How W&B signs in to the bucket',
   'ui.bucket.credentials.keys': 'With an access key and a secret key',
-  'ui.bucket.credentials.keysHelp': 'For MinIO and other S3-compatible stores on the site, and AWS users with keys.',
+  'ui.bucket.credentials.keysHelp':
+    'For MinIO and other S3-compatible stores on the site, and AWS users with keys.',
   'ui.bucket.credentials.role': 'With the cloud role of the nodes (no keys)',
   'ui.bucket.credentials.roleHelp':
     'Only on AWS, where the nodes or the workload have an IAM role that may use the bucket. No keys are generated.',

@@ -33,6 +33,9 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.stepper.notAvailable': '未対応',
   'ui.step.start.title': '開始',
   'ui.step.start.lead': '新しくインストールを始めるか、既存の wandb.yaml と values.yaml をインポートします。',
+  'ui.step.mirror.title': 'ミラー（省略可）',
+  'ui.step.mirror.lead':
+    'このマシン上の wsm download バンドルまたはイメージのアーカイブから、W&B のイメージを Docker なしで内部コンテナレジストリに送信します。',
   'ui.step.prerequisites.title': '前提条件',
   'ui.step.prerequisites.lead':
     'Kubernetes 1.28 以上、Helm 3 以上、内部コンテナレジストリと内部 Helm リポジトリへのアクセスが必要です。',
@@ -122,6 +125,9 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.registry.login.legend': 'ログイン',
   'ui.registry.login.toggle': 'レジストリにユーザー名とパスワードが必要',
   'ui.registry.tls.legend': '接続のセキュリティ',
+  'ui.field.mirror.source': 'ソースフォルダー',
+  'ui.help.mirror.source':
+    'ウィザードを実行しているマシン上の、wsm download バンドル（images/、charts/、spec.yaml を含むフォルダー、またはその親フォルダー）か、docker save / OCI レイアウトのアーカイブ（.tar、.tar.gz）を置いたフォルダーのフルパスです。このステップを省略する場合は空のままにします。',
   'ui.field.registry.host': 'レジストリのアドレス',
   'ui.help.registry.host':
     'イメージのミラー先のホスト、ポート（省略可）、パスのプレフィックス（省略可）を https:// なしで指定します。公開イメージのパスはそのまま引き継がれます: docker.io/wandb/local は <アドレス>/wandb/local になります。',

@@ -1,0 +1,344 @@
+'use client';
+
+import { QueryClientProvider, useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+
+import type { ActionResult } from '@/app/action-result';
+import {
+  cancelMirror,
+  latestMirrorRun,
+  planMirror,
+  pollMirrorRun,
+  startMirror,
+} from '@/app/wizard/mirror/actions';
+import { type Translate, useT } from '@/components/ui/i18n-context';
+import {
+  type ActionError,
+  newPanelQueryClient,
+  unwrapAction,
+  useServerRun,
+} from '@/components/ui/use-server-run';
+import { Fieldset } from '@/components/ui/field';
+import { encodeMessage } from '@/components/wizard/field-messages';
+import { TextField } from '@/components/wizard/fields';
+import { neighbours, stepHref } from '@/components/wizard/steps';
+import { useWizard } from '@/components/wizard/wizard-context';
+import type { MirrorRunView } from '@/lib/mirror/runs';
+import type { MirrorPlanView, MirrorReportView, ProgressView } from '@/lib/mirror/view';
+import { formatBytes } from '@/lib/registry/mirror-progress';
+
+const POLL_MS = 700;
+const SOURCE = 'mirror.source';
+
+const active = (r: MirrorRunView) => r.state === 'planning' || r.state === 'pushing';
+
+/** The Mirror step: a source folder, its plan against the registry, and a run followed on the server. */
+export function MirrorPanel() {
+  const [client] = useState(newPanelQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <Mirror />
+    </QueryClientProvider>
+  );
+}
+
+function Mirror() {
+  const t = useT();
+  const { flush, goTo } = useWizard();
+  const { setError } = useFormContext();
+  const registry = useWatch({ name: 'registry.host' }) as string | undefined;
+  const {
+    run,
+    setRun,
+    error: runError,
+    loadingLatest,
+  } = useServerRun<MirrorRunView>({
+    name: 'mirror-run',
+    latest: latestMirrorRun,
+    poll: pollMirrorRun,
+    active,
+    intervalMs: POLL_MS,
+  });
+  /** Saves the draft (the server reads the folder from it), then calls the action. */
+  const withDraft = async <T,>(action: () => Promise<ActionResult<T>>): Promise<T> => {
+    await flush();
+    const r = await action();
+    const fieldError = r.ok ? undefined : r.fieldErrors?.[SOURCE];
+    if (fieldError)
+      setError(SOURCE, { type: 'server', message: encodeMessage(fieldError) }, { shouldFocus: true });
+    return unwrapAction(Promise.resolve(r));
+  };
+  const plan = useMutation({ mutationFn: () => withDraft(planMirror) });
+  const start = useMutation({ mutationFn: () => withDraft(startMirror), onSuccess: setRun });
+  const cancel = useMutation({
+    mutationFn: (id: string) => unwrapAction(cancelMirror(id)),
+    onSuccess: setRun,
+  });
+
+  const data = run.data;
+  const running = !!data && active(data);
+  const error = (plan.error ?? start.error ?? cancel.error ?? runError) as ActionError | null;
+  // The run's own plan is newer than the page's once a run exists.
+  const shownPlan =
+    plan.data && (!data || plan.submittedAt > Date.parse(data.startedAt)) ? plan.data : data?.plan;
+  const next = neighbours('mirror').next;
+
+  return (
+    <section data-testid="mirror-panel">
+      <p className="notice">{t('mirrorStep.ui.optional')}</p>
+      {next && (
+        <p>
+          <button type="button" className="button" onClick={() => void goTo(stepHref(next.id))}>
+            {t('mirrorStep.ui.skip')}
+          </button>
+        </p>
+      )}
+      <Fieldset legend={t('ui.step.mirror.title')}>
+        <TextField
+          name={SOURCE}
+          label="ui.field.mirror.source"
+          help="ui.help.mirror.source"
+          example="/media/usb/bundle"
+        />
+        <p>{registry ? t('mirrorStep.ui.registry', { registry }) : t('mirrorStep.ui.noRegistry')}</p>
+        <p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => plan.mutate()}
+            disabled={plan.isPending || running}
+          >
+            {t('mirrorStep.ui.plan')}
+          </button>{' '}
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => start.mutate()}
+            disabled={start.isPending || running}
+          >
+            {t(data ? 'mirrorStep.ui.startAgain' : 'mirrorStep.ui.start')}
+          </button>{' '}
+          {data && running && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => cancel.mutate(data.id)}
+              disabled={cancel.isPending}
+            >
+              {t('mirrorStep.ui.cancel')}
+            </button>
+          )}
+        </p>
+      </Fieldset>
+      <div aria-live="polite">
+        {error && (
+          <p className="notice notice-error" role="alert">
+            {t(error.message, error.params)}
+          </p>
+        )}
+        {plan.isPending && <p>{t('mirrorStep.ui.planning')}</p>}
+        {!shownPlan && !data && !plan.isPending && !loadingLatest && <p>{t('mirrorStep.ui.noPlan')}</p>}
+        {data && <RunStatus run={data} t={t} />}
+      </div>
+      {data?.progress && running && <Progress progress={data.progress} t={t} />}
+      {data?.report && <Report report={data.report} registry={data.plan?.registry ?? ''} t={t} />}
+      {shownPlan && <Plan plan={shownPlan} t={t} />}
+    </section>
+  );
+}
+
+function RunStatus({ run, t }: { run: MirrorRunView; t: Translate }) {
+  return (
+    <div data-testid="mirror-run" data-state={run.state}>
+      <p className={run.state === 'failed' ? 'notice notice-error' : 'notice'}>
+        {t(`mirrorStep.ui.state.${run.state}`)}
+      </p>
+      {run.error && (
+        <p className="notice notice-error" role="alert">
+          {t(run.error.key, run.error.params)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function eta(t: Translate, seconds: number | undefined): string {
+  return seconds === undefined
+    ? t('mirrorStep.ui.eta.unknown')
+    : t('mirrorStep.ui.eta', { seconds: Math.ceil(seconds) });
+}
+
+function Progress({ progress, t }: { progress: ProgressView; t: Translate }) {
+  return (
+    <div data-testid="mirror-progress">
+      <p>
+        <progress
+          max={progress.totalBytes || 1}
+          value={progress.bytes}
+          aria-label={t('mirrorStep.ui.col.progress')}
+        />{' '}
+        {t('mirrorStep.ui.total', {
+          bytes: formatBytes(progress.bytes),
+          totalBytes: formatBytes(progress.totalBytes),
+          rate: formatBytes(progress.rate),
+          eta: eta(t, progress.etaSeconds),
+        })}
+      </p>
+      <table className="mirror-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('mirrorStep.ui.col.target')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.status')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.progress')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {progress.images.map((i) => (
+            <tr key={i.id} data-image={i.id} data-state={i.state}>
+              <td>{i.id}</td>
+              <td>{t(`mirrorStep.image.${i.state}`)}</td>
+              <td>
+                {t('mirrorStep.ui.image', {
+                  bytes: formatBytes(i.bytes),
+                  totalBytes: formatBytes(i.totalBytes),
+                  rate: formatBytes(i.rate),
+                  eta: i.state === 'running' ? eta(t, i.etaSeconds) : '—',
+                })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Report({ report, registry, t }: { report: MirrorReportView; registry: string; t: Translate }) {
+  return (
+    <div data-testid="mirror-report">
+      <h2>{t('mirrorStep.ui.report')}</h2>
+      <p className={report.failed > 0 ? 'notice notice-error' : 'notice'} data-testid="mirror-summary">
+        {report.pushed === 0 && report.failed === 0 && !report.cancelled
+          ? t('mirrorStep.ui.report.nothing', { skipped: report.skipped, registry })
+          : t('mirrorStep.ui.report.summary', {
+              pushed: report.pushed,
+              skipped: report.skipped,
+              failed: report.failed,
+              bytes: formatBytes(report.uploadedBytes),
+              seconds: (report.elapsedMs / 1000).toFixed(1),
+            })}
+      </p>
+      <table className="mirror-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('mirrorStep.ui.col.image')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.target')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.outcomes.map((o) => (
+            <tr key={o.target} data-image={o.target} data-result={o.result}>
+              <td>{o.ref}</td>
+              <td>{o.target}</td>
+              <td>
+                {t(`mirrorStep.result.${o.result}`)}
+                {o.failure ? `: ${t(o.failure.key, o.failure.params)}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
+  const firstChart = plan.charts.find((c) => c.name)?.file ?? 'CHART.tgz';
+  return (
+    <div data-testid="mirror-plan">
+      <p>
+        {t('mirrorStep.ui.plan.summary', {
+          toPush: plan.toPush,
+          total: plan.images.length,
+          bytes: formatBytes(plan.bytesToPush),
+          registry: plan.registry,
+        })}
+      </p>
+      <table className="mirror-table">
+        <caption>
+          {t('mirrorStep.ui.plan.caption', {
+            source: plan.source,
+            kind: t(`mirrorStep.ui.kind.${plan.kind}`),
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('mirrorStep.ui.col.image')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.target')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.size')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.platforms')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.images.map((i) => (
+            <tr key={i.target} data-image={i.ref} data-status={i.status}>
+              <td>{i.ref}</td>
+              <td>{i.target}</td>
+              <td>{formatBytes(i.size)}</td>
+              <td>{i.platforms.join(', ')}</td>
+              <td>
+                {t(`mirrorStep.status.${i.status}`, {
+                  tag: i.configuredTag ?? '',
+                  detail: i.error ? t(i.error.key, i.error.params) : '',
+                })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {plan.notInSource.length > 0 && (
+        <>
+          <h2>{t('mirrorStep.ui.notInSource')}</h2>
+          <ul data-testid="mirror-not-in-source">
+            {plan.notInSource.map((u) => (
+              <li key={u.target} data-present={u.present}>
+                {u.source} → {u.target}:{' '}
+                {t(u.present ? 'mirrorStep.ui.notInSource.present' : 'mirrorStep.ui.notInSource.missing')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {plan.charts.length > 0 && (
+        <>
+          <h2>{t('mirrorStep.ui.charts')}</h2>
+          <ul data-testid="mirror-charts">
+            {plan.charts.map((c) => (
+              <li key={c.file}>
+                {c.name
+                  ? t('mirrorStep.ui.chart', { name: c.name, version: c.version ?? '', file: c.file })
+                  : t('mirrorStep.ui.chart.problem', { file: c.file, detail: c.problem ?? '' })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('mirrorStep.ui.charts.publish', { file: firstChart, registry: plan.registry })}</p>
+        </>
+      )}
+      {plan.problems.length > 0 && (
+        <>
+          <h2>{t('mirrorStep.ui.problems')}</h2>
+          <ul data-testid="mirror-problems">
+            {plan.problems.map((p) => (
+              <li key={p.what}>
+                {p.what}: {p.detail}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { mirrorEn } from './mirror.en';
+
+/** ミラーステップのメッセージ（日本語）。 */
+export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
+  'mirrorStep.ui.optional':
+    'このステップは省略できます。イメージがすでに内部コンテナレジストリにある場合（wsm、skopeo、docker で送信済み）は、フォルダーを空のままにして先に進んでください。すべてのイメージがあることは前提条件のチェックで確認します。',
+  'mirrorStep.ui.skip': 'このステップを省略（イメージはミラー済み）',
+  'mirrorStep.ui.registry':
+    'イメージは {registry} に送信します。アドレス、CA 証明書、ログイン情報は「レジストリとイメージ」ステップの設定を使います。',
+  'mirrorStep.ui.noRegistry':
+    '先に「レジストリとイメージ」ステップでレジストリのアドレスを入力してください。イメージはそこに送信します。',
+  'mirrorStep.ui.plan': '計画',
+  'mirrorStep.ui.start': 'ミラー',
+  'mirrorStep.ui.startAgain': 'もう一度ミラー',
+  'mirrorStep.ui.cancel': 'ミラーを中止',
+  'mirrorStep.ui.noPlan': '「計画」を押すと、フォルダーの内容とレジストリにすでにあるものを一覧表示します。',
+  'mirrorStep.ui.planning': 'アーカイブを読み、レジストリに問い合わせています…',
+  'mirrorStep.ui.plan.caption': '{source}: {kind}',
+  'mirrorStep.ui.kind.wsm-bundle': 'wsm download バンドル',
+  'mirrorStep.ui.kind.folder': 'イメージのアーカイブを置いたフォルダー',
+  'mirrorStep.ui.plan.summary':
+    '送信するイメージ: {total} 件中 {toPush} 件（{bytes}）。残りはすでに {registry} にあります。',
+  'mirrorStep.ui.col.image': 'イメージ',
+  'mirrorStep.ui.col.target': 'レジストリ内の名前',
+  'mirrorStep.ui.col.size': 'サイズ',
+  'mirrorStep.ui.col.platforms': 'プラットフォーム',
+  'mirrorStep.ui.col.status': '状態',
+  'mirrorStep.ui.col.progress': '進行状況',
+  'mirrorStep.ui.col.result': '結果',
+  'mirrorStep.status.missing': '未登録: 送信します',
+  'mirrorStep.status.present': '登録済み: 送信不要',
+  'mirrorStep.status.outdated': 'このタグには別のイメージが登録されています: 送信します',
+  'mirrorStep.status.tag-differs':
+    'タグが異なります: 設定では {tag} を使います。このイメージは自身のタグで送信します',
+  'mirrorStep.status.extra': '設定にないイメージ: これも送信します',
+  'mirrorStep.status.error': 'レジストリから応答がありません: {detail}',
+  'mirrorStep.ui.notInSource': '設定に必要で、フォルダーにないイメージ',
+  'mirrorStep.ui.notInSource.present': 'レジストリに登録済み',
+  'mirrorStep.ui.notInSource.missing': 'レジストリにもありません: 別の方法で用意してください',
+  'mirrorStep.ui.charts': 'チャート',
+  'mirrorStep.ui.chart': '{name} {version}（{file}）',
+  'mirrorStep.ui.chart.problem': '{file} を読み込めません: {detail}',
+  'mirrorStep.ui.charts.publish':
+    'このステップが送信するのはイメージです。チャートは「チャート」ステップの Helm リポジトリに公開するか、OCI アーティファクトとして送信してください: helm push {file} oci://{registry}/charts',
+  'mirrorStep.ui.problems': '読み込めないアーカイブ',
+  'mirrorStep.ui.state.planning': 'ソースを読み、レジストリに問い合わせています…',
+  'mirrorStep.ui.state.pushing': '送信中…',
+  'mirrorStep.ui.state.succeeded': '完了しました。',
+  'mirrorStep.ui.state.failed': '失敗したイメージがあります。',
+  'mirrorStep.ui.state.cancelled':
+    '中止しました。送信を終えたデータはレジストリに残り、次の実行はその続きから始まります。不完全なイメージにはタグを付けていません。',
+  'mirrorStep.ui.total': '合計: {totalBytes} 中 {bytes} · {rate}/s · {eta}',
+  'mirrorStep.ui.image': '{totalBytes} 中 {bytes} · {rate}/s · {eta}',
+  'mirrorStep.ui.eta': '残り約 {seconds} 秒',
+  'mirrorStep.ui.eta.unknown': '残り時間は不明',
+  'mirrorStep.image.waiting': '待機中',
+  'mirrorStep.image.running': '送信中',
+  'mirrorStep.image.done': '完了',
+  'mirrorStep.image.failed': '失敗',
+  'mirrorStep.ui.report': '結果',
+  'mirrorStep.ui.report.summary':
+    '送信 {pushed} 件、登録済み {skipped} 件、失敗 {failed} 件。{seconds} 秒で {bytes} を送信しました。',
+  'mirrorStep.ui.report.nothing':
+    '送信したものはありません。{skipped} 件のイメージはすべてレジストリに登録済みです。',
+  'mirrorStep.result.pushed': '送信',
+  'mirrorStep.result.skipped': '登録済み',
+  'mirrorStep.result.failed': '失敗',
+  'mirrorStep.ui.sourceInvalid': 'ソースフォルダー: 入力欄の説明に従ってパスを修正してください。',
+  'mirrorStep.ui.registryInvalid':
+    '先に「レジストリとイメージ」ステップの {count} 件の項目を修正してください。送信先のアドレス、CA 証明書、ログイン情報はそこから取得します。',
+  'mirrorStep.ui.alreadyRunning':
+    'このドラフトのミラーはすでに実行中です。下で進行状況を確認するか、中止してください。',
+  'mirrorStep.ui.unknownRun':
+    'このミラーの実行はウィザードに記録されていません（ウィザードが再起動されました）。新しく実行してください。',
+  'mirrorStep.source.empty':
+    'ソースフォルダー: wsm バンドルまたはイメージのアーカイブを置いたフォルダーを入力するか、このステップを省略してください。',
+  'mirrorStep.source.missing':
+    'ソースフォルダー: {path} はウィザードを実行しているマシン上にありません。バンドルをコピーしたフォルダーを入力してください（例: /media/usb/bundle）。',
+  'mirrorStep.source.notFolder':
+    'ソースフォルダー: {path} はフォルダーではなくファイルです。それを含むフォルダーを入力してください。',
+  'mirrorStep.source.unreadable':
+    'ソースフォルダー: ウィザードは {path} を読み取れません。ウィザードを実行しているユーザーに読み取り権限を与えてください。',
+  'mirrorStep.source.nothing':
+    'ソースフォルダー: {path} にイメージがありません。wsm バンドル（images/<image>/image.tgz）も .tar、.tar.gz のアーカイブもありません。バンドルのフォルダーを入力してください。',
+  'mirrorStep.failure.cancelled':
+    'イメージの送信が終わる前に中止しました。このイメージにタグは付いていません。',
+  'mirrorStep.failure.digest':
+    '{what}: アーカイブ内のデータがダイジェスト {expected} と一致しません（実際は {actual}）。アーカイブが破損しています。コピーし直してください。',
+  'mirrorStep.failure.archive': 'アーカイブを読み込めません: {detail}',
+};
