@@ -20,25 +20,17 @@ import { planMirror, runMirror } from '@/lib/registry/mirror';
 import { pushChartOci, readChartArchive } from '@/lib/registry/mirror-chart';
 import { readMirrorSource } from '@/lib/registry/mirror-source';
 
-import { type BundleImage, writeMirrorBundle } from '../fixtures/mirror-bundle';
+import {
+  type BundleImage,
+  chartName,
+  configBundleImages,
+  writeMirrorBundle,
+} from '../fixtures/mirror-bundle';
 
 const loaded = !!process.env.REGISTRY_HTTP;
 const BIG = 201 * 1024 * 1024;
 
-/** The bundle's name of an image, as the chart writes it (no `docker.io/`, no `library/`). */
-const chartName = (sourceRef: string) => sourceRef.replace(/^docker\.io\/(library\/)?/, '');
-
-function bundleImages(config: InstallConfig): BundleImage[] {
-  return resolveConfigImages(config)
-    .filter((i) => i.needed)
-    .map((i): BundleImage => {
-      const ref = chartName(i.sourceRef);
-      if (i.id === 'controller') return { ref, format: 'oci-index' };
-      if (i.id === 'local') return { ref, format: 'docker', bigLayerBytes: BIG };
-      if (i.id === 'console') return { ref, format: 'docker-gzip' };
-      return { ref, format: 'docker' };
-    });
-}
+const bundleImages = (config: InstallConfig): BundleImage[] => configBundleImages(config, BIG);
 
 type Variant = 'http' | 'tls' | 'auth';
 

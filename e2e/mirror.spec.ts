@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+import { testEnvConfig } from '../lib/checks/test-env-config';
+import { seedDraft } from '../lib/draft/seed';
+import { en } from '../lib/i18n/messages/en';
+import { mirrorEn } from '../lib/i18n/messages/mirror.en';
+import { configBundleImages, writeMirrorBundle } from '../test/fixtures/mirror-bundle';
+
+import { expect, test } from './support/fixtures';
+import { CONFIG_DIR, DATA_DIR, signIn } from './support/session';
+import { WizardPage } from './support/wizard-page';
+
+/**
+ * The Mirror step in the browser against the test environment's registry with TLS and basic auth
+ * (the draft's Registry step, as the checks use it): the source field's errors, the plan of the
+ * fixture bundle, a run cancelled, a run that pushes everything, a reload that shows it, a run
+ * that pushes nothing, and the skip. The `local` image has a 96 MiB layer so that the first run
+ * is still going when Cancel is pressed.
+ */
+const env = process.env;
+const PREFIX = `e2e-mirror-${randomBytes(3).toString('hex')}`;
+const BIG = 96 * 1024 * 1024;
+
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+
+test.describe('the Mirror step against the test registry', () => {
+  test.skip(
+    !env.REGISTRY_AUTH || !env.TEST_CA_FILE,
+    'needs the test environment: eval "$(scripts/test-env env)"',
+  );
+  test.use({ locale: 'en-US' });
+
+  test('source errors, plan, cancel, mirror, reload, a second run pushes nothing, skip', async ({
+    page,
+    context,
+  }, testInfo) => {
+    test.setTimeout(300_000);
+    const base = testEnvConfig('0.43.8');
+    const config = {
+      ...base,
+      registry: { ...base.registry, host: `${env.REGISTRY_AUTH}/${PREFIX}` },
+    };
+    const bundle = await writeMirrorBundle(
+      join(process.cwd(), '.test-env', 'mirror-e2e-fixture'),
+      configBundleImages(config, BIG),
+      [join(process.cwd(), 'test/fixtures/charts/operator')],
+    );
+    const id = await seedDraft(DATA_DIR, config, ['start', 'mirror'], CONFIG_DIR);
+    await signIn(context, { draft: id });
+    const w = new WizardPage(page, testInfo, 'en');
+    await w.open('mirror');
+    const panel = page.getByTestId('mirror-panel');
+    await expect(panel).toContainText(mirrorEn['mirrorStep.ui.optional']);
+    const plan = page.getByRole('button', { name: mirrorEn['mirrorStep.ui.plan'], exact: true });
+
+    // The source field: a relative path, then a folder that is not there, each with its fix.
+    await w.fill('mirror.source', 'bundle');
+    await plan.click();
+    await expect(w.fieldError('mirror.source')).toHaveText(en['config.mirror.source.absolute']);
+    await w.fill('mirror.source', '/nonexistent/wsm-bundle');
+    await plan.click();
+    await expect(w.fieldError('mirror.source')).toHaveText(
+      fill(mirrorEn['mirrorStep.source.missing'], { path: '/nonexistent/wsm-bundle' }),
+    );
+
+    // The plan: every image of the bundle, missing from the fresh prefix, with size and platforms.
+    await w.fill('mirror.source', bundle);
+    await plan.click();
+    const rows = page.getByTestId('mirror-plan').locator('tbody tr');
+    await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(3);
+    await expect(rows.and(page.locator('[data-status="missing"]'))).toHaveCount(total);
+    await expect(page.locator('tr[data-image^="wandb/controller:"]')).toContainText(
+      'linux/amd64, linux/arm64',
+    );
+    await expect(page.getByTestId('mirror-charts')).toContainText('operator 1.3.3');
+    await w.screenshot('mirror-plan');
+    await w.expectAccessible();
+
+    // A run cancelled while the large image is on its way: it ends cancelled.
+    const start = page.getByRole('button', { name: mirrorEn['mirrorStep.ui.start'], exact: true });
+    await start.click();
+    const state = page.getByTestId('mirror-run');
+    await expect(state).toHaveAttribute('data-state', 'pushing', { timeout: 60_000 });
+    await expect(page.getByTestId('mirror-progress')).toBeVisible();
+    await page.getByRole('button', { name: mirrorEn['mirrorStep.ui.cancel'], exact: true }).click();
+    await expect(state).toHaveAttribute('data-state', 'cancelled', { timeout: 60_000 });
+
+    // A run to the end: every image pushed or (from the cancelled run) already complete.
+    const again = page.getByRole('button', { name: mirrorEn['mirrorStep.ui.startAgain'], exact: true });
+    await again.click();
+    await expect(state).toHaveAttribute('data-state', 'succeeded', { timeout: 240_000 });
+    const report = page.getByTestId('mirror-report');
+    await expect(report.locator('tr[data-result="failed"]')).toHaveCount(0);
+    await expect(report.locator('tr[data-result]')).toHaveCount(total);
+    await w.screenshot('mirror-report');
+
+    // A reload shows the run as it stands on the server.
+    await page.reload();
+    await expect(state).toHaveAttribute('data-state', 'succeeded');
+    await expect(report.locator('tr[data-result]')).toHaveCount(total);
+
+    // A second run pushes nothing and says so.
+    await again.click();
+    await expect(page.getByTestId('mirror-summary')).toHaveText(
+      fill(mirrorEn['mirrorStep.ui.report.nothing'], { skipped: total }),
+      { timeout: 120_000 },
+    );
+    await w.expectAccessible();
+
+    // No secret on the page.
+    expect(await page.content()).not.toContain(config.registry.password);
+
+    // The step is optional: skipping it goes to the prerequisite checks.
+    await page.getByRole('button', { name: mirrorEn['mirrorStep.ui.skip'], exact: true }).click();
+    await w.expectStep('prerequisites');
+  });
+});
