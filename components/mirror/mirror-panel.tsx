@@ -46,7 +46,7 @@ export function MirrorPanel() {
 function Mirror() {
   const t = useT();
   const { flush, goTo } = useWizard();
-  const { setError } = useFormContext();
+  const { setError, setValue, trigger } = useFormContext();
   const registry = useWatch({ name: 'registry.host' }) as string | undefined;
   const {
     run,
@@ -69,6 +69,11 @@ function Mirror() {
       setError(SOURCE, { type: 'server', message: encodeMessage(fieldError) }, { shouldFocus: true });
     return unwrapAction(Promise.resolve(r));
   };
+  /** Skipping keeps a valid folder in the draft; an invalid one would block the checks, so it goes. */
+  const skip = async (nextId: string) => {
+    if (!(await trigger('mirror'))) setValue(SOURCE, '', { shouldDirty: true, shouldValidate: true });
+    await goTo(stepHref(nextId));
+  };
   const plan = useMutation({ mutationFn: () => withDraft(planMirror) });
   const start = useMutation({ mutationFn: () => withDraft(startMirror), onSuccess: setRun });
   const cancel = useMutation({
@@ -89,7 +94,7 @@ function Mirror() {
       <p className="notice">{t('mirrorStep.ui.optional')}</p>
       {next && (
         <p>
-          <button type="button" className="button" onClick={() => void goTo(stepHref(next.id))}>
+          <button type="button" className="button" onClick={() => void skip(next.id)}>
             {t('mirrorStep.ui.skip')}
           </button>
         </p>
