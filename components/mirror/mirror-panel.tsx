@@ -84,9 +84,14 @@ function Mirror() {
   const data = run.data;
   const running = !!data && active(data);
   const error = (plan.error ?? start.error ?? cancel.error ?? runError) as ActionError | null;
-  // The run's own plan is newer than the page's once a run exists.
+  // A plan asked for after the run's start wins; otherwise the run's own plan while it runs (its
+  // report replaces it afterwards: the plan's "will be pushed" is then out of date).
   const shownPlan =
-    plan.data && (!data || plan.submittedAt > Date.parse(data.startedAt)) ? plan.data : data?.plan;
+    plan.data && (!data || plan.submittedAt > Date.parse(data.startedAt))
+      ? plan.data
+      : data && !data.report
+        ? data.plan
+        : undefined;
   const next = neighbours('mirror').next;
 
   return (
