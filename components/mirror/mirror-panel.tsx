@@ -272,6 +272,7 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
         {t('mirrorStep.ui.plan.summary', {
           toPush: plan.toPush,
           total: plan.images.length,
+          present: plan.images.length - plan.toPush,
           bytes: formatBytes(plan.bytesToPush),
           registry: plan.registry,
         })}

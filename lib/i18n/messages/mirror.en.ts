@@ -17,7 +17,7 @@ export const mirrorEn = {
   'mirrorStep.ui.kind.wsm-bundle': 'a wsm download bundle',
   'mirrorStep.ui.kind.folder': 'a folder of image archives',
   'mirrorStep.ui.plan.summary':
-    '{toPush} of {total} images to push ({bytes}); the others are in {registry} already.',
+    '{toPush} of {total} images to push ({bytes}); {present} in {registry} already.',
   'mirrorStep.ui.col.image': 'Image',
   'mirrorStep.ui.col.target': 'In the registry',
   'mirrorStep.ui.col.size': 'Size',

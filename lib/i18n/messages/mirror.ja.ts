@@ -19,7 +19,7 @@ export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
   'mirrorStep.ui.kind.wsm-bundle': 'wsm download バンドル',
   'mirrorStep.ui.kind.folder': 'イメージのアーカイブを置いたフォルダー',
   'mirrorStep.ui.plan.summary':
-    '送信するイメージ: {total} 件中 {toPush} 件（{bytes}）。残りはすでに {registry} にあります。',
+    '送信するイメージ: {total} 件中 {toPush} 件（{bytes}）。{registry} に登録済み: {present} 件。',
   'mirrorStep.ui.col.image': 'イメージ',
   'mirrorStep.ui.col.target': 'レジストリ内の名前',
   'mirrorStep.ui.col.size': 'サイズ',
