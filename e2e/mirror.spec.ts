@@ -15,12 +15,12 @@ import { WizardPage } from './support/wizard-page';
  * The Mirror step in the browser against the test environment's registry with TLS and basic auth
  * (the draft's Registry step, as the checks use it): the source field's errors, the plan of the
  * fixture bundle, a run cancelled, a run that pushes everything, a reload that shows it, a run
- * that pushes nothing, and the skip. The `local` image has a 96 MiB layer so that the first run
+ * that pushes nothing, and the skip. The `local` image has a 200 MiB layer so that the first run
  * is still going when Cancel is pressed.
  */
 const env = process.env;
 const PREFIX = `e2e-mirror-${randomBytes(3).toString('hex')}`;
-const BIG = 96 * 1024 * 1024;
+const BIG = 200 * 1024 * 1024;
 
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
@@ -58,11 +58,15 @@ test.describe('the Mirror step against the test registry', () => {
     // The source field: a relative path, then a folder that is not there, each with its fix.
     await w.fill('mirror.source', 'bundle');
     await plan.click();
-    await expect(w.fieldError('mirror.source')).toHaveText(en['config.mirror.source.absolute']);
+    // The first action of a fresh server loads its code: slow on a busy machine.
+    await expect(w.fieldError('mirror.source')).toHaveText(en['config.mirror.source.absolute'], {
+      timeout: 30_000,
+    });
     await w.fill('mirror.source', '/nonexistent/wsm-bundle');
     await plan.click();
     await expect(w.fieldError('mirror.source')).toHaveText(
       fill(mirrorEn['mirrorStep.source.missing'], { path: '/nonexistent/wsm-bundle' }),
+      { timeout: 30_000 },
     );
 
     // The plan: every image of the bundle, missing from the fresh prefix, with size and platforms.
