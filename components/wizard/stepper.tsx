@@ -1,5 +1,7 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
+
 import { useT } from '@/components/ui/i18n-context';
 
 import { stepHref, type WizardStep } from './steps';
@@ -9,9 +11,17 @@ import { useWizard } from './wizard-context';
 export function Stepper({ current, steps }: { current: string; steps: readonly WizardStep[] }) {
   const t = useT();
   const { stepErrors, goTo } = useWizard();
+  const list = useRef<HTMLOListElement>(null);
+  // On a phone the list is one scrolling row: bring the current step into it (the page stays put).
+  useEffect(() => {
+    const ol = list.current;
+    const item = ol?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!ol || !item || ol.scrollWidth <= ol.clientWidth) return;
+    ol.scrollLeft = item.offsetLeft - ol.offsetLeft - (ol.clientWidth - item.offsetWidth) / 2;
+  }, [current]);
   return (
     <nav className="stepper" aria-label={t('ui.stepper.label')}>
-      <ol>
+      <ol ref={list}>
         {steps.map((step, index) => {
           const errors = stepErrors[step.id] ?? 0;
           const href = stepHref(step.id);

@@ -1,0 +1,76 @@
+import { PROCEDURE_EXAMPLE } from '../lib/config';
+import { seedDraft } from '../lib/draft/seed';
+
+import { expect, test } from './support/fixtures';
+import { CONFIG_DIR, DATA_DIR, signIn } from './support/session';
+import { type Locale, WizardPage } from './support/wizard-page';
+
+/**
+ * Issue 13, item 10: at a phone's width (390 × 844) no page scrolls sideways (long code and
+ * tables scroll inside their own frame), and the step's own content starts on the first screen
+ * (the step list is one row, the draft's panel comes after the step).
+ */
+const STEPS = [
+  'start',
+  'registry',
+  'charts',
+  'platform',
+  'storage',
+  'database',
+  'network',
+  'prerequisites',
+  'review',
+  'apply',
+];
+
+for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
+  test.describe(`phone width (${locale})`, () => {
+    test.use({ viewport: { width: 390, height: 844 }, locale: locale === 'ja' ? 'ja-JP' : 'en-US' });
+
+    test('no page scrolls sideways; the step starts on the first screen', async ({
+      page,
+      context,
+    }, testInfo) => {
+      test.setTimeout(180_000);
+      const id = await seedDraft(DATA_DIR, PROCEDURE_EXAMPLE, STEPS.slice(0, 8), CONFIG_DIR);
+      await signIn(context, { draft: id });
+      const w = new WizardPage(page, testInfo, locale);
+      for (const step of STEPS) {
+        await w.open(step);
+        const overflow = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          width: window.innerWidth,
+          // The innermost elements that reach past the screen's edge, to name in the failure.
+          wide: [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .filter((e) => {
+              // Inside a frame that scrolls on its own (a code block, the step list): not the page's width.
+              for (let p = e.parentElement; p; p = p.parentElement)
+                if (getComputedStyle(p).overflowX !== 'visible') return false;
+              return true;
+            })
+            .filter(
+              (e) => ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5),
+            )
+            .slice(0, 5)
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').slice(0, 40)}"`,
+            ),
+        }));
+        expect(
+          overflow.scroll,
+          `${step} is ${overflow.scroll} px wide: ${overflow.wide.join('; ')}`,
+        ).toBeLessThanOrEqual(overflow.width);
+        const title = await page.locator('#step-title').boundingBox();
+        expect(title, step).not.toBeNull();
+        expect(title!.y + title!.height, `${step}: the title is below the first screen`).toBeLessThan(844);
+        // The current step is in view in the step list's row.
+        const current = await page.locator('.stepper a[aria-current="step"]').boundingBox();
+        expect(current!.x, step).toBeGreaterThanOrEqual(0);
+        expect(current!.x + current!.width, step).toBeLessThanOrEqual(390);
+        if (step === 'review' || step === 'prerequisites') await w.screenshot(`phone-${step}`);
+      }
+    });
+  });
+}
