@@ -167,8 +167,8 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
       if (loaded.error)
         return finish(
           'failed',
-          // No file at all: say what to do, not the system call that failed.
-          loaded.error.key.startsWith('errors.file.')
+          // No file at all: say what to do, not the system call that failed (an unreadable one keeps its message).
+          loaded.error.key === 'errors.file.notFound'
             ? { key: 'apply.ui.noKubeconfig', params: { where: kubeconfigPath } }
             : { key: loaded.error.key, params: loaded.error.params, detail: loaded.error.detail },
         );

@@ -307,12 +307,14 @@ current-context: x
       expect(performance.now() - t0).toBeLessThan(1_500);
       expect(toUserError(timedOut).key).toBe('errors.timeout');
 
+      // The caller cancels (a user's Cancel): an abort, not a timeout (AbortSignal.timeout would be one).
       t0 = performance.now();
+      const caller = new AbortController();
+      const cancel = setTimeout(() => caller.abort(), 300);
       const aborted = await caught(
-        kubeFor(server, join(dir, 'other-ca.crt'), 10_000).getServerVersion({
-          signal: AbortSignal.timeout(300),
-        }),
+        kubeFor(server, join(dir, 'other-ca.crt'), 10_000).getServerVersion({ signal: caller.signal }),
       );
+      clearTimeout(cancel);
       expect(performance.now() - t0).toBeLessThan(1_500);
       expect(toUserError(aborted).key).toBe('errors.aborted');
     } finally {
