@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import { readAuditLog } from '@/app/wizard/apply/actions';
 import { useT } from '@/components/ui/i18n-context';
+import { isMessageKey } from '@/lib/i18n';
 import { newPanelQueryClient, unwrapAction } from '@/components/ui/use-server-run';
 import type { AuditEntry } from '@/lib/apply/audit';
 
@@ -29,10 +30,23 @@ function Entries() {
     e.event === 'bypass'
       ? t('apply.security.audit.event.bypass', { check: e.check ?? '' })
       : t(`apply.security.audit.event.${e.event}`);
-  const result = (e: AuditEntry) =>
-    [e.phase === 'started' ? '…' : e.result, e.error, e.reason ? `“${e.reason}”` : '']
-      .filter(Boolean)
-      .join(' · ');
+  // The outcome in the user's language; the error stays its code (an identifier to quote to support).
+  const outcome = (r: string | undefined) => {
+    const key = `apply.security.audit.outcome.${r ?? ''}`;
+    return r && isMessageKey(key) ? t(key) : (r ?? '');
+  };
+  const result = (e: AuditEntry) => (
+    <>
+      {e.phase === 'started' ? '…' : outcome(e.result)}
+      {e.error ? (
+        <>
+          {' · '}
+          <code>{e.error}</code>
+        </>
+      ) : null}
+      {e.reason ? ` · “${e.reason}”` : ''}
+    </>
+  );
   return (
     <section className="fieldset" aria-labelledby="audit-title" data-testid="audit-log">
       <h2 id="audit-title">{t('apply.security.audit.title')}</h2>
