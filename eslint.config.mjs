@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.test-env/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['.next/**', 'node_modules/**', '.test-env/**', '.demo/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
 ];
 
