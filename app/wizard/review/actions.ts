@@ -1,13 +1,9 @@
 'use server';
 
 import { currentDraftConfig } from '@/lib/draft';
-import { generateArtifacts } from '@/lib/generate';
+import { buildManifests, dump } from '@/lib/generate';
 
 import { type ActionResult, ok } from '../../action-result';
-import { currentLocale } from '../../locale';
-
-/** The files the live preview shows, in this order. */
-const PREVIEWED = ['wandb.yaml', 'values.yaml'] as const;
 
 /** What the live preview shows for the saved draft. */
 export type Preview =
@@ -23,6 +19,13 @@ export async function previewFiles(): Promise<ActionResult<Preview>> {
   const result = await currentDraftConfig();
   if (!result) return ok({ kind: 'empty' });
   if (!result.ok) return ok({ kind: 'invalid', fields: Object.keys(result.fieldErrors) });
-  const files = generateArtifacts(result.config, { includeSecrets: false, locale: await currentLocale() });
-  return ok({ kind: 'files', files: PREVIEWED.map((name) => ({ name, text: files[name] })) });
+  // Only the two manifests, as generateArtifacts writes them (not the runbook, scripts and lists too).
+  const manifests = buildManifests(result.config, { includeSecrets: false });
+  return ok({
+    kind: 'files',
+    files: [
+      { name: 'wandb.yaml', text: dump(manifests.wandbCr) },
+      { name: 'values.yaml', text: dump(manifests.operatorValues) },
+    ],
+  });
 }
