@@ -117,8 +117,8 @@ async function readObject(
 /**
  * Server-side apply of one object (field manager `wandb-airgap-wizard`, force). The change is
  * told by the object before and after: a second apply of the same input leaves the
- * resourceVersion as it was (`unchanged`). In a dry run (`dryRun=All`) the answer is compared
- * with the stored object instead.
+ * resourceVersion as it was (`unchanged`); where it moved, or in a dry run (`dryRun=All`), the
+ * objects are compared without their status and volatile metadata.
  */
 async function applyObject(
   kube: KubeClient,
@@ -137,8 +137,10 @@ async function applyObject(
   if (!before) return 'create';
   const rv = (o: Record<string, unknown>) =>
     (o.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
-  if (dryRun) return comparable(before) === comparable(after) ? 'unchanged' : 'update';
-  return rv(before) === rv(after) ? 'unchanged' : 'update';
+  // A resourceVersion that moved only because another writer (the operator updating the resource's
+  // status) wrote meanwhile is not a change of what the wizard applies: the content decides then.
+  if (!dryRun && rv(before) === rv(after)) return 'unchanged';
+  return comparable(before) === comparable(after) ? 'unchanged' : 'update';
 }
 
 /**
