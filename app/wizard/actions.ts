@@ -16,9 +16,9 @@ import {
 import { toUserError } from '@/lib/errors';
 import { dump } from '@/lib/generate';
 import { importInstallConfig } from '@/lib/generate/import';
-import { KubeClient, loadKubeConfig } from '@/lib/kube';
 
 import { type ActionResult, fail, ok } from '../action-result';
+import { draftClusterClient } from './cluster';
 
 /** What the browser gets back after a save: no values, only which secrets the server holds. */
 export interface SavedDraft {
@@ -228,24 +228,6 @@ export async function importDraft(input: unknown): Promise<ActionResult<ImportRe
   }
 }
 
-/** A kubeconfig-backed client for a context, or the message that says why there is none. */
-function clusterClient(
-  context: string,
-): { client: KubeClient } | { problem: { key: string; params: Record<string, string | number> } | null } {
-  const loaded = loadKubeConfig({ context: context || undefined });
-  if (loaded.error) {
-    return {
-      problem: loaded.error.key.startsWith('errors.file.')
-        ? null
-        : { key: loaded.error.key, params: { ...loaded.error.params } },
-    };
-  }
-  // With no kubeconfig at all the client library falls back to an empty localhost:8080 cluster.
-  if (!process.env.KUBECONFIG && loaded.value.cluster.server === 'http://localhost:8080')
-    return { problem: null };
-  return { client: new KubeClient(loaded.value.kc, { requestTimeoutMs: 5_000 }) };
-}
-
 const clusterInput = z.object({
   context: z.string().max(253),
   namespace: z.string().max(63),
@@ -254,7 +236,7 @@ const clusterInput = z.object({
 
 /**
  * Reads the WeightsAndBiases resource of an existing installation from the cluster (through the
- * server's kubeconfig) and imports it like an uploaded wandb.yaml. When several exist, the one
+ * draft's cluster connection) and imports it like an uploaded wandb.yaml. When several exist, the one
  * named like the draft's target wins, else the first. The operator's values.yaml is not read.
  */
 export async function importFromCluster(
@@ -264,7 +246,7 @@ export async function importFromCluster(
   if (!parsed.success) return fail('ui.error.badRequest');
   const id = await currentDraftId();
   if (!id) return fail('ui.error.noSession');
-  const connection = clusterClient(parsed.data.context);
+  const connection = await draftClusterClient(parsed.data.context);
   if (!('client' in connection)) {
     return connection.problem
       ? fail(connection.problem.key, connection.problem.params)
@@ -311,14 +293,14 @@ export interface IngressClassList {
 }
 
 /**
- * Lists the IngressClasses of the cluster for the ingress step, through the kubeconfig the server
- * uses (KUBECONFIG, else ~/.kube/config; the context of the platform step). Without a kubeconfig
+ * Lists the IngressClasses of the cluster for the ingress step, through the Platform step's
+ * cluster connection (the context given by the form). Without a kubeconfig
  * the wizard is not connected and the step offers free text.
  */
 export async function listIngressClasses(context: unknown): Promise<ActionResult<IngressClassList>> {
   const parsed = z.string().max(253).safeParse(context);
   if (!parsed.success) return fail('ui.error.badRequest');
-  const connection = clusterClient(parsed.data);
+  const connection = await draftClusterClient(parsed.data);
   if (!('client' in connection)) {
     return ok({
       connected: false,

@@ -34,6 +34,8 @@ interface TextProps {
   required?: boolean;
   placeholder?: string;
   inputMode?: 'text' | 'url' | 'numeric';
+  /** Values to suggest (a datalist), e.g. the cluster's namespaces; free text stays allowed. */
+  suggestions?: readonly string[];
 }
 
 /** The translated hint of a field (lib/config/hints), following the values it reads; or undefined. */
@@ -71,10 +73,12 @@ export function TextField({
   required,
   placeholder,
   inputMode,
+  suggestions,
 }: TextProps) {
   const t = useT();
   const { register } = useFormContext();
   const { id, error, hint, aria } = useCommon(name, help, example);
+  const listId = suggestions?.length ? `${id}-suggestions` : undefined;
   return (
     <Field
       id={id}
@@ -93,9 +97,17 @@ export function TextField({
         spellCheck={false}
         placeholder={placeholder}
         aria-required={required || undefined}
+        list={listId}
         {...aria}
         {...register(name)}
       />
+      {listId ? (
+        <datalist id={listId}>
+          {suggestions!.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      ) : null}
     </Field>
   );
 }
@@ -139,9 +151,11 @@ export function SecretField({
   example,
   required,
   multiline,
-}: TextProps & { multiline?: boolean }) {
+  upload,
+}: TextProps & { multiline?: boolean; upload?: { accept: string } }) {
   const t = useT();
-  const { register } = useFormContext();
+  const { register, setValue } = useFormContext();
+  const fileId = useId();
   const value = useWatch({ name }) as unknown;
   const { markers, forgetSecret } = useWizard();
   const stored = Boolean(markers[name]) && value === '';
@@ -183,6 +197,23 @@ export function SecretField({
           {...register(name)}
         />
       )}
+      {upload ? (
+        <span className="review-actions">
+          <label htmlFor={fileId}>{t('ui.field.uploadFile', { field: t(label) })}</label>
+          <input
+            id={fileId}
+            type="file"
+            accept={upload.accept}
+            onChange={async (event) => {
+              const input = event.currentTarget;
+              const file = input.files?.[0];
+              if (!file) return;
+              setValue(name, await file.text(), { shouldDirty: true, shouldValidate: true, shouldTouch: true });
+              input.value = '';
+            }}
+          />
+        </span>
+      ) : null}
       {stored ? (
         <p id={storedId} className="field-help">
           {t('ui.secret.stored')}{' '}

@@ -9,6 +9,7 @@ import {
   OPERATOR_RELEASE,
   WIZARD_LABELS,
 } from '@/lib/generate';
+import { kubeconfigCredentials } from '@/lib/kube/credentials';
 import { type ChartAccess, type ChartSource, chartRefArgs, upgradeInstallArgs } from '@/lib/helm/args';
 
 /**
@@ -177,6 +178,8 @@ export function buildApplyPlan(config: InstallConfig, manifests: Manifests): App
     secrets.add(config.bucket.secretKey);
   if (config.bucket.provider === 'azure' && config.bucket.accessKey.length >= 4)
     secrets.add(config.bucket.accessKey);
+  if (config.target.kubeconfig.source === 'upload')
+    for (const v of kubeconfigCredentials(config.target.kubeconfig.content)) if (v.length >= 4) secrets.add(v);
   return { steps, fieldManager: FIELD_MANAGER, secrets: [...secrets] };
 }
 

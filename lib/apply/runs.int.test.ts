@@ -41,7 +41,7 @@ function fresh(): InstallConfig {
   namespaces.push(ns);
   return {
     ...testEnvConfig('0.18.0'),
-    target: { operatorNamespace: ns, crName: 'wandb', crNamespace: ns, kubeContext: '' },
+    target: { operatorNamespace: ns, crName: 'wandb', crNamespace: ns, kubeContext: '', kubeconfig: { source: 'server', path: '', content: '' } },
   };
 }
 

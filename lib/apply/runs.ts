@@ -1,14 +1,12 @@
 import 'server-only';
 
 import { randomUUID } from 'node:crypto';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 
 import type { InstallConfig } from '@/lib/config';
 import { toUserError } from '@/lib/errors';
 import { buildManifests } from '@/lib/generate';
 import { findHelm } from '@/lib/helm';
-import { KubeClient, loadKubeConfig } from '@/lib/kube';
+import { KubeClient, openConnection, withKubeconfigFile } from '@/lib/kube';
 
 import type { ReadinessReport } from './follow';
 import { buildApplyPlan, type StepSummary, summarizeStep } from './plan';
@@ -59,7 +57,7 @@ export interface ApplyRunInput {
   recoverStuckRelease?: boolean;
   /** Only follow the readiness of what is installed (no helm, no change; `dryRun` is ignored). */
   followOnly?: boolean;
-  /** Default: KUBECONFIG, else ~/.kube/config (helm gets the same file). */
+  /** Replaces the configuration's kubeconfig (tests); helm gets the same file. */
   kubeconfigPath?: string;
   /** Environment to find helm in (HELM, PATH). Default: the server's. */
   env?: Record<string, string | undefined>;
@@ -158,19 +156,14 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
   };
   const done = (async () => {
     try {
-      const kubeconfigPath =
-        input.kubeconfigPath ?? process.env.KUBECONFIG ?? join(homedir(), '.kube', 'config');
-      const loaded = loadKubeConfig({
-        kubeconfigPath,
-        context: input.config.target.kubeContext || undefined,
-      });
-      if (loaded.error)
+      const conn = openConnection(input.config.target, { kubeconfigPath: input.kubeconfigPath });
+      if (!conn.ok)
         return finish(
           'failed',
-          // No file at all: say what to do, not the system call that failed (an unreadable one keeps its message).
-          loaded.error.key === 'errors.file.notFound'
-            ? { key: 'apply.ui.noKubeconfig', params: { where: kubeconfigPath } }
-            : { key: loaded.error.key, params: loaded.error.params, detail: loaded.error.detail },
+          // No kubeconfig at all: say what to do, not the system call that failed (an unreadable one keeps its message).
+          conn.missing
+            ? { key: 'apply.ui.noKubeconfig', params: { where: conn.where } }
+            : { key: conn.error.key, params: conn.error.params, detail: conn.error.detail },
         );
       // A follow-only run needs no helm.
       let helm: { path: string; major: number } | undefined;
@@ -191,8 +184,11 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
         run.helm = `helm ${found.helm.version}`;
         helm = found.helm;
       }
-      const outcome = await runApplyPlan(plan, {
-        kube: new KubeClient(loaded.value.kc, { requestTimeoutMs: 15_000 }),
+      const kube = new KubeClient(conn.loaded.kc, { requestTimeoutMs: 15_000 });
+      // helm reads a file: an uploaded kubeconfig lives in memory-backed /dev/shm for the run only.
+      const outcome = await withKubeconfigFile(conn.source, (kubeconfigPath) =>
+        runApplyPlan(plan, {
+        kube,
         kubeconfigPath,
         helm,
         config: input.config,
@@ -202,7 +198,8 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
         onEvent: (e) => applyEvent(run, e),
         followTimeoutMs: input.followTimeoutMs,
         deploymentTimeoutMs: input.deploymentTimeoutMs,
-      });
+      }),
+      );
       if (outcome.readiness) run.readiness = outcome.readiness;
       finish(outcome.status);
     } catch (e) {

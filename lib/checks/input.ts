@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type { InstallConfig } from '@/lib/config';
+import { kubeconfigCredentials } from '@/lib/kube/credentials';
 
 /**
  * What every prerequisite check reads: the validated configuration (secrets included, server side
@@ -9,8 +10,9 @@ import type { InstallConfig } from '@/lib/config';
 export interface ChecksInput {
   config: InstallConfig;
   /**
-   * The kubeconfig file. When absent, kubectl's rule applies: `KUBECONFIG`, else `~/.kube/config`;
-   * the context is `config.target.kubeContext` ('' = the file's current context).
+   * A kubeconfig file that replaces the configuration's cluster connection (`target.kubeconfig`:
+   * the host's KUBECONFIG or ~/.kube/config, a path, or an uploaded one); the context is
+   * `config.target.kubeContext` ('' = the file's current context).
    */
   kubeconfigPath?: string;
   /** Environment read for `HELM` and `PATH`. Default: the server's. */
@@ -38,5 +40,7 @@ export function secretsOf(config: InstallConfig): string[] {
   if (config.mysql.mode === 'external' || config.mysql.password) out.push(config.mysql.password);
   if (config.bucket.provider === 's3') out.push(config.bucket.secretKey, config.bucket.accessKey);
   if (config.bucket.provider === 'azure') out.push(config.bucket.accessKey);
+  if (config.target.kubeconfig.source === 'upload')
+    out.push(...kubeconfigCredentials(config.target.kubeconfig.content));
   return out.filter((s) => s.length >= 4);
 }

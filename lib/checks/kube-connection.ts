@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { KubeClient, loadKubeConfig, type LoadedKubeConfig } from '@/lib/kube';
+import { KubeClient, type LoadedKubeConfig, openConnection } from '@/lib/kube';
 
 import type { ChecksInput } from './input';
 import type { CheckOutcome } from './types';
@@ -10,44 +10,24 @@ export type KubeConnection =
   { ok: true; client: KubeClient; loaded: LoadedKubeConfig } | { ok: false; outcome: CheckOutcome };
 
 /**
- * Loads the kubeconfig as kubectl does (the input's path, else KUBECONFIG, else ~/.kube/config),
- * pinned to `target.kubeContext`. A missing kubeconfig is `skipped` with the reason; an unreadable
- * one or an unknown context is `fail`.
+ * Loads the kubeconfig the configuration names (the Platform step's cluster connection; the
+ * input's path overrides it), pinned to `target.kubeContext`. A missing kubeconfig is `skipped`
+ * with the reason; an unreadable one or an unknown context is `fail`.
  */
 export function connectKube(input: ChecksInput, requestTimeoutMs: number): KubeConnection {
-  const context = input.config.target.kubeContext || undefined;
-  const loaded = loadKubeConfig({ kubeconfigPath: input.kubeconfigPath, context });
-  if (loaded.error) {
-    const missingFile = loaded.error.key.startsWith('errors.file.');
+  const conn = openConnection(input.config.target, { kubeconfigPath: input.kubeconfigPath });
+  if (!conn.ok) {
     return {
       ok: false,
       outcome: {
-        status: missingFile ? 'skipped' : 'fail',
-        message: missingFile
-          ? {
-              key: 'checks.kube.noKubeconfig',
-              params: { where: input.kubeconfigPath ?? process.env.KUBECONFIG ?? '~/.kube/config' },
-            }
-          : { key: loaded.error.key, params: loaded.error.params },
+        status: conn.missing ? 'skipped' : 'fail',
+        message: conn.missing
+          ? { key: 'checks.kube.noKubeconfig', params: { where: conn.where } }
+          : { key: conn.error.key, params: conn.error.params },
         remedy: { key: 'checks.kube.noKubeconfig.remedy', params: {} },
-        evidence: [{ label: 'kubeconfig', response: loaded.error.detail }],
+        evidence: [{ label: 'kubeconfig', response: conn.error.detail }],
       },
     };
   }
-  // The default kubeconfig with no cluster at all loads as an empty "localhost:8080" cluster.
-  if (
-    !input.kubeconfigPath &&
-    !process.env.KUBECONFIG &&
-    loaded.value.cluster.server === 'http://localhost:8080'
-  ) {
-    return {
-      ok: false,
-      outcome: {
-        status: 'skipped',
-        message: { key: 'checks.kube.noKubeconfig', params: { where: '~/.kube/config' } },
-        remedy: { key: 'checks.kube.noKubeconfig.remedy', params: {} },
-      },
-    };
-  }
-  return { ok: true, client: new KubeClient(loaded.value.kc, { requestTimeoutMs }), loaded: loaded.value };
+  return { ok: true, client: new KubeClient(conn.loaded.kc, { requestTimeoutMs }), loaded: conn.loaded };
 }

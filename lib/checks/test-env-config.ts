@@ -35,7 +35,7 @@ export function testEnvConfig(
   };
   return {
     ...defaultInstallConfig,
-    target: { operatorNamespace: 'wandb', crName: 'wandb', crNamespace: 'default', kubeContext: '' },
+    target: { operatorNamespace: 'wandb', crName: 'wandb', crNamespace: 'default', kubeContext: '', kubeconfig: { source: 'server', path: '', content: '' } },
     registry: {
       ...defaultInstallConfig.registry,
       host: `${need('REGISTRY_AUTH')}/${need('REGISTRY_PREFIX')}`,

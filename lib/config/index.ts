@@ -195,7 +195,15 @@ export {
   type OciChartSource,
   type RepoChartSource,
 } from './charts';
-export type { Target } from './target';
+export {
+  defaultKubeconfig,
+  KUBECONFIG_MAX_BYTES,
+  KUBECONFIG_SOURCES,
+  type KubeconfigChoice,
+  kubeconfigSchema,
+  type KubeconfigSourceKind,
+  type Target,
+} from './target';
 export type { Registry } from './registry';
 export type { Images, ImageOverride } from './images';
 export type { Platform, EnvVar } from './platform';

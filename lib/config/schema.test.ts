@@ -58,6 +58,7 @@ describe('installConfigSchema', () => {
       crName: 'wandb',
       crNamespace: 'default',
       kubeContext: '',
+      kubeconfig: { source: 'server', path: '', content: '' },
     });
     expect(defaultInstallConfig.registry.plainHttp).toBe(false);
     expect(defaultInstallConfig.registry.insecureSkipVerify).toBe(false);

@@ -18,6 +18,7 @@ export const SECRET_FIELD_PATHS = [
   'bucket.accessKey',
   'bucket.secretKey',
   'ingress.tls.privateKey',
+  'target.kubeconfig.content',
 ] as const;
 export type SecretFieldPath = (typeof SECRET_FIELD_PATHS)[number];
 

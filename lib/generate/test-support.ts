@@ -37,6 +37,7 @@ export function config043(certs: { ca: string; ca2: string; leaf: string; leafKe
       crName: 'wandb',
       crNamespace: 'wandb',
       kubeContext: 'prod-cluster',
+      kubeconfig: { source: 'server', path: '', content: '' },
     },
     registry: {
       host: 'registry.example.com:5000/mirror',

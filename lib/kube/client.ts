@@ -2,6 +2,7 @@ import 'server-only';
 
 import {
   ApiextensionsV1Api,
+  AuthenticationV1Api,
   AuthorizationV1Api,
   CoreV1Api,
   createConfiguration,
@@ -233,6 +234,30 @@ export class KubeClient {
         return result;
       }),
     );
+  }
+
+  /**
+   * Who the API server takes the kubeconfig's credentials for (SelfSubjectReview,
+   * authentication.k8s.io/v1, GA since Kubernetes 1.28): the user name and groups, as
+   * `kubectl auth whoami` prints them.
+   */
+  async whoAmI(call: KubeCallOptions = {}): Promise<{ username: string; groups: string[] }> {
+    const review = await this.must(AuthenticationV1Api, call, (api) =>
+      api.createSelfSubjectReview({
+        body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+      }),
+    );
+    const info = review.status?.userInfo;
+    return { username: info?.username ?? '', groups: info?.groups ?? [] };
+  }
+
+  /** The names of the cluster's namespaces, sorted. */
+  async listNamespaceNames(call: KubeCallOptions = {}): Promise<string[]> {
+    const list = await this.must(CoreV1Api, call, (api) => api.listNamespace());
+    return list.items
+      .map((n) => n.metadata?.name ?? '')
+      .filter(Boolean)
+      .sort();
   }
 
   /** IngressClasses with their controller and the default-class annotation. */

@@ -13,4 +13,14 @@ export {
   WANDB_CR,
 } from './client';
 export { type KubeConfigSource, loadKubeConfig, type LoadedKubeConfig } from './config';
+export {
+  type ClusterConnection,
+  type ConnectionTarget,
+  defaultKubeconfigPath,
+  describeKubeSource,
+  kubeSourceOf,
+  openConnection,
+  withKubeconfigFile,
+} from './connection';
+export { kubeconfigCredentials } from './credentials';
 export { isKubeError, KubeError, toKubeError } from './errors';

@@ -22,7 +22,7 @@ import type { InstallConfig } from '@/lib/config';
 import { currentDraftConfig, currentDraftId } from '@/lib/draft';
 import { changedFingerprintFields, fingerprintConfig } from '@/lib/draft/fingerprint';
 import { toUserError } from '@/lib/errors';
-import { loadKubeConfig } from '@/lib/kube';
+import { openConnection } from '@/lib/kube';
 import { currentSession } from '@/lib/session';
 
 import { type ActionResult, fail, ok } from '../../action-result';
@@ -30,9 +30,9 @@ import { currentLocale, serverTranslator } from '../../locale';
 
 /** What the audit log says an apply targets; the cluster is its API server's address. */
 function auditTarget(config: InstallConfig): NonNullable<AuditEntry['target']> {
-  const loaded = loadKubeConfig({ context: config.target.kubeContext || undefined });
+  const conn = openConnection(config.target);
   return {
-    cluster: loaded.value?.cluster.server ?? `context ${config.target.kubeContext || '(current)'}`,
+    cluster: conn.ok ? conn.loaded.cluster.server : `context ${config.target.kubeContext || '(current)'}`,
     operatorNamespace: config.target.operatorNamespace,
     crNamespace: config.target.crNamespace,
     crName: config.target.crName,

@@ -1,16 +1,19 @@
 'use client';
 
+import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
 
+import { ClusterConnection } from '../cluster-connection';
 import { ChoiceField, KeyValueListField, SecretField, TextField } from '../fields';
 
 /** The platform: its URL and license, extra environment, where it is installed and how secrets reach it. */
 export function PlatformStep() {
   const t = useT();
   const delivery = useWatch({ name: 'secrets.delivery' }) as string;
+  const [namespaces, setNamespaces] = useState<readonly string[] | undefined>(undefined);
   return (
     <>
       <Fieldset legend={t('ui.platform.legend')}>
@@ -41,12 +44,14 @@ export function PlatformStep() {
         keyExample="ENABLE_REGISTRY_UI"
         valueExample="true"
       />
+      <ClusterConnection onInspected={(r) => setNamespaces(r?.namespaces)} />
       <Fieldset legend={t('ui.target.legend')} hint={t('ui.target.hint')}>
         <TextField
           name="target.operatorNamespace"
           label="ui.field.target.operatorNamespace"
           help="ui.help.target.operatorNamespace"
           example="wandb"
+          suggestions={namespaces}
           required
         />
         <TextField
@@ -61,13 +66,8 @@ export function PlatformStep() {
           label="ui.field.target.crNamespace"
           help="ui.help.target.crNamespace"
           example="default"
+          suggestions={namespaces}
           required
-        />
-        <TextField
-          name="target.kubeContext"
-          label="ui.field.target.kubeContext"
-          help="ui.help.target.kubeContext"
-          example="prod-cluster"
         />
       </Fieldset>
       <ChoiceField

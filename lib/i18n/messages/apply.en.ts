@@ -7,7 +7,7 @@ export const applyEn = {
     'Installs the operator chart with helm, then the Secrets and the WeightsAndBiases resource, and follows the start. Asks before changing anything.',
   'apply.ui.status.none': 'Nothing has run yet for this configuration.',
   'apply.ui.noKubeconfig':
-    'No kubeconfig was found ({where}): the wizard cannot reach a cluster from this machine. Run the wizard where a kubeconfig for the target cluster is (KUBECONFIG or ~/.kube/config), or download the files on the Review step and install with the runbook.',
+    'No kubeconfig was found ({where}): the wizard cannot reach a cluster. Choose a kubeconfig file on this machine or upload one under “Cluster connection” in the Platform step, or download the files on the Review step and install with the runbook.',
   'apply.ui.confirm.title': 'Install on the cluster?',
   'apply.ui.confirm.body':
     'This installs the operator chart with Helm in {operatorNamespace}, creates the Secrets, and creates the WeightsAndBiases resource {crName} in {crNamespace} on the cluster of the current kubeconfig context.',

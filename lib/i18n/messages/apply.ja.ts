@@ -11,7 +11,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
     'helm でオペレーターのチャートをインストールし、続いて Secret と WeightsAndBiases リソースを適用して、起動状況を確認します。変更の前に確認を求めます。',
   'apply.ui.status.none': 'この設定ではまだ何も実行していません。',
   'apply.ui.noKubeconfig':
-    'kubeconfig が見つかりません（{where}）。このマシンからはクラスターに接続できません。対象クラスターの kubeconfig（KUBECONFIG または ~/.kube/config）があるマシンでウィザードを実行するか、「確認」ステップでファイルをダウンロードして Runbook に沿ってインストールしてください。',
+    'kubeconfig が見つかりません（{where}）。ウィザードはクラスターに接続できません。「プラットフォーム」ステップの「クラスターへの接続」でこのマシン上の kubeconfig ファイルを指定するかアップロードするか、「確認」ステップでファイルをダウンロードして Runbook に沿ってインストールしてください。',
   'apply.ui.confirm.title': 'クラスターにインストールしますか？',
   'apply.ui.confirm.body':
     '現在の kubeconfig コンテキストのクラスターで、{operatorNamespace} に Helm で operator チャートをインストールし、Secret を作成し、{crNamespace} に WeightsAndBiases リソース {crName} を作成します。',

@@ -11,7 +11,7 @@ export const checksEn = {
 
   'checks.kube.noKubeconfig': 'No kubeconfig was found ({where}), so the cluster was not checked.',
   'checks.kube.noKubeconfig.remedy':
-    'Run the wizard on a machine with a kubeconfig for the target cluster (KUBECONFIG or ~/.kube/config), and set the context (“kubeconfig context”) in the Platform step if it is not the current one.',
+    'Choose how the wizard reaches the cluster under “Cluster connection” in the Platform step: a kubeconfig file on this machine, or upload one; and pick the context there if it is not the current one.',
 
   'checks.kubeApi.title': 'Kubernetes API',
   'checks.kubeApi.pass':

@@ -15,7 +15,7 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
 
   'checks.kube.noKubeconfig': 'kubeconfig が見つからないため（{where}）、クラスターは確認していません。',
   'checks.kube.noKubeconfig.remedy':
-    '対象クラスターの kubeconfig（KUBECONFIG または ~/.kube/config）があるマシンでウィザードを実行してください。現在のコンテキストでない場合は「プラットフォーム」ステップの「kubeconfig のコンテキスト」を指定してください。',
+    '「プラットフォーム」ステップの「クラスターへの接続」で、このマシン上の kubeconfig ファイルを指定するか kubeconfig をアップロードしてください。現在のコンテキストでない場合は、そこでコンテキストも選んでください。',
 
   'checks.kubeApi.title': 'Kubernetes API',
   'checks.kubeApi.pass':

@@ -25,6 +25,10 @@ export const en = {
   'config.tooFewItems': 'Add at least {minimum} entries.',
   'config.tooManyItems': 'Add at most {maximum} entries.',
   'config.singleLine': 'Line breaks and control characters are not allowed here.',
+  'config.kubeconfig.pathAbsolute':
+    'Enter the full path of the kubeconfig file on the wizard’s machine, starting with / or ~/ (for example /home/ops/.kube/config).',
+  'config.kubeconfig.contentRequired':
+    'Upload the kubeconfig file or paste its text, or choose another way to reach the cluster.',
   'config.duplicateKey': 'This key is already used in row {first}.',
   'config.bucket.credentials.choose':
     'Choose how W&B signs in to the bucket: with an access key, or with the cloud role of the nodes.',

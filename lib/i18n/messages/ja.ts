@@ -19,6 +19,10 @@ export const ja: Record<MessageKey, string> = {
   'config.tooFewItems': '{minimum} 件以上追加してください。',
   'config.tooManyItems': '{maximum} 件以内にしてください。',
   'config.singleLine': '改行や制御文字は入力できません。',
+  'config.kubeconfig.pathAbsolute':
+    'ウィザードを動かしているマシン上の kubeconfig ファイルの絶対パスを、/ または ~/ から入力してください（例: /home/ops/.kube/config）。',
+  'config.kubeconfig.contentRequired':
+    'kubeconfig ファイルをアップロードするか内容を貼り付けてください。または、クラスターへの別の接続方法を選んでください。',
   'config.duplicateKey': 'このキーは {first} 行目ですでに使われています。',
   'config.bucket.credentials.choose':
     'W&B がバケットに認証する方法を選んでください: アクセスキー、またはノードのクラウドロール。',

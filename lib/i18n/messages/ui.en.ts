@@ -97,7 +97,7 @@ export const uiEn = {
   'ui.start.cluster.read': 'Read {resource} from the cluster.',
   'ui.start.cluster.none': 'The cluster has no WeightsAndBiases resource.',
   'ui.start.cluster.noKubeconfig':
-    'The wizard’s machine has no kubeconfig (KUBECONFIG or ~/.kube/config), so it cannot reach a cluster. Export the files instead (kubectl get weightsandbiases wandb -o yaml > wandb.yaml) and import them.',
+    'The wizard is not connected to a cluster: this machine has no kubeconfig (KUBECONFIG or ~/.kube/config). Choose a kubeconfig file or upload one under “Cluster connection” in the Platform step and come back, or export the resource (kubectl get weightsandbiases wandb -o yaml > wandb.yaml) and import it.',
   'ui.start.new.fresh': 'Press Next to begin with the registry.',
   'ui.start.new.existing':
     'A draft is already stored for this browser; press Next to continue it, or start over.',
@@ -239,6 +239,49 @@ export const uiEn = {
   'ui.help.target.crNamespace': 'Namespace of the WeightsAndBiases resource and of the platform.',
   'ui.field.target.kubeContext': 'kubeconfig context',
   'ui.help.target.kubeContext': 'Leave empty for the current context.',
+  'ui.cluster.legend': 'Cluster connection',
+  'ui.cluster.hint':
+    'How the wizard reaches the cluster for the checks, the lists filled from the cluster, and the apply. Nothing is written to the cluster before you apply.',
+  'ui.field.target.kubeconfig.source': 'kubeconfig',
+  'ui.cluster.source.server': 'This machine’s own',
+  'ui.cluster.source.server.help': 'KUBECONFIG, else ~/.kube/config, of the machine where the wizard runs',
+  'ui.cluster.source.path': 'A file on this machine',
+  'ui.cluster.source.path.help': 'a kubeconfig file on the machine where the wizard runs',
+  'ui.cluster.source.upload': 'Upload or paste',
+  'ui.cluster.source.upload.help':
+    'kept like a password: never shown again, and not saved to disk unless you keep secrets',
+  'ui.field.target.kubeconfig.path': 'Path of the kubeconfig file',
+  'ui.help.target.kubeconfig.path': 'On the machine where the wizard runs, not on the computer of your browser.',
+  'ui.field.target.kubeconfig.content': 'kubeconfig',
+  'ui.help.target.kubeconfig.content':
+    'kubectl config view --minify --flatten --context <name> prints a kubeconfig for one context with its certificates inside.',
+  'ui.field.uploadFile': 'Read {field} from a file',
+  'ui.cluster.context.current': 'The current context ({name})',
+  'ui.cluster.context.currentNone': 'The current context',
+  'ui.cluster.context.unknown': '{name} (not in this kubeconfig)',
+  'ui.cluster.context.option': '{name} — {server}',
+  'ui.cluster.test': 'Connect and check access',
+  'ui.cluster.testing': 'Connecting…',
+  'ui.cluster.notTested': 'Not connected yet.',
+  'ui.cluster.missing':
+    'No kubeconfig at {where}: the wizard is not connected to a cluster. Choose a file on this machine or upload one; or go on without a cluster and install with the runbook from the Review step.',
+  'ui.cluster.failed': 'Not connected: {reason}',
+  'ui.cluster.connected': 'Connected to {server} (Kubernetes {version}) with the context {context}.',
+  'ui.cluster.versionOld':
+    'This Kubernetes is older than {minimum}, the oldest the W&B operator supports: the prerequisite checks will fail.',
+  'ui.cluster.versionNew':
+    'This Kubernetes is newer than {newest}, the newest the wizard was tested with: the checks will warn.',
+  'ui.cluster.identity': 'The cluster knows you as {user} (groups: {groups}).',
+  'ui.cluster.identityUnknown': 'Who you are could not be asked: {reason}',
+  'ui.cluster.accessAll': 'You may do all {total} things the install needs.',
+  'ui.cluster.accessMissing':
+    '{count} of the {total} permissions the install needs are missing. Ask the cluster’s administrator for them, or use another context:',
+  'ui.cluster.accessUnknown': 'The permissions could not be asked: {reason}',
+  'ui.cluster.purpose.apply': 'install',
+  'ui.cluster.purpose.helm': 'install (helm)',
+  'ui.cluster.purpose.recovery': 'rollback and uninstall',
+  'ui.cluster.purpose.follow': 'readiness',
+  'ui.cluster.namespaces': '{count} namespaces: the namespace fields suggest them.',
   'ui.field.secrets.delivery': 'How secrets reach the platform',
   'ui.help.secrets.delivery': 'Applies to the license, the MySQL password and the bucket keys.',
   'ui.secrets.delivery.secretRef': 'Kubernetes Secrets referenced from the custom resource',

@@ -101,7 +101,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.start.cluster.read': 'クラスターから {resource} を読み込みました。',
   'ui.start.cluster.none': 'クラスターに WeightsAndBiases リソースがありません。',
   'ui.start.cluster.noKubeconfig':
-    'ウィザードのマシンに kubeconfig（KUBECONFIG または ~/.kube/config）がないため、クラスターに接続できません。代わりにファイルを書き出して（kubectl get weightsandbiases wandb -o yaml > wandb.yaml）インポートしてください。',
+    'ウィザードはクラスターに接続していません（このマシンに kubeconfig（KUBECONFIG または ~/.kube/config）がありません）。「プラットフォーム」ステップの「クラスターへの接続」で kubeconfig ファイルを指定するかアップロードしてから戻るか、リソースを書き出して（kubectl get weightsandbiases wandb -o yaml > wandb.yaml）インポートしてください。',
   'ui.start.new.fresh': '「次へ」を押すとレジストリの設定から始まります。',
   'ui.start.new.existing':
     'このブラウザーの下書きが保存されています。「次へ」で続きから再開するか、最初からやり直してください。',
@@ -244,6 +244,49 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.help.target.crNamespace': 'WeightsAndBiases リソースとプラットフォームの Namespace です。',
   'ui.field.target.kubeContext': 'kubeconfig のコンテキスト',
   'ui.help.target.kubeContext': '空欄の場合は現在のコンテキストを使います。',
+  'ui.cluster.legend': 'クラスターへの接続',
+  'ui.cluster.hint':
+    'チェック、クラスターから読み込む候補、適用のときに、ウィザードがクラスターへ接続する方法です。適用するまでクラスターには何も書き込みません。',
+  'ui.field.target.kubeconfig.source': 'kubeconfig',
+  'ui.cluster.source.server': 'このマシンの kubeconfig',
+  'ui.cluster.source.server.help': 'ウィザードを動かしているマシンの KUBECONFIG、なければ ~/.kube/config',
+  'ui.cluster.source.path': 'このマシン上のファイル',
+  'ui.cluster.source.path.help': 'ウィザードを動かしているマシン上の kubeconfig ファイル',
+  'ui.cluster.source.upload': 'アップロードまたは貼り付け',
+  'ui.cluster.source.upload.help':
+    'パスワードと同じく扱います。再表示せず、シークレットを保存する設定にしない限りディスクに書き込みません',
+  'ui.field.target.kubeconfig.path': 'kubeconfig ファイルのパス',
+  'ui.help.target.kubeconfig.path': 'ブラウザーのパソコンではなく、ウィザードを動かしているマシン上のパスです。',
+  'ui.field.target.kubeconfig.content': 'kubeconfig',
+  'ui.help.target.kubeconfig.content':
+    'kubectl config view --minify --flatten --context <名前> で、証明書を含む 1 コンテキスト分の kubeconfig を出力できます。',
+  'ui.field.uploadFile': '{field}をファイルから読み込む',
+  'ui.cluster.context.current': '現在のコンテキスト（{name}）',
+  'ui.cluster.context.currentNone': '現在のコンテキスト',
+  'ui.cluster.context.unknown': '{name}（この kubeconfig にはありません）',
+  'ui.cluster.context.option': '{name} — {server}',
+  'ui.cluster.test': '接続して権限を確認',
+  'ui.cluster.testing': '接続しています…',
+  'ui.cluster.notTested': 'まだ接続していません。',
+  'ui.cluster.missing':
+    '{where} に kubeconfig がないため、ウィザードはクラスターに接続していません。このマシン上のファイルを指定するか、kubeconfig をアップロードしてください。クラスターに接続せずに進み、「確認」ステップの Runbook でインストールすることもできます。',
+  'ui.cluster.failed': '接続できません: {reason}',
+  'ui.cluster.connected': 'コンテキスト {context} で {server}（Kubernetes {version}）に接続しました。',
+  'ui.cluster.versionOld':
+    'この Kubernetes は W&B オペレーターが対応する最も古いバージョン {minimum} より古いため、前提条件チェックは失敗します。',
+  'ui.cluster.versionNew':
+    'この Kubernetes は、ウィザードが検証した最新のバージョン {newest} より新しいため、チェックで警告が出ます。',
+  'ui.cluster.identity': 'クラスターはあなたをユーザー {user}（グループ: {groups}）として認証しています。',
+  'ui.cluster.identityUnknown': 'ユーザーを確認できませんでした: {reason}',
+  'ui.cluster.accessAll': 'インストールに必要な {total} 件の操作がすべて許可されています。',
+  'ui.cluster.accessMissing':
+    'インストールに必要な {total} 件のうち {count} 件の権限がありません。クラスターの管理者に付与を依頼するか、別のコンテキストを使ってください:',
+  'ui.cluster.accessUnknown': '権限を確認できませんでした: {reason}',
+  'ui.cluster.purpose.apply': 'インストール',
+  'ui.cluster.purpose.helm': 'インストール（helm）',
+  'ui.cluster.purpose.recovery': 'ロールバックとアンインストール',
+  'ui.cluster.purpose.follow': '起動状況の確認',
+  'ui.cluster.namespaces': 'Namespace {count} 件: Namespace の入力欄に候補として表示します。',
   'ui.field.secrets.delivery': 'シークレットの渡し方',
   'ui.help.secrets.delivery': 'ライセンス、MySQL のパスワード、バケットのキーに適用されます。',
   'ui.secrets.delivery.secretRef': 'カスタムリソースから参照する Kubernetes Secret',
