@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { strFromU8, unzipSync } from 'fflate';
@@ -22,7 +22,22 @@ const SECRETS = {
   mysql: 'walk-MYSQL-pa55 9d1f',
   accessKey: 'walk-ACCESSKEY-AKIA9E',
   secretKey: 'walk-SECRETKEY+e2e/1',
+  kubeToken: 'walk-KUBETOKEN-3c8d0a',
 };
+/** An uploaded kubeconfig whose API server refuses at once (port 9 on loopback): its token is a secret. */
+const KUBECONFIG_UPLOAD = `apiVersion: v1
+kind: Config
+clusters:
+- name: site
+  cluster: { server: 'https://127.0.0.1:9' }
+users:
+- name: ops
+  user: { token: '${SECRETS.kubeToken}' }
+contexts:
+- name: ops@site
+  context: { cluster: site, user: ops }
+current-context: ops@site
+`;
 const config = {
   ...PROCEDURE_EXAMPLE,
   registry: { ...PROCEDURE_EXAMPLE.registry, username: 'puller', password: SECRETS.registry },
@@ -36,6 +51,10 @@ const config = {
   platform: { ...PROCEDURE_EXAMPLE.platform, license: SECRETS.license },
   bucket: { ...PROCEDURE_EXAMPLE.bucket, accessKey: SECRETS.accessKey, secretKey: SECRETS.secretKey },
   mysql: { ...PROCEDURE_EXAMPLE.mysql, password: SECRETS.mysql },
+  target: {
+    ...PROCEDURE_EXAMPLE.target,
+    kubeconfig: { source: 'upload', path: '', content: KUBECONFIG_UPLOAD },
+  },
 };
 
 /** Each secret as is, JSON-escaped, URL-encoded, base64 and hex. */
@@ -91,6 +110,10 @@ describe('secrets stay out', () => {
       { values: config, keepSecrets: false, forget: [], visited: ['start'], baseRev: 0 },
     ]);
     expect(saved.ok).toBe(true);
+    // The Platform step's connection test: it reads the uploaded kubeconfig and fails to connect.
+    const inspected = await action('inspectDraftCluster', [], 'platform/actions');
+    expect(inspected.ok).toBe(true);
+    expect((inspected.data as { contexts: Array<{ name: string }> }).contexts[0]?.name).toBe('ops@site');
     for (const page of routes().pages) {
       await get(page);
       await get(page, { RSC: '1' });
@@ -158,7 +181,8 @@ describe('secrets stay out', () => {
     expect(refused.ok).toBe(false);
     expect(refused.error?.key).toBe('apply.security.changedSinceChecks');
     expect(String(refused.error?.params.fields)).toContain('mysql.host');
-    // Back to the configuration checked: the gate lets it through (it then stops at the kubeconfig).
+    // Back to the configuration checked: the gate lets it through (helm then gets the uploaded
+    // kubeconfig as a file for the run only, and cannot reach its API server).
     await action('saveDraft', [
       {
         values: config,
@@ -187,6 +211,11 @@ describe('secrets stay out', () => {
       expect(leaks(readFileSync(path.join(drafts, name), 'utf8')), name).toEqual([]);
     }
     expect(leaks(readFileSync(path.join(wizard.dataDir, 'sessions.json'), 'utf8'))).toEqual([]);
+    // The uploaded kubeconfig's file for helm is gone once the apply has ended.
+    const kubeFiles = () =>
+      (existsSync('/dev/shm') ? readdirSync('/dev/shm') : []).filter((f) => f.startsWith('wandb-wizard-kube-'));
+    for (let i = 0; i < 60 && kubeFiles().length > 0; i++) await sleep(500);
+    expect(kubeFiles()).toEqual([]);
   });
 
   it('with the opt-in the draft holds the secrets only as ciphertext, a new nonce on each save', async () => {
