@@ -163,6 +163,11 @@ test.describe('checks and apply against the test environment', () => {
     // resource go through, then the wizard follows readiness and sees no phase.
     resumeOperator = pauseOperator();
     await page.getByRole('button', { name: applyEn['apply.ui.apply'], exact: true }).click();
+    // The confirmation names the cluster and exactly what this configuration writes.
+    const writes = page.getByTestId('apply-writes');
+    await expect(writes).toContainText(`WeightsAndBiases ${NS}/wandb`);
+    await expect(writes).toContainText(`Namespace ${NS}`);
+    await expect(page.getByRole('alertdialog')).toContainText(env.KUBE_APISERVER_URL!);
     await page.getByRole('button', { name: applyEn['apply.ui.confirm.yes'], exact: true }).click();
     const follow = apply.locator('li[data-step="follow"]');
     await expect(follow).toHaveAttribute('data-state', 'running', { timeout: 180_000 });

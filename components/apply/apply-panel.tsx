@@ -4,7 +4,13 @@ import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 
-import { cancelApply, latestApplyRun, pollApplyRun, startApply } from '@/app/wizard/apply/actions';
+import {
+  applyConfirmation,
+  cancelApply,
+  latestApplyRun,
+  pollApplyRun,
+  startApply,
+} from '@/app/wizard/apply/actions';
 import { type Translate, useT } from '@/components/ui/i18n-context';
 import {
   type ActionError,
@@ -34,9 +40,6 @@ export function ApplyPanel() {
 function Apply() {
   const t = useT();
   const form = useFormContext() as ReturnType<typeof useFormContext> | null;
-  const target = (form?.getValues('target') ?? {}) as Partial<
-    Record<'operatorNamespace' | 'crName' | 'crNamespace', string>
-  >;
   const host = String(form?.getValues('platform.host') ?? '');
   const [confirming, setConfirming] = useState(false);
   const {
@@ -59,6 +62,11 @@ function Apply() {
       setRun(r);
     },
   });
+  // The confirmation lists the plan's writes, asked of the server when Apply is pressed.
+  const confirmation = useMutation({
+    mutationFn: () => unwrapAction(applyConfirmation()),
+    onSuccess: () => setConfirming(true),
+  });
   const cancel = useMutation({
     mutationFn: () => unwrapAction(cancelApply(runId as string)),
     onSuccess: setRun,
@@ -68,7 +76,7 @@ function Apply() {
   const running = data?.status === 'running';
   // Everything is applied once the follow runs: stopping it leaves the install going on.
   const following = running && data.steps.some((s) => s.kind === 'follow' && s.state === 'running');
-  const error = (start.error ?? cancel.error ?? runError) as ActionError | null;
+  const error = (start.error ?? confirmation.error ?? cancel.error ?? runError) as ActionError | null;
 
   return (
     <section className="fieldset" data-testid="apply-panel">
@@ -85,8 +93,8 @@ function Apply() {
         <button
           type="button"
           className="button button-primary"
-          onClick={() => setConfirming(true)}
-          disabled={start.isPending || running || confirming}
+          onClick={() => confirmation.mutate()}
+          disabled={start.isPending || running || confirming || confirmation.isPending}
         >
           {t('apply.ui.apply')}
         </button>{' '}
@@ -128,13 +136,21 @@ function Apply() {
           <p>
             <strong id="apply-confirm-title">{t('apply.ui.confirm.title')}</strong>
           </p>
-          <p>
-            {t('apply.ui.confirm.body', {
-              operatorNamespace: target.operatorNamespace ?? '',
-              crName: target.crName ?? '',
-              crNamespace: target.crNamespace ?? '',
-            })}
-          </p>
+          {confirmation.data ? (
+            <>
+              <p>
+                {t('apply.ui.confirm.lead', {
+                  cluster: confirmation.data.cluster,
+                  context: confirmation.data.context || '-',
+                })}
+              </p>
+              <ul data-testid="apply-writes">
+                {confirmation.data.writes.map((w) => (
+                  <li key={w.id}>{t(`apply.ui.confirm.write.${w.kind}`, { target: w.target })}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p>
             <button
               type="button"

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 
 import { type AuditEntry, appendAudit, readAudit } from '@/lib/apply/audit';
 import { applyGate } from '@/lib/apply/gate';
+import { buildApplyPlan, type StepSummary, summarizeStep } from '@/lib/apply/plan';
 import { acquireApplyLock, applyLockKeys, type LockHolder, releaseApplyLock } from '@/lib/apply/lock';
 import {
   type ApplyRun,
@@ -22,6 +23,7 @@ import type { InstallConfig } from '@/lib/config';
 import { currentDraftConfig, currentDraftId } from '@/lib/draft';
 import { changedFingerprintFields, fingerprintConfig } from '@/lib/draft/fingerprint';
 import { toUserError } from '@/lib/errors';
+import { buildManifests } from '@/lib/generate';
 import { openConnection } from '@/lib/kube';
 import { currentSession } from '@/lib/session';
 
@@ -211,4 +213,43 @@ export async function cancelApply(runId: string): Promise<ActionResult<ApplyRun>
 export async function readAuditLog(): Promise<ActionResult<AuditEntry[]>> {
   if (!(await currentDraftId())) return fail('ui.error.noSession');
   return ok(await readAudit(50));
+}
+
+/** What the confirmation names before an apply: the cluster, and every object the apply writes. */
+export interface ApplyConfirmation {
+  /** The API server's address, or where the wizard looked for a kubeconfig. */
+  cluster: string;
+  context: string;
+  writes: StepSummary[];
+}
+
+/**
+ * The exact writes of an apply of the stored draft (the plan's namespaces, Secrets, chart
+ * ConfigMap, operator release and custom resource), for the confirmation: it promises only what
+ * this configuration creates. Reads nothing from the cluster.
+ */
+export async function applyConfirmation(): Promise<ActionResult<ApplyConfirmation>> {
+  const draft = await currentDraftConfig();
+  if (!draft) return fail('apply.ui.noDraft');
+  if (!draft.ok)
+    return fail(
+      'apply.ui.invalidDraft',
+      { count: Object.keys(draft.fieldErrors).length },
+      { fieldErrors: draft.fieldErrors },
+    );
+  try {
+    // With the secrets, as the apply builds it: the Secrets are steps only then (only their names leave).
+    const plan = buildApplyPlan(draft.config, buildManifests(draft.config, { includeSecrets: true }));
+    const conn = openConnection(draft.config.target);
+    return ok({
+      cluster: conn.ok ? conn.loaded.cluster.server : conn.where,
+      context: conn.ok ? conn.loaded.context : draft.config.target.kubeContext,
+      writes: plan.steps
+        .filter((s) => ['namespace', 'secret', 'chartsConfigMap', 'helm', 'customResource'].includes(s.kind))
+        .map(summarizeStep),
+    });
+  } catch (e) {
+    const { key, params } = toUserError(e);
+    return fail(key, params);
+  }
 }

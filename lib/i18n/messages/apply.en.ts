@@ -9,8 +9,12 @@ export const applyEn = {
   'apply.ui.noKubeconfig':
     'No kubeconfig was found ({where}): the wizard cannot reach a cluster. Choose a kubeconfig file on this machine or upload one under “Cluster connection” in the Platform step, or download the files on the Review step and install with the runbook.',
   'apply.ui.confirm.title': 'Install on the cluster?',
-  'apply.ui.confirm.body':
-    'This installs the operator chart with Helm in {operatorNamespace}, creates the Secrets, and creates the WeightsAndBiases resource {crName} in {crNamespace} on the cluster of the current kubeconfig context.',
+  'apply.ui.confirm.lead': 'On {cluster} (context {context}), the install writes exactly this:',
+  'apply.ui.confirm.write.namespace': '{target}, created if it does not exist',
+  'apply.ui.confirm.write.secret': '{target}, created or replaced',
+  'apply.ui.confirm.write.chartsConfigMap': '{target}, the platform chart for the operator',
+  'apply.ui.confirm.write.helm': 'the operator chart’s Helm release {target}, installed or upgraded',
+  'apply.ui.confirm.write.customResource': '{target}, created or updated: the operator then installs the platform',
   'apply.ui.confirm.yes': 'Install',
   'apply.ui.confirm.no': 'Back',
   'apply.ui.followOnly': 'Follow readiness',

@@ -13,8 +13,12 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.noKubeconfig':
     'kubeconfig が見つかりません（{where}）。ウィザードはクラスターに接続できません。「プラットフォーム」ステップの「クラスターへの接続」でこのマシン上の kubeconfig ファイルを指定するかアップロードするか、「確認」ステップでファイルをダウンロードして Runbook に沿ってインストールしてください。',
   'apply.ui.confirm.title': 'クラスターにインストールしますか？',
-  'apply.ui.confirm.body':
-    '現在の kubeconfig コンテキストのクラスターで、{operatorNamespace} に Helm で operator チャートをインストールし、Secret を作成し、{crNamespace} に WeightsAndBiases リソース {crName} を作成します。',
+  'apply.ui.confirm.lead': '{cluster}（コンテキスト {context}）に、次のものだけを書き込みます:',
+  'apply.ui.confirm.write.namespace': '{target}（存在しない場合に作成）',
+  'apply.ui.confirm.write.secret': '{target}（作成または置き換え）',
+  'apply.ui.confirm.write.chartsConfigMap': '{target}（オペレーターに渡すプラットフォームのチャート）',
+  'apply.ui.confirm.write.helm': 'オペレーターのチャートの Helm リリース {target}（インストールまたはアップグレード）',
+  'apply.ui.confirm.write.customResource': '{target}（作成または更新。その後オペレーターがプラットフォームをインストールします）',
   'apply.ui.confirm.yes': 'インストール',
   'apply.ui.confirm.no': '戻る',
   'apply.ui.followOnly': T.follow,
