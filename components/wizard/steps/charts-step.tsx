@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
@@ -29,6 +30,39 @@ export function ChartsStep() {
   );
 }
 
+/**
+ * The platform chart from the operator chart's repository: copies its settings (the operator and
+ * operator-wandb charts usually sit side by side). A password held only by the server cannot be
+ * copied in the browser; the note says to type it again.
+ */
+function SameAsOperator() {
+  const t = useT();
+  const { getValues, setValue } = useFormContext();
+  const { forgetSecretsUnder, markers } = useWizard();
+  const operatorKind = useWatch({ name: 'charts.operator.source.kind' }) as ChartSource['kind'];
+  const [note, setNote] = useState<string | null>(null);
+  if (operatorKind !== 'repo' && operatorKind !== 'oci') return null;
+  return (
+    <p className="review-actions">
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => {
+          const source = structuredClone(getValues('charts.operator.source')) as ChartSource;
+          forgetSecretsUnder('charts.platform.source');
+          setValue('charts.platform.source', source, { shouldDirty: true, shouldValidate: true });
+          const heldOnServer =
+            source.kind !== 'local' && source.password === '' && markers['charts.operator.source.password'];
+          setNote(t(heldOnServer ? 'ui.charts.sameAsOperator.password' : 'ui.charts.sameAsOperator.done'));
+        }}
+      >
+        {t('ui.charts.sameAsOperator')}
+      </button>
+      <span role="status">{note}</span>
+    </p>
+  );
+}
+
 function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legend: string }) {
   const { setValue } = useFormContext();
   const { forgetSecretsUnder, variants } = useWizard();
@@ -41,6 +75,7 @@ function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legen
 
   return (
     <Fieldset legend={legend}>
+      {chart === 'platform' ? <SameAsOperator /> : null}
       <ChoiceField
         name={`${base}.source.kind`}
         legend="ui.field.charts.kind"
@@ -67,7 +102,7 @@ function ChartSection({ chart, legend }: { chart: 'operator' | 'platform'; legen
           <TextField
             name={`${base}.source.repoName`}
             label="ui.field.charts.repoName"
-            help="ui.help.charts.repoName"
+            help={chart === 'operator' ? 'ui.help.charts.repoName' : 'ui.help.charts.platformRepoName'}
             example="local-repo"
             required
           />

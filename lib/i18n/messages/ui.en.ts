@@ -179,6 +179,10 @@ export const uiEn = {
   'ui.charts.upload.tooLarge': 'The file is larger than {max}: a chart archive is far smaller; choose the operator-wandb .tgz.',
   'ui.charts.read.notAChart': 'The file is not a chart archive: {reason}',
   'ui.charts.platform.legend': 'Platform chart (operator-wandb)',
+  'ui.charts.sameAsOperator': 'Same repository as the operator chart',
+  'ui.charts.sameAsOperator.done': 'The operator chart’s repository settings are copied here.',
+  'ui.charts.sameAsOperator.password':
+    'The repository settings are copied. The operator chart’s password is held on the server and cannot be copied: type it again here.',
   'ui.charts.kind.repo': 'Helm repository',
   'ui.charts.kind.repoHelp': 'an index.yaml over HTTP or HTTPS (helm repo add).',
   'ui.charts.kind.oci': 'OCI registry',
@@ -194,6 +198,8 @@ export const uiEn = {
   'ui.field.charts.repoName': 'Repository alias',
   'ui.help.charts.repoName':
     'The local name of the repository in helm repo add; the runbook installs <alias>/operator.',
+  'ui.help.charts.platformRepoName':
+    'The local name of the repository when the wizard reads the chart with helm (helm repo add). The operator itself fetches operator-wandb from the URL; the custom resource names the URL, not this alias.',
   'ui.field.charts.ociUrl': 'OCI reference',
   'ui.help.charts.ociUrl': 'oci://host[:port]/path; the chart name is appended.',
   'ui.field.charts.plainHttp': 'The registry speaks plain HTTP (no TLS)',

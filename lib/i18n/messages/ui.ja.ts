@@ -184,6 +184,10 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.charts.upload.tooLarge': 'ファイルが {max} を超えています。チャートのアーカイブはずっと小さいはずです。operator-wandb の .tgz を選んでください。',
   'ui.charts.read.notAChart': 'チャートのアーカイブではありません: {reason}',
   'ui.charts.platform.legend': 'プラットフォームのチャート（operator-wandb）',
+  'ui.charts.sameAsOperator': 'オペレーターのチャートと同じリポジトリ',
+  'ui.charts.sameAsOperator.done': 'オペレーターのチャートのリポジトリ設定をここにコピーしました。',
+  'ui.charts.sameAsOperator.password':
+    'リポジトリ設定をコピーしました。オペレーターのチャートのパスワードはサーバーに保存されているためコピーできません。ここにもう一度入力してください。',
   'ui.charts.kind.repo': 'Helm リポジトリ',
   'ui.charts.kind.repoHelp': 'HTTP または HTTPS で index.yaml を公開するリポジトリ（helm repo add）。',
   'ui.charts.kind.oci': 'OCI レジストリ',
@@ -198,6 +202,8 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.charts.repoName': 'リポジトリの別名',
   'ui.help.charts.repoName':
     'helm repo add で付けるローカル名です。手順書では <別名>/operator をインストールします。',
+  'ui.help.charts.platformRepoName':
+    'ウィザードが helm でチャートを読み込むときのリポジトリのローカル名です（helm repo add）。operator-wandb はオペレーター自身が URL から取得するため、カスタムリソースにはこの別名ではなく URL が入ります。',
   'ui.field.charts.ociUrl': 'OCI 参照',
   'ui.help.charts.ociUrl': 'oci://ホスト[:ポート]/パス の形式です。チャート名は末尾に付加されます。',
   'ui.field.charts.plainHttp': 'レジストリは HTTP（TLS なし）で接続する',
