@@ -9,7 +9,7 @@ import { WizardPage } from './support/wizard-page';
  * The live preview beside the form (issue 13): the generated wandb.yaml follows each save, the
  * changed lines are marked, secrets stay masked, and an invalid configuration lists its fields.
  */
-test.use({ locale: 'en-US' });
+test.use({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
 
 test('the generated files follow the form, changes marked, secrets masked', async ({
   page,
@@ -30,6 +30,11 @@ test('the generated files follow the form, changes marked, secrets masked', asyn
   await expect(code).toContainText('kind: WeightsAndBiases');
   await expect(code).toContainText(PROCEDURE_EXAMPLE.platform.host);
   await expect(code.locator('[data-changed]')).toHaveCount(0);
+  // At 1440 px the open preview stands beside the form, not below it.
+  const main = (await page.locator('.wizard-main').boundingBox())!;
+  const side = (await preview.boundingBox())!;
+  expect(side.x).toBeGreaterThanOrEqual(main.x + main.width);
+  expect(side.y).toBeLessThan(900);
 
   await w.fill('platform.host', 'https://wandb-preview.example.com');
   await w.waitSaved();

@@ -56,7 +56,12 @@ export function LivePreview() {
   const shown = preview?.kind === 'files' ? preview.files.find((f) => f.name === file) : undefined;
   const marked = marks.get(file) ?? new Set<number>();
   return (
-    <section className="live-preview" aria-labelledby="live-preview-title" data-testid="live-preview">
+    <section
+      className="live-preview"
+      aria-labelledby="live-preview-title"
+      data-testid="live-preview"
+      data-open={open}
+    >
       <h2 id="live-preview-title" className="live-preview-title">
         <button
           type="button"

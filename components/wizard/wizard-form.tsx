@@ -336,8 +336,8 @@ export function WizardForm({
                 <ConflictNotice fields={conflict.fields} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
               )}
               {children}
-              {WIZARD_STEPS.find((step) => step.id === currentStep)?.fields.length ? <LivePreview /> : null}
             </div>
+            {WIZARD_STEPS.find((step) => step.id === currentStep)?.fields.length ? <LivePreview /> : null}
           </div>
         </WizardContext.Provider>
       </FormProvider>
