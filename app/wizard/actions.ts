@@ -316,3 +316,20 @@ export async function listIngressClasses(context: unknown): Promise<ActionResult
     return ok({ connected: false, classes: [], problem: { key, params } });
   }
 }
+
+/**
+ * The TLS Secrets (`kubernetes.io/tls`) of a namespace, for the ingress step's Secret name to
+ * suggest; an empty list when the wizard reaches no cluster or may not list them.
+ */
+export async function listTlsSecrets(input: unknown): Promise<ActionResult<string[]>> {
+  const parsed = z.object({ context: z.string().max(253), namespace: z.string().max(63) }).safeParse(input);
+  if (!parsed.success) return fail('ui.error.badRequest');
+  if (parsed.data.namespace === '') return ok([]);
+  const connection = await draftClusterClient(parsed.data.context);
+  if (!('client' in connection)) return ok([]);
+  try {
+    return ok(await connection.client.listSecretNames(parsed.data.namespace, 'kubernetes.io/tls'));
+  } catch {
+    return ok([]);
+  }
+}

@@ -260,6 +260,20 @@ export class KubeClient {
       .sort();
   }
 
+  /**
+   * The names of a namespace's Secrets of one type (`kubernetes.io/tls`), sorted. The list call
+   * returns the Secrets' data too; only the names leave this function.
+   */
+  async listSecretNames(namespace: string, type: string, call: KubeCallOptions = {}): Promise<string[]> {
+    const list = await this.must(CoreV1Api, call, (api) =>
+      api.listNamespacedSecret({ namespace, fieldSelector: `type=${type}` }),
+    );
+    return list.items
+      .map((s) => s.metadata?.name ?? '')
+      .filter(Boolean)
+      .sort();
+  }
+
   /** IngressClasses with their controller and the default-class annotation. */
   async listIngressClasses(call: KubeCallOptions = {}): Promise<ClassInfo[]> {
     const list = await this.must(NetworkingV1Api, call, (api) => api.listIngressClass());

@@ -152,6 +152,34 @@ describe('KubeClient against the test API server', () => {
       expect(first.metadata?.managedFields?.map((f) => f.manager)).toEqual(['wandb-airgap-wizard']);
     });
 
+    it('lists the names of a namespace\'s TLS Secrets only, and who the credentials are', async () => {
+      const c = admin();
+      const tls = {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        type: 'kubernetes.io/tls',
+        metadata: { name: `tls-${suffix}`, namespace: 'default' },
+        data: { 'tls.crt': Buffer.from('c').toString('base64'), 'tls.key': Buffer.from('k').toString('base64') },
+      };
+      const opaque = {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        type: 'Opaque',
+        metadata: { name: `opaque-${suffix}`, namespace: 'default' },
+        data: { a: Buffer.from('b').toString('base64') },
+      };
+      for (const o of [tls, opaque]) {
+        await c.serverSideApply(o);
+        created.push(o);
+      }
+      const names = await c.listSecretNames('default', 'kubernetes.io/tls');
+      expect(names).toContain(tls.metadata.name);
+      expect(names).not.toContain(opaque.metadata.name);
+      const me = await c.whoAmI();
+      expect(me.groups).toContain('system:authenticated');
+      expect((await client('KUBECONFIG_RESTRICTED').whoAmI()).username).toBe('restricted');
+    });
+
     it('finds Helm releases by their Secrets: the latest revision of each', async () => {
       const c = admin();
       const release = `rel-${suffix}`;

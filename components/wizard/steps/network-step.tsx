@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 
-import { type IngressClassList, listIngressClasses } from '@/app/wizard/actions';
+import { type IngressClassList, listIngressClasses, listTlsSecrets } from '@/app/wizard/actions';
 import { describedBy, Field, Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
 
@@ -22,6 +22,7 @@ import {
 export function NetworkStep() {
   const t = useT();
   const tlsEnabled = useWatch({ name: 'ingress.tls.enabled' }) as boolean;
+  const tlsSecrets = useTlsSecrets(tlsEnabled);
   return (
     <>
       <Fieldset legend={t('ui.ingress.legend')}>
@@ -51,6 +52,7 @@ export function NetworkStep() {
               label="ui.field.ingress.tls.secretName"
               help="ui.help.ingress.tls.secretName"
               example="wandb-tls"
+              suggestions={tlsSecrets}
               required
             />
             <TextAreaField
@@ -83,6 +85,26 @@ export function NetworkStep() {
       </Fieldset>
     </>
   );
+}
+
+/** The TLS Secrets of the resource's namespace on the cluster, to suggest as the Secret name. */
+function useTlsSecrets(enabled: boolean): string[] {
+  const context = (useWatch({ name: 'target.kubeContext' }) as string) ?? '';
+  const namespace = (useWatch({ name: 'target.crNamespace' }) as string) ?? '';
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    listTlsSecrets({ context, namespace })
+      .then((r) => {
+        if (!cancelled) setNames(r.ok ? r.data : []);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [enabled, context, namespace]);
+  return names;
 }
 
 /**
