@@ -93,6 +93,8 @@ export async function inspectCluster(
   if (!conn.ok) {
     return {
       ...base,
+      // With no kubeconfig at all the library invents a "loaded-context": there is nothing to pick.
+      ...(conn.missing ? { contexts: [], currentContext: '', context: target.kubeContext } : {}),
       missing: conn.missing,
       problem: conn.missing
         ? { key: 'ui.cluster.missing', params: { where } }
