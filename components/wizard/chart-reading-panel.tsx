@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 
 import { readPlatformChart, readUploadedPlatformChart } from '@/app/wizard/charts/actions';
@@ -13,6 +13,10 @@ import { useWizard } from './wizard-context';
  * Reads the operator-wandb chart the step points at (server side: `helm pull`, read, render) and
  * keeps what it found in `charts.platform.reading`, which the generator takes. Without a reading
  * for the chosen version, a warning says that the image list may be incomplete.
+ *
+ * It reads by itself too: when the version (or the source) changes to one without a reading and
+ * the source is filled in, a second after the typing stops, once per version and source. A failed
+ * read of its own says nothing new (the warning stays, the button gives the reason).
  */
 export function ChartReadingPanel() {
   const t = useT();
@@ -23,10 +27,35 @@ export function ChartReadingPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const current = reading && reading.version === version ? reading : undefined;
+  const source = useWatch({ name: 'charts.platform.source' }) as
+    | { kind?: string; url?: string; path?: string }
+    | undefined;
+  const sourceKey = `${source?.kind}|${source?.url ?? source?.path ?? ''}`;
+  const tried = useRef(new Set<string>());
+  const busyRef = useRef(false);
+  // The latest read wins: a read of the user's own replaces one the panel started.
+  const latest = useRef(0);
 
-  async function read(upload?: File) {
-    setBusy(true);
-    setError('');
+  useEffect(() => {
+    const filled = (source?.url ?? source?.path ?? '').trim() !== '';
+    const key = `${version}|${sourceKey}`;
+    if (current || !filled || !/^\d+\.\d+\.\d+$/.test(version.trim()) || tried.current.has(key)) return;
+    const timer = window.setTimeout(() => {
+      if (busyRef.current) return;
+      tried.current.add(key);
+      void read(undefined, true);
+    }, 1_000);
+    return () => window.clearTimeout(timer);
+    // read is recreated on each render; the inputs that matter are listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, sourceKey, current]);
+
+  async function read(upload?: File, auto = false) {
+    const call = ++latest.current;
+    busyRef.current = true;
+    // A read of its own leaves the button and the upload usable.
+    if (!auto) setBusy(true);
+    if (!auto) setError('');
     try {
       await flush();
       let outcome;
@@ -37,8 +66,9 @@ export function ChartReadingPanel() {
       } else {
         outcome = await readPlatformChart();
       }
+      if (call !== latest.current) return;
       if (!outcome.ok) {
-        setError(t(outcome.error.key, outcome.error.params));
+        if (!auto) setError(t(outcome.error.key, outcome.error.params));
         return;
       }
       setValue('charts.platform.reading', outcome.data, { shouldDirty: true });
@@ -49,9 +79,12 @@ export function ChartReadingPanel() {
         });
       }
     } catch {
-      setError(t('ui.error.unreachable'));
+      if (!auto && call === latest.current) setError(t('ui.error.unreachable'));
     } finally {
-      setBusy(false);
+      if (call === latest.current) {
+        busyRef.current = false;
+        setBusy(false);
+      }
     }
   }
 
