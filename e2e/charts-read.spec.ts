@@ -48,15 +48,21 @@ test.describe('reading the platform chart from its repository', () => {
   test.use({ locale: 'en-US' });
   test.skip(process.env.CHARTS_VENDOR !== '1', process.env.CHARTS_VENDOR_WHY || 'needs the test environment');
 
-  test('the repository of the draft is pulled and read', async ({ page, context }, testInfo) => {
+  test('the repository of the draft is pulled and read, by itself and on request', async ({ page, context }, testInfo) => {
     const config = testEnvConfig('0.18.0', { charts: 'vendor' });
     const id = await seedDraft(DATA_DIR, config, ['start', 'prerequisites', 'registry'], CONFIG_DIR);
     await signIn(context, { draft: id });
     const w = new WizardPage(page, testInfo, 'en');
     await w.open('charts');
-    await page.getByRole('button', { name: w.t('ui.charts.read.run'), exact: true }).click();
+    // The panel reads the configured chart by itself once the step is open.
     const reading = page.getByTestId('chart-reading');
     await expect(reading).toContainText('operator-wandb 0.18.0', { timeout: 90_000 });
     await expect(reading.locator('.field-warning')).toHaveCount(0);
+    // And again on request.
+    await page.getByRole('button', { name: w.t('ui.charts.read.run'), exact: true }).click();
+    await expect(reading).toContainText('operator-wandb 0.18.0', { timeout: 90_000 });
+    await expect(page.getByRole('button', { name: w.t('ui.charts.read.run'), exact: true })).toBeEnabled({
+      timeout: 90_000,
+    });
   });
 });
