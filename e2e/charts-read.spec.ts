@@ -48,7 +48,10 @@ test.describe('reading the platform chart from its repository', () => {
   test.use({ locale: 'en-US' });
   test.skip(process.env.CHARTS_VENDOR !== '1', process.env.CHARTS_VENDOR_WHY || 'needs the test environment');
 
-  test('the repository of the draft is pulled and read, by itself and on request', async ({ page, context }, testInfo) => {
+  test('the repository of the draft is pulled and read, by itself and on request', async ({
+    page,
+    context,
+  }, testInfo) => {
     const config = testEnvConfig('0.18.0', { charts: 'vendor' });
     const id = await seedDraft(DATA_DIR, config, ['start', 'prerequisites', 'registry'], CONFIG_DIR);
     await signIn(context, { draft: id });

@@ -59,7 +59,11 @@ for (const locale of ['en', 'ja'] as const) {
       await expect(status.locator('.notice')).toHaveClass(/notice-error/);
       // Held like a password: once saved, the page no longer holds its text.
       await expect(page.getByText(texts['ui.secret.stored'].slice(0, 12))).toBeVisible();
-      const secretLine = restricted.split('\n').find((l) => l.includes('client-key-data'))?.split(':')[1]?.trim();
+      const secretLine = restricted
+        .split('\n')
+        .find((l) => l.includes('client-key-data'))
+        ?.split(':')[1]
+        ?.trim();
       expect(secretLine).toBeTruthy();
       expect(await page.content()).not.toContain(secretLine!.slice(0, 40));
 

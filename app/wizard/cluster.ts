@@ -28,6 +28,7 @@ export async function draftClusterClient(
   { client: KubeClient } | { problem: { key: string; params: Record<string, string | number> } | null }
 > {
   const conn = openConnection(await draftConnectionTarget(context));
-  if (!conn.ok) return { problem: conn.missing ? null : { key: conn.error.key, params: { ...conn.error.params } } };
+  if (!conn.ok)
+    return { problem: conn.missing ? null : { key: conn.error.key, params: { ...conn.error.params } } };
   return { client: new KubeClient(conn.loaded.kc, { requestTimeoutMs }) };
 }

@@ -28,8 +28,7 @@ export function ChartReadingPanel() {
   const [error, setError] = useState('');
   const current = reading && reading.version === version ? reading : undefined;
   const source = useWatch({ name: 'charts.platform.source' }) as
-    | { kind?: string; url?: string; path?: string }
-    | undefined;
+    { kind?: string; url?: string; path?: string } | undefined;
   const sourceKey = `${source?.kind}|${source?.url ?? source?.path ?? ''}`;
   const tried = useRef(new Set<string>());
   const busyRef = useRef(false);

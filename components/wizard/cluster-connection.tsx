@@ -134,7 +134,12 @@ function ContextField({ inspection }: { inspection: ClusterInspection | null }) 
     'aria-describedby': describedBy(id, true, Boolean(error)),
   } as const;
   return (
-    <Field id={id} label={t('ui.field.target.kubeContext')} help={t('ui.help.target.kubeContext')} error={error}>
+    <Field
+      id={id}
+      label={t('ui.field.target.kubeContext')}
+      help={t('ui.help.target.kubeContext')}
+      error={error}
+    >
       <select id={id} {...aria} {...register(name)}>
         <option value="">
           {inspection?.currentContext
@@ -192,7 +197,9 @@ function InspectionView({ result, t }: { result: ClusterInspection; t: Translate
           })}
         </p>
       ) : null}
-      {access && access.missing.length === 0 ? <p>{t('ui.cluster.accessAll', { total: access.total })}</p> : null}
+      {access && access.missing.length === 0 ? (
+        <p>{t('ui.cluster.accessAll', { total: access.total })}</p>
+      ) : null}
       {access && access.missing.length > 0 ? (
         <>
           <p>{t('ui.cluster.accessMissing', { count: access.missing.length, total: access.total })}</p>
@@ -207,7 +214,9 @@ function InspectionView({ result, t }: { result: ClusterInspection; t: Translate
       ) : null}
       {result.accessProblem ? (
         <p>
-          {t('ui.cluster.accessUnknown', { reason: t(result.accessProblem.key, result.accessProblem.params) })}
+          {t('ui.cluster.accessUnknown', {
+            reason: t(result.accessProblem.key, result.accessProblem.params),
+          })}
         </p>
       ) : null}
       {result.namespaces ? <p>{t('ui.cluster.namespaces', { count: result.namespaces.length })}</p> : null}

@@ -208,7 +208,11 @@ export function SecretField({
               const input = event.currentTarget;
               const file = input.files?.[0];
               if (!file) return;
-              setValue(name, await file.text(), { shouldDirty: true, shouldValidate: true, shouldTouch: true });
+              setValue(name, await file.text(), {
+                shouldDirty: true,
+                shouldValidate: true,
+                shouldTouch: true,
+              });
               input.value = '';
             }}
           />

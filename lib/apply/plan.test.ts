@@ -11,7 +11,13 @@ const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 function config(patch: Partial<InstallConfig> = {}): InstallConfig {
   return {
     ...PROCEDURE_EXAMPLE,
-    target: { operatorNamespace: 'wandb', crName: 'wandb', crNamespace: 'platform', kubeContext: '', kubeconfig: { source: 'server', path: '', content: '' } },
+    target: {
+      operatorNamespace: 'wandb',
+      crName: 'wandb',
+      crNamespace: 'platform',
+      kubeContext: '',
+      kubeconfig: { source: 'server', path: '', content: '' },
+    },
     registry: { ...PROCEDURE_EXAMPLE.registry, username: 'puller', password: 'registry-secret-1' },
     platform: { ...PROCEDURE_EXAMPLE.platform, license: 'license-secret-1' },
     ...patch,
@@ -41,7 +47,13 @@ describe('buildApplyPlan', () => {
 
   it('one namespace when operator and CR share it', () => {
     const c = config({
-      target: { operatorNamespace: 'wandb', crName: 'w', crNamespace: 'wandb', kubeContext: '', kubeconfig: { source: 'server', path: '', content: '' } },
+      target: {
+        operatorNamespace: 'wandb',
+        crName: 'w',
+        crNamespace: 'wandb',
+        kubeContext: '',
+        kubeconfig: { source: 'server', path: '', content: '' },
+      },
     });
     expect(planOf(c).steps.filter((s) => s.kind === 'namespace')).toHaveLength(1);
   });

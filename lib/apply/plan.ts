@@ -179,7 +179,8 @@ export function buildApplyPlan(config: InstallConfig, manifests: Manifests): App
   if (config.bucket.provider === 'azure' && config.bucket.accessKey.length >= 4)
     secrets.add(config.bucket.accessKey);
   if (config.target.kubeconfig.source === 'upload')
-    for (const v of kubeconfigCredentials(config.target.kubeconfig.content)) if (v.length >= 4) secrets.add(v);
+    for (const v of kubeconfigCredentials(config.target.kubeconfig.content))
+      if (v.length >= 4) secrets.add(v);
   return { steps, fieldManager: FIELD_MANAGER, secrets: [...secrets] };
 }
 

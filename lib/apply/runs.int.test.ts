@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -41,7 +42,13 @@ function fresh(): InstallConfig {
   namespaces.push(ns);
   return {
     ...testEnvConfig('0.18.0'),
-    target: { operatorNamespace: ns, crName: 'wandb', crNamespace: ns, kubeContext: '', kubeconfig: { source: 'server', path: '', content: '' } },
+    target: {
+      operatorNamespace: ns,
+      crName: 'wandb',
+      crNamespace: ns,
+      kubeContext: '',
+      kubeconfig: { source: 'server', path: '', content: '' },
+    },
   };
 }
 
@@ -75,6 +82,33 @@ describe('apply run store', () => {
       const text = JSON.stringify(done);
       for (const secret of [config.registry.password, config.platform.license, config.mysql.password])
         expect(text).not.toContain(secret);
+    },
+  );
+
+  it(
+    'with an uploaded kubeconfig (no file given): helm gets it as a private file for the run, gone after',
+    { timeout: 120_000 },
+    async () => {
+      const base = fresh();
+      const content = readFileSync(need('KUBECONFIG'), 'utf8');
+      const config: InstallConfig = {
+        ...base,
+        target: { ...base.target, kubeconfig: { source: 'upload', path: '', content } },
+      };
+      const shm = () =>
+        (existsSync('/dev/shm') ? readdirSync('/dev/shm') : []).filter((f) =>
+          f.startsWith('wandb-wizard-kube-'),
+        );
+      const before = shm();
+      const started = startApplyRun('owner-a', { config, dryRun: true, env: env() });
+      const done = await applyRunDone('owner-a', started.id);
+      expect(done?.error).toBeUndefined();
+      expect(done?.status).toBe('succeeded');
+      expect(done?.steps.find((s) => s.kind === 'helm')?.state).toBe('done');
+      expect(shm()).toEqual(before);
+      // The credentials of the upload are redacted like any secret.
+      const keyData = /client-key-data: (\S+)/.exec(content)?.[1];
+      if (keyData) expect(JSON.stringify(done)).not.toContain(keyData.slice(0, 32));
     },
   );
 
@@ -136,7 +170,10 @@ describe('apply run store', () => {
     });
     const done = await applyRunDone('owner-a', started.id);
     expect(done?.status).toBe('failed');
-    expect(done?.error).toEqual({ key: 'apply.ui.noKubeconfig', params: { where: '/nonexistent/kubeconfig' } });
+    expect(done?.error).toEqual({
+      key: 'apply.ui.noKubeconfig',
+      params: { where: '/nonexistent/kubeconfig' },
+    });
     expect(done?.steps.every((s) => s.state === 'pending')).toBe(true);
   });
 });

@@ -188,17 +188,17 @@ export function startApplyRun(owner: string, input: ApplyRunInput): ApplyRun {
       // helm reads a file: an uploaded kubeconfig lives in memory-backed /dev/shm for the run only.
       const outcome = await withKubeconfigFile(conn.source, (kubeconfigPath) =>
         runApplyPlan(plan, {
-        kube,
-        kubeconfigPath,
-        helm,
-        config: input.config,
-        dryRun,
-        recoverStuckRelease: run.recoverStuckRelease,
-        signal: controller.signal,
-        onEvent: (e) => applyEvent(run, e),
-        followTimeoutMs: input.followTimeoutMs,
-        deploymentTimeoutMs: input.deploymentTimeoutMs,
-      }),
+          kube,
+          kubeconfigPath,
+          helm,
+          config: input.config,
+          dryRun,
+          recoverStuckRelease: run.recoverStuckRelease,
+          signal: controller.signal,
+          onEvent: (e) => applyEvent(run, e),
+          followTimeoutMs: input.followTimeoutMs,
+          deploymentTimeoutMs: input.deploymentTimeoutMs,
+        }),
       );
       if (outcome.readiness) run.readiness = outcome.readiness;
       finish(outcome.status);

@@ -35,7 +35,13 @@ export function testEnvConfig(
   };
   return {
     ...defaultInstallConfig,
-    target: { operatorNamespace: 'wandb', crName: 'wandb', crNamespace: 'default', kubeContext: '', kubeconfig: { source: 'server', path: '', content: '' } },
+    target: {
+      operatorNamespace: 'wandb',
+      crName: 'wandb',
+      crNamespace: 'default',
+      kubeContext: '',
+      kubeconfig: { source: 'server', path: '', content: '' },
+    },
     registry: {
       ...defaultInstallConfig.registry,
       host: `${need('REGISTRY_AUTH')}/${need('REGISTRY_PREFIX')}`,

@@ -15,7 +15,13 @@ const PLACEHOLDER = 'x'.repeat(35);
  * points the CR at http://charts.yourdomain.com, hence two sources. Secrets are inline, as there.
  */
 export const PROCEDURE_EXAMPLE: InstallConfig = {
-  target: { operatorNamespace: 'wandb', crName: 'wandb', crNamespace: 'default', kubeContext: '', kubeconfig: { source: 'server', path: '', content: '' } },
+  target: {
+    operatorNamespace: 'wandb',
+    crName: 'wandb',
+    crNamespace: 'default',
+    kubeContext: '',
+    kubeconfig: { source: 'server', path: '', content: '' },
+  },
   registry: {
     host: 'registry.yourdomain.com',
     username: '',

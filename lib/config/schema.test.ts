@@ -49,7 +49,11 @@ describe('installConfigSchema', () => {
       'registry.host',
     ]);
     for (const [path, message] of Object.entries(errors))
-      expect(message.key).toBe(path.startsWith('bucket.') && path.endsWith('Key') ? 'config.bucket.keys.required' : 'config.required');
+      expect(message.key).toBe(
+        path.startsWith('bucket.') && path.endsWith('Key')
+          ? 'config.bucket.keys.required'
+          : 'config.required',
+      );
   });
 
   it('defaults: the procedure names, airgap-friendly options off, secrets by reference', () => {

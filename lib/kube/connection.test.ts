@@ -40,7 +40,9 @@ describe('kubeSourceOf: the one mapping from the configuration to a kubeconfig',
     expect(
       kubeSourceOf({ kubeContext: 'c', kubeconfig: { source: 'path', path: ' ~/k.yaml ', content: 'x' } }),
     ).toEqual({ kubeconfigPath: join(homedir(), 'k.yaml'), context: 'c' });
-    expect(kubeSourceOf({ kubeContext: '', kubeconfig: { source: 'upload', path: '/x', content: 'y' } })).toEqual({
+    expect(
+      kubeSourceOf({ kubeContext: '', kubeconfig: { source: 'upload', path: '/x', content: 'y' } }),
+    ).toEqual({
       kubeconfigYaml: 'y',
       context: undefined,
     });

@@ -152,14 +152,17 @@ describe('KubeClient against the test API server', () => {
       expect(first.metadata?.managedFields?.map((f) => f.manager)).toEqual(['wandb-airgap-wizard']);
     });
 
-    it('lists the names of a namespace\'s TLS Secrets only, and who the credentials are', async () => {
+    it("lists the names of a namespace's TLS Secrets only, and who the credentials are", async () => {
       const c = admin();
       const tls = {
         apiVersion: 'v1',
         kind: 'Secret',
         type: 'kubernetes.io/tls',
         metadata: { name: `tls-${suffix}`, namespace: 'default' },
-        data: { 'tls.crt': Buffer.from('c').toString('base64'), 'tls.key': Buffer.from('k').toString('base64') },
+        data: {
+          'tls.crt': Buffer.from('c').toString('base64'),
+          'tls.key': Buffer.from('k').toString('base64'),
+        },
       };
       const opaque = {
         apiVersion: 'v1',

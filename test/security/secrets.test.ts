@@ -213,7 +213,9 @@ describe('secrets stay out', () => {
     expect(leaks(readFileSync(path.join(wizard.dataDir, 'sessions.json'), 'utf8'))).toEqual([]);
     // The uploaded kubeconfig's file for helm is gone once the apply has ended.
     const kubeFiles = () =>
-      (existsSync('/dev/shm') ? readdirSync('/dev/shm') : []).filter((f) => f.startsWith('wandb-wizard-kube-'));
+      (existsSync('/dev/shm') ? readdirSync('/dev/shm') : []).filter((f) =>
+        f.startsWith('wandb-wizard-kube-'),
+      );
     for (let i = 0; i < 60 && kubeFiles().length > 0; i++) await sleep(500);
     expect(kubeFiles()).toEqual([]);
   });

@@ -146,13 +146,7 @@ function IngressClassField() {
     'aria-describedby': describedBy(id, true, Boolean(error)),
   } as const;
   return (
-    <Field
-      id={id}
-      label={t('ui.field.ingress.class')}
-      help={help}
-      example="nginx"
-      error={error}
-    >
+    <Field id={id} label={t('ui.field.ingress.class')} help={help} example="nginx" error={error}>
       {classes.length > 0 ? (
         <select id={id} {...aria} {...register(name)}>
           <option value="">{t('ui.ingress.class.none')}</option>

@@ -14,7 +14,8 @@ export const applyEn = {
   'apply.ui.confirm.write.secret': '{target}, created or replaced',
   'apply.ui.confirm.write.chartsConfigMap': '{target}, the platform chart for the operator',
   'apply.ui.confirm.write.helm': 'the operator chart’s Helm release {target}, installed or upgraded',
-  'apply.ui.confirm.write.customResource': '{target}, created or updated: the operator then installs the platform',
+  'apply.ui.confirm.write.customResource':
+    '{target}, created or updated: the operator then installs the platform',
   'apply.ui.confirm.yes': 'Install',
   'apply.ui.confirm.no': 'Back',
   'apply.ui.followOnly': 'Follow readiness',

@@ -17,8 +17,10 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.confirm.write.namespace': '{target}（存在しない場合に作成）',
   'apply.ui.confirm.write.secret': '{target}（作成または置き換え）',
   'apply.ui.confirm.write.chartsConfigMap': '{target}（オペレーターに渡すプラットフォームのチャート）',
-  'apply.ui.confirm.write.helm': 'オペレーターのチャートの Helm リリース {target}（インストールまたはアップグレード）',
-  'apply.ui.confirm.write.customResource': '{target}（作成または更新。その後オペレーターがプラットフォームをインストールします）',
+  'apply.ui.confirm.write.helm':
+    'オペレーターのチャートの Helm リリース {target}（インストールまたはアップグレード）',
+  'apply.ui.confirm.write.customResource':
+    '{target}（作成または更新。その後オペレーターがプラットフォームをインストールします）',
   'apply.ui.confirm.yes': 'インストール',
   'apply.ui.confirm.no': '戻る',
   'apply.ui.followOnly': T.follow,
@@ -42,7 +44,8 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.workload': 'ワークロード',
   'apply.ui.ready': '準備完了',
   'apply.ui.notFound': '未作成',
-  'apply.ui.platformReady': 'W&B が起動しました。オペレーターが Completed を報告し、すべてのワークロードが準備完了です。',
+  'apply.ui.platformReady':
+    'W&B が起動しました。オペレーターが Completed を報告し、すべてのワークロードが準備完了です。',
   'apply.ui.problems': '起動できない Pod',
   'apply.ui.problem.imagePull':
     '{pod}（{container}）: ノードが {image} を取得できません（{reason}）。このイメージを内部レジストリにミラーする（一覧は images.txt）か、そのキーを修正してください。ノードは自動で再試行します。',
@@ -67,8 +70,7 @@ export const applyJa: Record<keyof typeof applyEn, string> = {
   'apply.ui.unknownRun': 'この実行は見つからないか、期限が切れました。もう一度開始してください。',
   'apply.ui.refused.noChecks': '適用する前に前提条件チェックを実行してください。',
   'apply.ui.refused.checksRunning': '前提条件チェックがまだ実行中です。',
-  'apply.ui.refused.checksNotCleared':
-    `必須の前提条件チェックが合格しておらず、「${T.bypassed}」も記録されていません: {checks}。修正するか、前提条件の画面で「${T.bypass}」を選んでください。`,
+  'apply.ui.refused.checksNotCleared': `必須の前提条件チェックが合格しておらず、「${T.bypassed}」も記録されていません: {checks}。修正するか、前提条件の画面で「${T.bypass}」を選んでください。`,
   'apply.ui.refused.running': '適用はすでに実行中です。',
   'apply.ui.stuck.dryRun':
     'このドライランでは何も変更していません。先にリリースを復旧しない限り、適用はオペレーターの手順で失敗します。',

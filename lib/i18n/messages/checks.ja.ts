@@ -281,13 +281,13 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.ui.cleared': `必須チェックはすべて合格したか、「${T.bypassed}」が記録されています。適用に進めます。`,
   'checks.ui.blocked': `{count} 件の必須チェックが、合格するか「${T.bypassed}」が記録されるまで適用を止めています。`,
   'checks.ui.bypass.heading': T.bypass,
-  'checks.ui.bypass.confirm': 'インストールが失敗する可能性を理解したうえで、このチェックを無視して続行する責任を負います。',
+  'checks.ui.bypass.confirm':
+    'インストールが失敗する可能性を理解したうえで、このチェックを無視して続行する責任を負います。',
   'checks.ui.bypass.reason': '理由（レポートに記録されます）',
   'checks.ui.bypass.submit': T.bypass,
   'checks.ui.bypassed': `{at} に${T.bypassed}: {reason}`,
   'checks.ui.noDraft': 'まだ設定がありません。先に各ステップを入力してください。',
-  'checks.ui.invalidDraft':
-    '設定がまだ有効ではありません。チェックを実行する前に修正する項目（{count} 件）:',
+  'checks.ui.invalidDraft': '設定がまだ有効ではありません。チェックを実行する前に修正する項目（{count} 件）:',
   'checks.ui.unknownRun':
     'この実行はもう記録にありません（サーバーが再起動しました）。もう一度チェックを実行してください。',
   'checks.ui.refused.unknownRun': 'この実行はもう記録にありません。',

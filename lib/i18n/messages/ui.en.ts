@@ -174,9 +174,11 @@ export const uiEn = {
   'ui.charts.read.incomplete': 'Complete the chart source and version first.',
   'ui.charts.read.noHelm': 'helm was not found on the machine of the wizard: the chart cannot be read.',
   'ui.charts.read.wrongChart': 'This is the chart {name}, not {expected}: choose the {expected} archive.',
-  'ui.charts.upload.label': 'Or read a chart archive from this computer (.tgz, e.g. bundle/charts/ of wsm download)',
+  'ui.charts.upload.label':
+    'Or read a chart archive from this computer (.tgz, e.g. bundle/charts/ of wsm download)',
   'ui.charts.upload.empty': 'The chosen file is empty: choose the operator-wandb .tgz.',
-  'ui.charts.upload.tooLarge': 'The file is larger than {max}: a chart archive is far smaller; choose the operator-wandb .tgz.',
+  'ui.charts.upload.tooLarge':
+    'The file is larger than {max}: a chart archive is far smaller; choose the operator-wandb .tgz.',
   'ui.charts.read.notAChart': 'The file is not a chart archive: {reason}',
   'ui.charts.platform.legend': 'Platform chart (operator-wandb)',
   'ui.charts.sameAsOperator': 'Same repository as the operator chart',
@@ -257,7 +259,8 @@ export const uiEn = {
   'ui.cluster.source.upload.help':
     'kept like a password: never shown again, and not saved to disk unless you keep secrets',
   'ui.field.target.kubeconfig.path': 'Path of the kubeconfig file',
-  'ui.help.target.kubeconfig.path': 'On the machine where the wizard runs, not on the computer of your browser.',
+  'ui.help.target.kubeconfig.path':
+    'On the machine where the wizard runs, not on the computer of your browser.',
   'ui.field.target.kubeconfig.content': 'kubeconfig',
   'ui.help.target.kubeconfig.content':
     'kubectl config view --minify --flatten --context <name> prints a kubeconfig for one context with its certificates inside.',

@@ -178,10 +178,13 @@ export const uiJa: Record<UiMessageKey, string> = {
     'operator-wandb {version} のチャートはまだ読み込まれていません。イメージキーは情報のある最も近いバージョンのものを使うため、イメージの一覧が不完全な可能性があります。ここでチャートを読み込む（上の取得元から取得するか、ローカルの .tgz を開きます）か、現地で Runbook の helm template コマンドで確認してください。',
   'ui.charts.read.incomplete': '先にチャートの取得元とバージョンを入力してください。',
   'ui.charts.read.noHelm': 'ウィザードのマシンに helm が見つからないため、チャートを読み込めません。',
-  'ui.charts.read.wrongChart': 'これは {expected} ではなく {name} のチャートです。{expected} のアーカイブを選んでください。',
-  'ui.charts.upload.label': 'または、このコンピューター上のチャートのアーカイブ（.tgz、例: wsm download の bundle/charts/）を読み込む',
+  'ui.charts.read.wrongChart':
+    'これは {expected} ではなく {name} のチャートです。{expected} のアーカイブを選んでください。',
+  'ui.charts.upload.label':
+    'または、このコンピューター上のチャートのアーカイブ（.tgz、例: wsm download の bundle/charts/）を読み込む',
   'ui.charts.upload.empty': '選んだファイルは空です。operator-wandb の .tgz を選んでください。',
-  'ui.charts.upload.tooLarge': 'ファイルが {max} を超えています。チャートのアーカイブはずっと小さいはずです。operator-wandb の .tgz を選んでください。',
+  'ui.charts.upload.tooLarge':
+    'ファイルが {max} を超えています。チャートのアーカイブはずっと小さいはずです。operator-wandb の .tgz を選んでください。',
   'ui.charts.read.notAChart': 'チャートのアーカイブではありません: {reason}',
   'ui.charts.platform.legend': 'プラットフォームのチャート（operator-wandb）',
   'ui.charts.sameAsOperator': 'オペレーターのチャートと同じリポジトリ',
@@ -262,7 +265,8 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.cluster.source.upload.help':
     'パスワードと同じく扱います。再表示せず、シークレットを保存する設定にしない限りディスクに書き込みません',
   'ui.field.target.kubeconfig.path': 'kubeconfig ファイルのパス',
-  'ui.help.target.kubeconfig.path': 'ブラウザーのパソコンではなく、ウィザードを動かしているマシン上のパスです。',
+  'ui.help.target.kubeconfig.path':
+    'ブラウザーのパソコンではなく、ウィザードを動かしているマシン上のパスです。',
   'ui.field.target.kubeconfig.content': 'kubeconfig',
   'ui.help.target.kubeconfig.content':
     'kubectl config view --minify --flatten --context <名前> で、証明書を含む 1 コンテキスト分の kubeconfig を出力できます。',
