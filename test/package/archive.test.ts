@@ -1,15 +1,32 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { WIZARD_STEPS } from '@/components/wizard/steps';
+import { PROCEDURE_EXAMPLE } from '@/lib/config';
+import { generateArtifacts } from '@/lib/generate';
+import { uiEn } from '@/lib/i18n/messages/ui.en';
+
+import type { SiteWalkInput, SiteWalkResult } from './site-walk';
+
 /**
  * The archive as a site gets it (`npm run package` first; scripts/test-all runs it after the
  * build): unpacked into an empty folder, checked against its SHA256SUMS, and its launcher run with
- * no `node` on PATH inside a network namespace with only loopback, where the sign-in URL it prints
- * must sign a client in and serve the wizard's first page.
+ * no `node` on PATH inside a network namespace with only loopback, where Debian's chromium (in the
+ * same namespace) signs in with the URL it prints, imports the procedure's files and walks every
+ * step to the review, which must show the files the generators write.
  */
 const version = (
   JSON.parse(
@@ -17,7 +34,11 @@ const version = (
   ) as { version: string }
 ).version;
 const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
-const archive = path.resolve('dist', `wandb-airgap-wizard-${version}-linux-${arch}.tar.gz`);
+// WIZARD_ARCHIVE tries another archive (e.g. one broken on purpose, to see this test fail).
+const archive = path.resolve(
+  process.env.WIZARD_ARCHIVE ?? path.join('dist', `wandb-airgap-wizard-${version}-linux-${arch}.tar.gz`),
+);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const canUnshare = spawnSync('unshare', ['-n', 'true']).status === 0;
 
 let dir = '';
@@ -78,8 +99,9 @@ describe('the packaged archive', () => {
   });
 
   it.skipIf(!canUnshare)(
-    'runs with no node on PATH and no network but loopback, and its sign-in URL serves the wizard',
+    'runs with no node on PATH and no network but loopback, and a browser walks it to the review',
     () => {
+      expect(existsSync(CHROMIUM), `${CHROMIUM}: scripts/setup --test installs Debian's chromium`).toBe(true);
       // PATH holds only what the launcher calls besides the shell.
       const bin = path.join(dir, 'bin');
       mkdirSync(bin);
@@ -90,52 +112,75 @@ describe('the packaged archive', () => {
       const ip = execFileSync('sh', ['-c', 'PATH=$PATH:/usr/sbin:/sbin command -v ip'], {
         encoding: 'utf8',
       }).trim();
-      // The client runs inside the namespace too (on this test's Node.js, outside the archive's PATH).
-      const probe = `
-        const { spawn } = require('node:child_process');
-        const launcher = spawn(process.argv[1], ['--port', '3987'], {
-          env: { PATH: process.argv[2], HOME: process.argv[3], WIZARD_CONFIG_DIR: process.argv[3] + '/config' },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
-        let out = '';
-        const done = (r) => { launcher.kill(); console.log(JSON.stringify(r)); };
-        setTimeout(() => done({ error: 'no sign-in URL in 60 s', out }), 60000).unref();
-        launcher.stdout.on('data', async (d) => {
-          out += d;
-          const m = /http:\\/\\/127\\.0\\.0\\.1:3987\\/signin\\?token=[\\w-]+/.exec(out);
-          if (!m || launcher.signed) return;
-          launcher.signed = true;
-          const signin = await fetch(m[0], { redirect: 'manual' });
-          const cookie = (signin.headers.get('set-cookie') || '').split(';')[0];
-          const page = await fetch('http://127.0.0.1:3987/wizard/start', { headers: { cookie }, redirect: 'manual' });
-          const external = await fetch('http://1.1.1.1', { signal: AbortSignal.timeout(3000) }).then(() => 'reached', (e) => String(e.cause?.code || e.name));
-          done({ signin: signin.status, cookie: cookie.length > 0, page: page.status, html: (await page.text()).slice(0, 20000), external });
-        });
-      `;
+      const procedure = (name: string) =>
+        readFileSync(`lib/generate/testdata/procedure-source/${name}`, 'utf8');
+      // What the procedure's two files cannot carry (see e2e/import.spec.ts), typed on its step.
+      const fill: SiteWalkInput['fill'] = {
+        registry: { 'registry.host': PROCEDURE_EXAMPLE.registry.host },
+        charts: {
+          'charts.operator.source.url':
+            PROCEDURE_EXAMPLE.charts.operator.source.kind === 'repo'
+              ? PROCEDURE_EXAMPLE.charts.operator.source.url
+              : '',
+        },
+        storage: {
+          'bucket.name': PROCEDURE_EXAMPLE.bucket.provider === 's3' ? PROCEDURE_EXAMPLE.bucket.name : '',
+        },
+      };
+      const steps = WIZARD_STEPS.slice(0, WIZARD_STEPS.findIndex((s) => s.id === 'review') + 1).map((s) => ({
+        id: s.id,
+        title: uiEn[s.titleKey],
+      }));
+      const input: SiteWalkInput = {
+        launcher: path.join(root, 'wandb-airgap-wizard'),
+        path: bin,
+        home: dir,
+        port: 3987,
+        chromium: CHROMIUM,
+        wandbYaml: procedure('wandb.yaml'),
+        valuesYaml: procedure('values.yaml'),
+        fill,
+        steps,
+        text: {
+          wandbYaml: uiEn['ui.start.import.wandbYaml'],
+          valuesYaml: uiEn['ui.start.import.valuesYaml'],
+          importRun: uiEn['ui.start.import.run'],
+          next: uiEn['ui.nav.next'],
+        },
+      };
+      // The browser and its driver run inside the namespace too, on this test's Node.js (outside
+      // the launcher's PATH), which runs the driver's TypeScript as it is.
       const result = spawnSync(
         'unshare',
         [
           '-n',
           'sh',
           '-c',
-          `${ip} link set lo up && exec "$0" -e "$1" "$2" "$3" "$4"`,
+          `${ip} link set lo up && exec "$0" --disable-warning=MODULE_TYPELESS_PACKAGE_JSON "$1" "$2"`,
           process.execPath,
-          probe,
-          path.join(root, 'wandb-airgap-wizard'),
-          bin,
-          dir,
+          path.resolve('test/package/site-walk.ts'),
+          JSON.stringify(input),
         ],
-        { encoding: 'utf8', timeout: 90_000 },
+        { encoding: 'utf8', timeout: 170_000 },
       );
-      const r = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
-      expect(r.error).toBeUndefined();
-      expect(r.signin).toBe(303);
-      expect(r.cookie).toBe(true);
-      expect(r.page).toBe(200);
-      expect(String(r.html)).toMatch(/<html/);
+      const r = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as SiteWalkResult;
+      const seen = [...(r.failed ?? []), ...(r.consoleErrors ?? [])].slice(0, 10).join('\n');
+      expect(r.error, `${seen}\n${result.stderr.slice(-4000)}`).toBeUndefined();
+      expect(r.signinStatus).toBe(303);
+      expect(r.reached).toBe('review');
+      // Every script, style and action answered (a missing static file or server external fails here).
+      expect(r.failed).toEqual([]);
+      expect(r.consoleErrors).toEqual([]);
+      expect(r.offHost).toEqual([]);
+      expect(r.importResult).not.toMatch(/error/i);
+      expect(r.review?.errors).toBe('');
+      // The files as the wizard's generators write them from the procedure's inputs (secrets masked).
+      const expected = generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: false, locale: 'en' });
+      expect(r.review?.valuesYaml.trimEnd()).toBe(expected['values.yaml'].trimEnd());
+      expect(r.review?.wandbYaml.trimEnd()).toBe(expected['wandb.yaml'].trimEnd());
       expect(r.external).not.toBe('reached');
       expect(existsSync(path.join(root, 'wizard-data'))).toBe(true);
     },
-    120_000,
+    180_000,
   );
 });
