@@ -21,7 +21,15 @@ import { GATE_KEY, type GateProcessState } from '@/lib/session/protocol';
 
 import { requestSigninUrl, startControl } from './control';
 import { type AppIndex, createGate } from './gate';
-import { allowedHostNames, OptionError, parseFlags, resolveOptions, type ServerOptions } from './options';
+import {
+  allowedHostNames,
+  OptionError,
+  parseFlags,
+  resolveOptions,
+  type ServerOptions,
+  signinUrlCommand,
+  USAGE,
+} from './options';
 import { SessionStore } from './sessions';
 import { loadTls } from './tls';
 
@@ -185,7 +193,7 @@ async function serve(options: ServerOptions, dev: boolean): Promise<void> {
       ? []
       : [`  listening on ${options.host}: reachable from other machines (HTTPS only)`]),
     '',
-    'Sign in (the address works once; `npm run signin-url` prints a new one):',
+    `Sign in (the address works once; \`${signinUrlCommand(options.appDir, process.env, existsSync)}\` prints a new one):`,
     `  ${signinUrl()}`,
     '',
   ];
@@ -238,11 +246,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const options = resolveOptions(flags, process.env, process.cwd(), appDir);
   if (command === 'signin-url') return signinCommand(options, flags);
   if (command === 'help' || flags.has('help')) {
-    console.log(
-      readFileSync(__filename, 'utf8')
-        .split('*/')[0]!
-        .replace(/^\/\*\*|^ \* ?/gm, ''),
-    );
+    process.stdout.write(USAGE);
     return;
   }
   if (command) throw new OptionError(`unknown command "${command}" (try: signin-url, help)`);

@@ -26,6 +26,49 @@ export interface ServerOptions {
   appDir: string;
 }
 
+/**
+ * What `--help` prints (the launcher of the archive, `node server.js` in the built folder, `npm
+ * start`). A constant: the bundled server.js holds no comment of this file to read it from.
+ */
+export const USAGE = `W&B air-gapped install wizard: serves the wizard and prints a one-time sign-in URL.
+
+Usage:
+  wandb-airgap-wizard [options]             (in the built folder: node server.js [options])
+  wandb-airgap-wizard signin-url [--draft ID] [--list]
+                                            a new sign-in URL for the running wizard; --list lists the drafts
+  wandb-airgap-wizard help                  this text (also --help)
+
+Options (environment variable in brackets):
+  --host ADDR          address to listen on (HOST; default 127.0.0.1). Any address but loopback is
+                       served over HTTPS only.
+  --port N             port (PORT; default 3000)
+  --tls-cert F --tls-key F
+                       the certificate and key for HTTPS, PEM files (WIZARD_TLS_CERT, WIZARD_TLS_KEY);
+                       without them one is generated once in the configuration folder
+  --https              HTTPS on loopback too (WIZARD_HTTPS=1)
+  --data-dir DIR       drafts, sessions, the audit log (WIZARD_DATA_DIR; default .data in the current
+                       folder; the archive's launcher sets wizard-data beside it)
+  --config-dir DIR     the secrets key and the generated certificate, outside the data folder
+                       (WIZARD_CONFIG_DIR; default ~/.config/wandb-airgap-wizard)
+  --allowed-hosts A,B  more host names the wizard answers to (WIZARD_ALLOWED_HOSTS)
+`;
+
+/**
+ * The command that prints a new sign-in URL, as the user started the wizard: the archive's
+ * launcher (beside the server's folder), npm (`npm start`, `npm run wizard`), or the built
+ * folder's server.js (e.g. in the image).
+ */
+export function signinUrlCommand(
+  appDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  exists: (file: string) => boolean,
+): string {
+  const launcher = path.join(appDir, '..', 'wandb-airgap-wizard');
+  if (path.basename(appDir) === 'app' && exists(launcher)) return `${launcher} signin-url`;
+  if (env.npm_lifecycle_event) return 'npm run signin-url';
+  return `node ${path.join(appDir, 'server.js')} signin-url`;
+}
+
 /** True for 127.0.0.0/8, ::1 and localhost. */
 export function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();

@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -18,6 +17,7 @@ import { WIZARD_STEPS } from '@/components/wizard/steps';
 import { PROCEDURE_EXAMPLE } from '@/lib/config';
 import { generateArtifacts } from '@/lib/generate';
 import { uiEn } from '@/lib/i18n/messages/ui.en';
+import { USAGE } from '@/server/options';
 
 import type { SiteWalkInput, SiteWalkResult } from './site-walk';
 
@@ -43,16 +43,23 @@ const canUnshare = spawnSync('unshare', ['-n', 'true']).status === 0;
 
 let dir = '';
 let root = '';
+let bin = '';
 
 beforeAll(() => {
   if (!existsSync(archive)) throw new Error(`${archive} is missing: run npm run package first`);
   dir = mkdtempSync(path.join(tmpdir(), 'wizard-archive-'));
   execFileSync('tar', ['-xzf', archive, '-C', dir]);
   root = path.join(dir, `wandb-airgap-wizard-${version}`);
+  // The launcher's PATH: only what it calls besides the shell (no node).
+  bin = mkdtempSync(path.join(tmpdir(), 'wizard-archive-path-'));
+  symlinkSync(
+    execFileSync('sh', ['-c', 'command -v dirname'], { encoding: 'utf8' }).trim(),
+    path.join(bin, 'dirname'),
+  );
 });
 
 afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const d of [dir, bin]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 /** Every file under a folder, relative to it. */
@@ -98,17 +105,18 @@ describe('the packaged archive', () => {
     expect(existsSync(path.join(root, 'app/node_modules/@kubernetes/client-node/dist/index.js'))).toBe(true);
   });
 
+  it('prints its usage for --help (the README names it), with no node on PATH', () => {
+    const out = execFileSync(path.join(root, 'wandb-airgap-wizard'), ['--help'], {
+      encoding: 'utf8',
+      env: { PATH: bin, HOME: dir } as unknown as NodeJS.ProcessEnv,
+    });
+    expect(out).toBe(USAGE);
+  });
+
   it.skipIf(!canUnshare)(
     'runs with no node on PATH and no network but loopback, and a browser walks it to the review',
     () => {
       expect(existsSync(CHROMIUM), `${CHROMIUM}: scripts/setup --test installs Debian's chromium`).toBe(true);
-      // PATH holds only what the launcher calls besides the shell.
-      const bin = path.join(dir, 'bin');
-      mkdirSync(bin);
-      symlinkSync(
-        execFileSync('sh', ['-c', 'command -v dirname'], { encoding: 'utf8' }).trim(),
-        path.join(bin, 'dirname'),
-      );
       const ip = execFileSync('sh', ['-c', 'PATH=$PATH:/usr/sbin:/sbin command -v ip'], {
         encoding: 'utf8',
       }).trim();
@@ -179,6 +187,12 @@ describe('the packaged archive', () => {
       expect(r.review?.valuesYaml.trimEnd()).toBe(expected['values.yaml'].trimEnd());
       expect(r.review?.wandbYaml.trimEnd()).toBe(expected['wandb.yaml'].trimEnd());
       expect(r.external).not.toBe('reached');
+      // The command it prints for a new sign-in URL is its own, and works (no npm at a site).
+      expect(r.again).toEqual({
+        command: `${path.join(root, 'wandb-airgap-wizard')} signin-url`,
+        status: 0,
+        url: true,
+      });
       expect(existsSync(path.join(root, 'wizard-data'))).toBe(true);
     },
     180_000,

@@ -7,7 +7,7 @@
  * to the review. Prints one JSON line of what it saw (the test asserts); imports only Node.js and
  * Playwright, so that it runs without the project's TypeScript set-up.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 import { chromium, type Page } from '@playwright/test';
 
@@ -43,19 +43,31 @@ export interface SiteWalkResult {
   consoleErrors: string[];
   /** What a request out of the namespace ended with (anything but `reached`). */
   external: string;
+  /** What the launcher printed up to the sign-in URL (the token left out). */
+  printed: string;
+  /** The command it names for a new sign-in URL, run: its exit code and whether it printed a URL. */
+  again?: { command: string; status: number | null; url: boolean };
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as SiteWalkInput;
 const base = `http://127.0.0.1:${input.port}`;
-const result: SiteWalkResult = { reached: '', offHost: [], failed: [], consoleErrors: [], external: '' };
+const result: SiteWalkResult = {
+  reached: '',
+  offHost: [],
+  failed: [],
+  consoleErrors: [],
+  external: '',
+  printed: '',
+};
 
+// Nothing of this process's environment: the launcher's PATH has no node.
+const launcherEnv = {
+  PATH: input.path,
+  HOME: input.home,
+  WIZARD_CONFIG_DIR: `${input.home}/config`,
+} as unknown as NodeJS.ProcessEnv;
 const launcher = spawn(input.launcher, ['--port', String(input.port)], {
-  // Nothing of this process's environment: the launcher's PATH has no node.
-  env: {
-    PATH: input.path,
-    HOME: input.home,
-    WIZARD_CONFIG_DIR: `${input.home}/config`,
-  } as unknown as NodeJS.ProcessEnv,
+  env: launcherEnv,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 
@@ -69,6 +81,7 @@ function signinUrl(): Promise<string> {
       const m = new RegExp(`${base.replace(/\./g, '\\.')}/signin\\?token=[\\w-]+`).exec(out);
       if (m) {
         clearTimeout(timer);
+        result.printed = out.replace(/token=[\w-]+/g, 'token=…');
         resolve(m[0]);
       }
     });
@@ -157,6 +170,16 @@ async function main(): Promise<void> {
     () => 'reached',
     (e: { cause?: { code?: string }; name?: string }) => String(e.cause?.code ?? e.name),
   );
+  // The command the launcher named for a new sign-in URL, run as the user would (same PATH).
+  const command = /`([^`]+ signin-url)`/.exec(result.printed)?.[1];
+  if (command) {
+    const again = spawnSync('/bin/sh', ['-c', command], {
+      env: launcherEnv,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    result.again = { command, status: again.status, url: again.stdout.includes(`${base}/signin?token=`) };
+  }
   launcher.kill();
   console.log(JSON.stringify(result));
 }
