@@ -4,6 +4,7 @@ import { negotiateLocale } from '@/app/locale-negotiation';
 import { GATE_HEADER_PREFIX, GATE_HEADERS } from '@/lib/session/protocol';
 
 import { checkActionBody } from './action-body';
+import { publicSigninCommand } from './options';
 import { type GatePage, renderPage } from './pages';
 import type { Session, SessionStore } from './sessions';
 
@@ -26,6 +27,8 @@ export interface GateOptions {
   /** The per-process secret the application checks the gate's headers with. */
   secret: string;
   app: () => AppIndex;
+  /** The command that prints a new sign-in URL, as the user started the wizard (`signinUrlCommand`). */
+  signinCommand?: string;
 }
 
 /** The session cookie: `__Host-` under HTTPS (bound to this origin, Secure, Path=/). */
@@ -131,6 +134,12 @@ export function createGate(options: GateOptions) {
   const cookieName = sessionCookieName(options.https);
   const scheme = options.https ? 'https' : 'http';
   const defaultPort = options.https ? 443 : 80;
+  const command = options.signinCommand ?? 'npm run signin-url';
+  const signinParams = {
+    command: publicSigninCommand(command),
+    draftCommand: publicSigninCommand(command, '--draft <id>'),
+    listCommand: publicSigninCommand(command, '--list'),
+  };
 
   function send(
     req: IncomingMessage,
@@ -213,9 +222,10 @@ export function createGate(options: GateOptions) {
       if (!token)
         return send(req, res, 200, {
           key: url.searchParams.has('out') ? 'server.signedOut' : 'server.signIn',
+          params: signinParams,
         });
       const exchanged = await options.sessions.exchange(token, req.socket.remoteAddress ?? '');
-      if (!exchanged) return send(req, res, 403, { key: 'server.tokenUsed' });
+      if (!exchanged) return send(req, res, 403, { key: 'server.tokenUsed', params: signinParams });
       res.writeHead(303, {
         Location: '/',
         'Set-Cookie': cookieHeader(exchanged.cookie, 30 * 24 * 3600),
@@ -238,7 +248,7 @@ export function createGate(options: GateOptions) {
     }
 
     const session = options.sessions.lookup(cookies.get(cookieName));
-    if (!session) return send(req, res, 401, { key: 'server.signInNeeded' });
+    if (!session) return send(req, res, 401, { key: 'server.signInNeeded', params: signinParams });
 
     if (method !== 'POST') {
       pass(req, session);

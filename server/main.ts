@@ -160,6 +160,7 @@ async function serve(options: ServerOptions, dev: boolean): Promise<void> {
     bodyLimit: BODY_LIMIT,
     secret: state.secret,
     app: () => (dev ? (index = readAppIndex(options.appDir, dev)) : index),
+    signinCommand: signinUrlCommand(options.appDir, process.env, existsSync),
   });
 
   const base = `${options.https ? 'https' : 'http'}://${publicHost(options)}:${port}`;

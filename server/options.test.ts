@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { signinUrlCommand, USAGE } from './options';
+import { publicSigninCommand, signinUrlCommand, USAGE } from './options';
 
 describe('USAGE', () => {
   it('names every flag and environment variable the options are read from', () => {
@@ -39,6 +39,21 @@ describe('signinUrlCommand', () => {
     );
     expect(signinUrlCommand('/opt/wandb-airgap-wizard/app', {}, none)).toBe(
       'node /opt/wandb-airgap-wizard/app/server.js signin-url',
+    );
+  });
+});
+
+describe('publicSigninCommand: the command as the browser pages name it', () => {
+  it('relative to the wizard folder, with npm’s -- before arguments', () => {
+    expect(publicSigninCommand('/site/w-0.1.0/wandb-airgap-wizard signin-url')).toBe(
+      './wandb-airgap-wizard signin-url',
+    );
+    expect(publicSigninCommand('/site/w-0.1.0/wandb-airgap-wizard signin-url', '--draft <id>')).toBe(
+      './wandb-airgap-wizard signin-url --draft <id>',
+    );
+    expect(publicSigninCommand('npm run signin-url', '--list')).toBe('npm run signin-url -- --list');
+    expect(publicSigninCommand('node /opt/wandb-airgap-wizard/app/server.js signin-url')).toBe(
+      'node server.js signin-url',
     );
   });
 });

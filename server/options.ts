@@ -69,6 +69,21 @@ export function signinUrlCommand(
   return `node ${path.join(appDir, 'server.js')} signin-url`;
 }
 
+/**
+ * The same command as the browser's pages name it: relative to the wizard's folder (a page shown
+ * before sign-in does not reveal the server's paths), and with its extra arguments (`--draft ID`)
+ * behind npm's `--` where npm runs it.
+ */
+export function publicSigninCommand(command: string, args = ''): string {
+  const base = command.startsWith('npm ')
+    ? command
+    : command.startsWith('node ')
+      ? 'node server.js signin-url'
+      : './wandb-airgap-wizard signin-url';
+  if (!args) return base;
+  return base.startsWith('npm ') ? `${base} -- ${args}` : `${base} ${args}`;
+}
+
 /** True for 127.0.0.0/8, ::1 and localhost. */
 export function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();

@@ -25,7 +25,7 @@ export const securityEn = {
   'ui.security.draftSetAside':
     'The saved draft could not be read ({reason}). It was kept as {file} and a new draft was started.',
   'ui.security.sessionEnded':
-    'Your session with the wizard has ended. Open a new sign-in address: run “npm run signin-url” on the machine that runs the wizard.',
+    'Your session with the wizard has ended. Open a new sign-in address: on the machine that runs the wizard, run its signin-url command in the wizard’s folder (“./wandb-airgap-wizard signin-url” from the archive, “npm run signin-url” from the source).',
   'ui.security.conflict.title': 'This draft was changed in another tab or window',
   'ui.security.conflict.body':
     'Your changes were not saved, because the draft on the server changed since this tab loaded it. Changed there: {fields}.',

@@ -23,7 +23,7 @@ export const securityJa: Record<keyof typeof securityEn, string> = {
   'ui.security.draftSetAside':
     '保存された下書きを読み取れませんでした（{reason}）。{file} として残し、新しい下書きを始めました。',
   'ui.security.sessionEnded':
-    'ウィザードとのセッションが終了しました。ウィザードを動かしているマシンで「npm run signin-url」を実行し、新しいサインイン用アドレスを開いてください。',
+    'ウィザードとのセッションが終了しました。ウィザードを動かしているマシンのウィザードのフォルダーで signin-url コマンド（アーカイブでは「./wandb-airgap-wizard signin-url」、ソースからは「npm run signin-url」）を実行し、新しいサインイン用アドレスを開いてください。',
   'ui.security.conflict.title': 'この下書きは別のタブまたはウィンドウで変更されました',
   'ui.security.conflict.body':
     'このタブで読み込んだ後にサーバー上の下書きが変更されたため、変更は保存されていません。あちらで変更された項目: {fields}。',

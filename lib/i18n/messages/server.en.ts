@@ -9,13 +9,13 @@ export const serverEn = {
   'server.badMethod': 'This address does not take this request method.',
   'server.foreignOrigin': 'Refused: the request did not come from a page of this wizard (origin “{origin}”).',
   'server.signIn':
-    'Sign in by opening the address the wizard printed when it started: it holds a one-time token. For a new address, run “npm run signin-url” (or “node server.js signin-url” in the wizard’s folder) on the machine that runs the wizard.',
+    'Sign in by opening the address the wizard printed when it started: it holds a one-time token. For a new address, run “{command}” in the wizard’s folder on the machine that runs the wizard.',
   'server.signedOut':
-    'You are signed out. Your draft stays on the server; to continue it, print a sign-in address with “npm run signin-url -- --draft <id>” (“npm run signin-url -- --list” lists the drafts).',
+    'You are signed out. Your draft stays on the server; to continue it, print a sign-in address with “{draftCommand}” in the wizard’s folder (“{listCommand}” lists the drafts).',
   'server.tokenUsed':
-    'This sign-in address was already used or has expired: each one works once. Print a new one with “npm run signin-url” on the machine that runs the wizard.',
+    'This sign-in address was already used or has expired: each one works once. Print a new one with “{command}” in the wizard’s folder on the machine that runs the wizard.',
   'server.signInNeeded':
-    'Sign-in needed: this browser has no session with the wizard (or it ended). Open the sign-in address the wizard printed, or print a new one with “npm run signin-url”.',
+    'Sign-in needed: this browser has no session with the wizard (or it ended). Open the sign-in address the wizard printed, or print a new one with “{command}” in the wizard’s folder.',
   'server.tooLarge': 'The request is larger than the wizard accepts ({limit} bytes).',
   'server.badBody': 'The request could not be read: {reason}.',
   'server.unknownAction':
