@@ -88,7 +88,9 @@ for (const locale of ['en', 'ja'] as const) {
       await page.getByLabel(texts['ui.field.target.kubeconfig.path']).fill('kube/config');
       await page.getByLabel(texts['ui.field.target.kubeconfig.path']).blur();
       const config = locale === 'en' ? en : ja;
-      await expect(page.getByText(config['config.kubeconfig.pathAbsolute'].slice(0, 30))).toBeVisible();
+      await expect(
+        page.locator('.field-error', { hasText: config['config.kubeconfig.pathAbsolute'].slice(0, 30) }),
+      ).toBeVisible();
     });
   });
 }
