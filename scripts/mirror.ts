@@ -7,7 +7,15 @@
  *   --plain-http        speak plain HTTP to the registry
  *   --ca FILE           CA bundle of the registry's certificate
  *   --user NAME         user; the password is read from REGISTRY_PASSWORD (never from argv)
- *   --charts-path PATH  also push the bundle's charts as OCI artifacts under PATH in the registry
+ *   --charts-repo URL   also publish the bundle's charts (operator, operator-wandb) there: an
+ *                       oci://HOST/PATH registry (pushed as `helm push` does) or an http(s)://
+ *                       repository (uploaded through its ChartMuseum API, or the commands that
+ *                       publish them by hand are printed); a chart present with the same digest is
+ *                       not sent again
+ *   --charts-ca FILE    CA bundle of the chart repository's certificate
+ *   --charts-user NAME  chart repository user; the password is read from CHARTS_PASSWORD
+ *   --charts-plain-http speak plain HTTP to an oci:// chart repository
+ *   --charts-path PATH  shorthand for --charts-repo oci://REGISTRY/PATH with the registry's TLS and login
  *   --concurrency N     images pushed at once (default 3)
  *   --dry-run           print the plan only
  * Ctrl-C cancels (what is fully uploaded stays; a new run continues from there).
@@ -16,6 +24,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import {
+  type ChartSource,
   defaultInstallConfig,
   type InstallConfig,
   parseRegistryAddress,
@@ -23,7 +32,13 @@ import {
 } from '@/lib/config';
 import { RegistryClient } from '@/lib/registry';
 import { planMirror, runMirror } from '@/lib/registry/mirror';
-import { pushChartOci, readChartArchive } from '@/lib/registry/mirror-chart';
+import {
+  type ChartOutcome,
+  type PlannedChart,
+  planCharts,
+  publishCommands,
+  runCharts,
+} from '@/lib/registry/chart-publish';
 import { formatBytes, type ProgressSnapshot } from '@/lib/registry/mirror-progress';
 import { readMirrorSource } from '@/lib/registry/mirror-source';
 
@@ -36,6 +51,10 @@ const { values } = parseArgs({
     ca: { type: 'string' },
     user: { type: 'string' },
     'charts-path': { type: 'string' },
+    'charts-repo': { type: 'string' },
+    'charts-ca': { type: 'string' },
+    'charts-user': { type: 'string' },
+    'charts-plain-http': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '3' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -50,6 +69,48 @@ function progressLine(s: ProgressSnapshot): string {
   const done = s.images.filter((i) => i.state === 'done' || i.state === 'failed').length;
   const eta = s.etaSeconds === undefined ? '' : `  ETA ${Math.ceil(s.etaSeconds)} s`;
   return `${formatBytes(s.bytes)} / ${formatBytes(s.totalBytes)}  ${formatBytes(s.rate)}/s${eta}  (${done}/${s.images.length} images)`;
+}
+
+/**
+ * The chart repository of the command line as a configuration's chart source: --charts-repo with
+ * its own TLS and login, or --charts-path under the registry with the registry's.
+ */
+function chartSourceOf(registry: InstallConfig['registry'], registryHost: string): ChartSource | undefined {
+  const chartsPassword = process.env.CHARTS_PASSWORD ?? '';
+  if (values['charts-user'] && !chartsPassword) fail('set CHARTS_PASSWORD with --charts-user');
+  const login = values['charts-user']
+    ? { username: values['charts-user'], password: chartsPassword }
+    : { username: '', password: '' };
+  const caBundle = values['charts-ca'] ? readFileSync(values['charts-ca'], 'utf8') : '';
+  const url = values['charts-repo'];
+  if (url?.startsWith('oci://'))
+    return { kind: 'oci', url, ...login, caBundle, plainHttp: values['charts-plain-http'], insecureSkipVerify: false };
+  if (url) return { kind: 'repo', url, repoName: 'wandb', ...login, caBundle, insecureSkipVerify: false };
+  if (values['charts-path'])
+    return {
+      kind: 'oci',
+      url: `oci://${registryHost}/${values['charts-path'].replace(/^\/+/, '')}`,
+      username: registry.username,
+      password: registry.password,
+      caBundle: registry.caBundle,
+      plainHttp: registry.plainHttp,
+      insecureSkipVerify: false,
+    };
+  return undefined;
+}
+
+function chartLine(p: Pick<PlannedChart, 'chart' | 'destination'>, state: string): string {
+  const d = p.destination;
+  const where =
+    d.kind === 'oci' ? `oci://${d.reference}` : d.kind === 'repo' ? d.url : d.kind === 'local' ? d.path : '';
+  return `${state.padEnd(9)} chart ${p.chart.name} ${p.chart.version}${where ? ` -> ${where}` : ''}`;
+}
+
+function outcomeText(o: ChartOutcome): string {
+  if (o.result === 'failed') return `FAILED: ${JSON.stringify(o.failure)}`;
+  if (o.result === 'manual')
+    return o.reason === 'no-upload-api' ? 'no upload API: publish by hand (below)' : o.reason;
+  return o.result;
 }
 
 async function main(): Promise<number> {
@@ -76,6 +137,7 @@ async function main(): Promise<number> {
       },
     },
   };
+  const chartSource = chartSourceOf(config.registry, address.host);
   const controller = new AbortController();
   process.on('SIGINT', () => {
     if (controller.signal.aborted) process.exit(130);
@@ -122,6 +184,16 @@ async function main(): Promise<number> {
         `${u.state === 'present' ? 'present' : 'MISSING'}   ${u.source} -> ${u.target} (not in the source)\n`,
       );
     for (const p of plan.problems) process.stdout.write(`UNREADABLE ${p.ref ?? p.path}: ${p.detail}\n`);
+    const charts =
+      chartSource &&
+      (await planCharts({
+        files: source.charts.map((c) => c.path),
+        sources: { operator: chartSource, platform: chartSource },
+        signal: controller.signal,
+      }));
+    for (const u of charts?.unreadable ?? []) process.stdout.write(`UNREADABLE chart ${u.path}: ${u.detail}\n`);
+    for (const p of charts?.charts ?? [])
+      process.stdout.write(`${chartLine(p, p.state.kind === 'same' ? 'present' : p.state.kind)}\n`);
     if (values['dry-run']) return 0;
 
     const tty = process.stderr.isTTY;
@@ -137,26 +209,32 @@ async function main(): Promise<number> {
         process.stdout.write(`FAILED  ${o.ref} -> ${o.target}: ${JSON.stringify(o.failure)}\n`);
       else process.stdout.write(`${o.result.padEnd(7)} ${o.ref} -> ${o.target}\n`);
     }
-    if (values['charts-path'])
-      for (const c of source.charts) {
-        const chart = await readChartArchive(c.path);
-        const r = await pushChartOci(client, values['charts-path'], chart, controller.signal);
-        process.stdout.write(
-          r.ok
-            ? `chart   ${chart.name} ${chart.version} -> oci://${address.host}/${r.reference}\n`
-            : `FAILED  chart ${chart.name}: ${JSON.stringify(r.failure)}\n`,
-        );
-      }
-    else if (source.charts.length > 0)
+    let chartsFailed = 0;
+    if (chartSource && charts) {
+      const outcomes = await runCharts(charts, { signal: controller.signal });
+      for (const o of outcomes) process.stdout.write(`${chartLine(o, o.result)}: ${outcomeText(o)}\n`);
+      chartsFailed = outcomes.filter((o) => o.result === 'failed').length;
+      const byHand = outcomes.filter((o) => o.result === 'manual' && o.reason === 'no-upload-api');
+      const first = byHand[0];
+      if (first)
+        for (const c of publishCommands(
+          first.destination,
+          byHand.map((o) => o.path),
+          { ...(chartSource.kind !== 'local' && chartSource.username ? { username: chartSource.username } : {}), ca: chartSource.kind !== 'local' && !!chartSource.caBundle },
+        ))
+          process.stdout.write(
+            `\n# ${c.kind === 'index' ? `a static web server: then copy ${c.folder}/* to the folder that serves ${c.where}` : `a ChartMuseum or Harbor at ${c.where}`}\n${c.lines.join('\n')}\n`,
+          );
+    } else if (source.charts.length > 0)
       process.stdout.write(
-        `charts: ${source.charts.length} in the source; push them with --charts-path PATH (OCI) or: helm push CHART.tgz oci://${address.host}/PATH\n`,
+        `charts: ${source.charts.length} in the source; publish them with --charts-repo oci://HOST/PATH or https://REPO (or --charts-path PATH in the registry)\n`,
       );
     process.stdout.write(
       report.pushed === 0 && report.failed === 0
         ? `nothing to push: all ${report.skipped} images are in ${address.host} already\n`
         : `${report.pushed} pushed, ${report.skipped} already present, ${report.failed} failed; ${formatBytes(report.uploadedBytes)} sent in ${(report.elapsedMs / 1000).toFixed(1)} s${report.cancelled ? ' (cancelled)' : ''}\n`,
     );
-    return report.failed > 0 || plan.problems.length > 0 ? 1 : 0;
+    return report.failed > 0 || chartsFailed > 0 || plan.problems.length > 0 ? 1 : 0;
   } finally {
     client.close();
   }

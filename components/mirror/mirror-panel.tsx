@@ -25,7 +25,13 @@ import { TextField } from '@/components/wizard/fields';
 import { neighbours, stepHref } from '@/components/wizard/steps';
 import { useWizard } from '@/components/wizard/wizard-context';
 import type { MirrorRunView } from '@/lib/mirror/runs';
-import type { MirrorPlanView, MirrorReportView, ProgressView } from '@/lib/mirror/view';
+import type {
+  MirrorChartsReportView,
+  MirrorPlanView,
+  MirrorReportView,
+  ProgressView,
+} from '@/lib/mirror/view';
+import type { PublishCommands } from '@/lib/registry/chart-publish';
 import { formatBytes } from '@/lib/registry/mirror-progress';
 
 const POLL_MS = 700;
@@ -260,12 +266,67 @@ function Report({ report, registry, t }: { report: MirrorReportView; registry: s
           ))}
         </tbody>
       </table>
+      {report.charts && report.charts.outcomes.length > 0 && <ChartsReport charts={report.charts} t={t} />}
+    </div>
+  );
+}
+
+function ChartsReport({ charts, t }: { charts: MirrorChartsReportView; t: Translate }) {
+  return (
+    <>
+      <h2>{t('mirrorStep.ui.charts')}</h2>
+      <p className={charts.failed > 0 ? 'notice notice-error' : 'notice'} data-testid="mirror-charts-summary">
+        {t('mirrorStep.ui.report.charts', {
+          pushed: charts.pushed,
+          present: charts.present,
+          failed: charts.failed,
+          manual: charts.manual,
+        })}
+      </p>
+      <table className="mirror-table" data-testid="mirror-charts-report">
+        <thead>
+          <tr>
+            <th scope="col">{t('mirrorStep.ui.col.chart')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.destination')}</th>
+            <th scope="col">{t('mirrorStep.ui.col.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {charts.outcomes.map((o) => (
+            <tr key={o.file} data-chart={o.file} data-result={o.result}>
+              <td>{t('mirrorStep.ui.chart', { name: o.name, version: o.version, file: o.file })}</td>
+              <td>{o.destination ?? '—'}</td>
+              <td>
+                {t(`mirrorStep.chartResult.${o.result}`)}
+                {o.note ? `: ${t(o.note.key, o.note.params)}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Publish publish={charts.publish} t={t} />
+    </>
+  );
+}
+
+/** The commands that publish charts by hand, one block per repository or file. */
+function Publish({ publish, t }: { publish: PublishCommands[]; t: Translate }) {
+  if (publish.length === 0) return null;
+  return (
+    <div data-testid="mirror-charts-publish">
+      {publish.map((p) => (
+        <div key={`${p.kind} ${p.where}`} data-kind={p.kind}>
+          <p>{t(`mirrorStep.publish.${p.kind}`, { where: p.where, dir: p.folder ?? '' })}</p>
+          <pre>
+            <code>{p.lines.join('\n')}</code>
+          </pre>
+        </div>
+      ))}
     </div>
   );
 }
 
 function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
-  const firstChart = plan.charts.find((c) => c.name)?.file ?? 'CHART.tgz';
   return (
     <div data-testid="mirror-plan">
       <p>
@@ -326,16 +387,32 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
       {plan.charts.length > 0 && (
         <>
           <h2>{t('mirrorStep.ui.charts')}</h2>
-          <ul data-testid="mirror-charts">
-            {plan.charts.map((c) => (
-              <li key={c.file}>
-                {c.name
-                  ? t('mirrorStep.ui.chart', { name: c.name, version: c.version ?? '', file: c.file })
-                  : t('mirrorStep.ui.chart.problem', { file: c.file, detail: c.problem ?? '' })}
-              </li>
-            ))}
-          </ul>
-          <p>{t('mirrorStep.ui.charts.publish', { file: firstChart, registry: plan.registry })}</p>
+          <table className="mirror-table" data-testid="mirror-charts">
+            <thead>
+              <tr>
+                <th scope="col">{t('mirrorStep.ui.col.chart')}</th>
+                <th scope="col">{t('mirrorStep.ui.col.destination')}</th>
+                <th scope="col">{t('mirrorStep.ui.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.charts.map((c) => (
+                <tr key={c.file} data-chart={c.file} data-status={c.status}>
+                  <td>
+                    {c.name
+                      ? t('mirrorStep.ui.chart', { name: c.name, version: c.version ?? '', file: c.file })
+                      : c.file}
+                  </td>
+                  <td>{c.destination ?? '—'}</td>
+                  <td>
+                    {t(`mirrorStep.chartStatus.${c.status}`)}
+                    {c.note ? `: ${t(c.note.key, c.note.params)}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Publish publish={plan.chartsPublish} t={t} />
         </>
       )}
       {plan.problems.length > 0 && (

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { type ChartSource, parseOciUrl } from '@/lib/config';
+import type { ChartSource } from '@/lib/config';
 import { readChartArchive } from '@/lib/helm';
 import {
   chartVersionsFromTags,
@@ -9,6 +9,7 @@ import {
   RegistryClient,
   type RegistryFailure,
 } from '@/lib/registry';
+import { chartEndpoint } from '@/lib/registry/chart-publish';
 
 import { exchangesToEvidence, remainingMs } from './evidence';
 import type { ChecksInput } from './input';
@@ -156,16 +157,9 @@ export async function lookUpChart(
       };
     return versionResult(chart, version, [read.chart.version], source.path, evidence);
   }
-  const tls = {
-    ...(source.caBundle.trim() ? { ca: source.caBundle } : {}),
-    insecureSkipTlsVerify: source.insecureSkipVerify,
-  };
-  const creds = source.username ? { username: source.username, password: source.password } : {};
-  if (source.kind === 'repo') {
-    const index = await fetchChartIndex(
-      { url: source.url, ...tls, ...creds, requestTimeoutMs: timeoutMs },
-      { signal },
-    );
+  const endpoint = chartEndpoint(source, timeoutMs);
+  if (endpoint.kind === 'repo') {
+    const index = await fetchChartIndex(endpoint.repo, { signal });
     const evidence = exchangesToEvidence('index.yaml', index.exchanges);
     if (index.kind !== 'ok')
       return { chart, ok: false, ...chartRepoFailure(index, source.url, chart), evidence };
@@ -177,21 +171,15 @@ export async function lookUpChart(
     });
     return versionResult(chart, version, versions, source.url, evidence);
   }
-  const oci = parseOciUrl(source.url);
-  if (!oci)
+  if (endpoint.kind !== 'oci')
     return {
       chart,
       ok: false,
       message: { key: 'checks.charts.badUrl', params: { chart, url: source.url } },
       evidence: [],
     };
-  const client = new RegistryClient({
-    registry: oci.host,
-    plainHttp: source.plainHttp,
-    ...tls,
-    ...creds,
-    requestTimeoutMs: timeoutMs,
-  });
+  const oci = endpoint;
+  const client = new RegistryClient(endpoint.client);
   try {
     const repository = `${oci.path}/${chart}`;
     const tags = await client.listTags(repository, { signal });

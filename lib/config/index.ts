@@ -188,6 +188,7 @@ export {
 } from './bucket';
 export { emptyMysql, type Mysql, type MysqlMode } from './mysql';
 export {
+  chartSourceSchema,
   emptyChartSource,
   type ChartSource,
   type Charts,

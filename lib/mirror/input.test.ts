@@ -39,4 +39,24 @@ describe('mirrorConfigFromDraft', () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.config.mysql.mode).toBe('in-cluster');
   });
+
+  it('takes each valid chart source (where the charts are pushed), and leaves an invalid one empty', () => {
+    const oci = {
+      kind: 'oci',
+      url: 'oci://r.example.com/charts',
+      username: 'u',
+      password: 'p',
+      caBundle: '',
+      plainHttp: false,
+      insecureSkipVerify: false,
+    };
+    const r = mirrorConfigFromDraft({
+      registry: { host: 'r.example.com' },
+      charts: { operator: { source: oci, version: '' }, platform: { source: { kind: 'repo', url: 'ftp://x' } } },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.charts.operator.source).toEqual(oci);
+    expect(r.config.charts.platform.source).toMatchObject({ kind: 'repo', url: '' });
+  });
 });

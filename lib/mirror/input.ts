@@ -1,4 +1,6 @@
 import {
+  type ChartSource,
+  chartSourceSchema,
   defaultInstallConfig,
   emptyMysql,
   type FieldErrors,
@@ -17,7 +19,8 @@ const mirrorSections = z.object({ registry: registrySchema, images: imagesSchema
  * The configuration a mirror needs, from a draft that may be incomplete elsewhere: the Mirror step
  * comes before the others, so only the sections it reads are validated (registry, image
  * overrides, the source folder); the chart version and the MySQL mode (which decide the image
- * list) are taken as they stand. Pure.
+ * list) are taken as they stand, and each chart source (where the charts are pushed) when it is
+ * valid; an invalid one stays the empty default, which the mirror reports as not configured. Pure.
  */
 export function mirrorConfigFromDraft(
   values: unknown,
@@ -26,6 +29,10 @@ export function mirrorConfigFromDraft(
   const parsed = mirrorSections.safeParse(laid);
   if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error, laid) };
   const version = laid.charts?.platform?.version;
+  const source = (value: unknown, fallback: ChartSource): ChartSource => {
+    const p = chartSourceSchema.safeParse(value);
+    return p.success ? p.data : fallback;
+  };
   const mode = laid.mysql?.mode === 'in-cluster' ? 'in-cluster' : 'external';
   return {
     ok: true,
@@ -33,9 +40,13 @@ export function mirrorConfigFromDraft(
       ...defaultInstallConfig,
       ...parsed.data,
       charts: {
-        ...defaultInstallConfig.charts,
+        operator: {
+          ...defaultInstallConfig.charts.operator,
+          source: source(laid.charts?.operator?.source, defaultInstallConfig.charts.operator.source),
+        },
         platform: {
           ...defaultInstallConfig.charts.platform,
+          source: source(laid.charts?.platform?.source, defaultInstallConfig.charts.platform.source),
           version: typeof version === 'string' ? version : defaultInstallConfig.charts.platform.version,
         },
       },

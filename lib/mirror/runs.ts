@@ -1,19 +1,18 @@
 import 'server-only';
 
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
 
 import { registryClientOptions } from '@/lib/checks/registry-access';
 import { type InstallConfig, resolveConfigImages } from '@/lib/config';
 import { type Message, redactDeep, toUserError } from '@/lib/errors';
 import { RegistryClient, registryFailureMessage } from '@/lib/registry';
 import { type MirrorPlan, planMirror, runMirror } from '@/lib/registry/mirror';
-import { readChartArchive } from '@/lib/registry/mirror-chart';
+import { type ChartPlan, planCharts, runCharts } from '@/lib/registry/chart-publish';
 import { type MirrorSource, readMirrorSource } from '@/lib/registry/mirror-source';
 
+import { chartPlanView, chartsReportView } from './chart-view';
 import { sourceFolderProblem } from './source-folder';
 import {
-  type MirrorPlanChart,
   type MirrorPlanView,
   type MirrorReportView,
   planView,
@@ -59,8 +58,11 @@ const runs: Map<string, StoredRun> =
   ((globalThis as Record<symbol, unknown>)[STORE_KEY] as Map<string, StoredRun> | undefined) ??
   ((globalThis as Record<symbol, unknown>)[STORE_KEY] = new Map<string, StoredRun>());
 
+/** The passwords a run may meet in an answer: the registry's and the chart repositories'. */
 const secretsOf = (config: InstallConfig): string[] =>
-  config.registry.password ? [config.registry.password] : [];
+  [config.registry.password, config.charts.operator.source, config.charts.platform.source]
+    .map((s) => (typeof s === 'string' ? s : s.kind === 'local' ? '' : s.password))
+    .filter((s) => s !== '');
 
 const active = (r: MirrorRunView) => r.state === 'planning' || r.state === 'pushing';
 
@@ -68,20 +70,8 @@ interface Prepared {
   client: RegistryClient;
   source: MirrorSource;
   plan: MirrorPlan;
+  charts: ChartPlan;
   view: MirrorPlanView;
-}
-
-async function chartsOf(source: MirrorSource): Promise<MirrorPlanChart[]> {
-  return Promise.all(
-    source.charts.map(async (c): Promise<MirrorPlanChart> => {
-      try {
-        const chart = await readChartArchive(c.path);
-        return { file: basename(c.path), name: chart.name, version: chart.version };
-      } catch (e) {
-        return { file: basename(c.path), problem: e instanceof Error ? e.message : String(e) };
-      }
-    }),
-  );
 }
 
 /**
@@ -120,8 +110,14 @@ async function prepare(
       client,
       signal,
     });
-    const view = planView(plan, source, await chartsOf(source), secretsOf(config));
-    return { ok: true, value: { client, source, plan, view } };
+    const charts = await planCharts({
+      files: source.charts.map((c) => c.path),
+      sources: { operator: config.charts.operator.source, platform: config.charts.platform.source },
+      signal,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    });
+    const view = planView(plan, source, chartPlanView(charts), secretsOf(config));
+    return { ok: true, value: { client, source, plan, charts, view } };
   } catch (e) {
     client.close();
     throw e;
@@ -171,7 +167,8 @@ export function runningMirrorRun(owner: string): MirrorRunView | undefined {
 /**
  * Starts a mirror run in the background and returns it at once: the plan again (the registry may
  * have changed since the page's), then every image the registry does not hold as is, at most
- * {@link MIRROR_CONCURRENCY} at a time, with progress recorded as bytes move. `owner` (the draft
+ * {@link MIRROR_CONCURRENCY} at a time, with progress recorded as bytes move, then the charts to
+ * the configuration's chart repositories (OCI, or an HTTP repository's ChartMuseum API). `owner` (the draft
  * id) scopes the run; the configuration (with the password) stays in this closure only.
  */
 export function startMirrorRun(owner: string, config: InstallConfig): MirrorRunView {
@@ -205,8 +202,11 @@ export function startMirrorRun(owner: string, config: InstallConfig): MirrorRunV
           run.progress = progressView(s, started, Date.now());
         },
       });
-      run.report = reportView(report, secretsOf(config));
-      finish(report.failed > 0 ? 'failed' : 'succeeded');
+      // The charts after the images: small, one at a time, each to its own destination.
+      const charts = await runCharts(prepared.value.charts, { signal: controller.signal });
+      const chartsView = chartsReportView(prepared.value.charts, charts);
+      run.report = reportView(report, secretsOf(config), chartsView);
+      finish(report.failed > 0 || chartsView.failed > 0 ? 'failed' : 'succeeded');
     } catch (e) {
       finish('failed', userError(e, config));
     } finally {

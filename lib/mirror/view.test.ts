@@ -86,7 +86,19 @@ describe('planView', () => {
   const view = planView(
     plan,
     { root: '/b', kind: 'wsm-bundle' },
-    [{ file: 'operator-1.3.3.tgz', name: 'operator', version: '1.3.3' }],
+    {
+      charts: [
+        {
+          file: 'operator-1.3.3.tgz',
+          name: 'operator',
+          version: '1.3.3',
+          status: 'missing',
+          willPush: true,
+          note: { key: 'errors.registry.protocol', params: { detail: SECRET } },
+        },
+      ],
+      publish: [],
+    },
     [SECRET],
   );
 

@@ -6,6 +6,11 @@ import { registryFailureMessage } from '@/lib/registry';
 import type { ImageOutcome, MirrorPlan, MirrorReport, PlannedImage } from '@/lib/registry/mirror';
 import { type ImageProgress, type ProgressSnapshot, rateAndEta } from '@/lib/registry/mirror-progress';
 import type { PushFailure } from '@/lib/registry/mirror-push';
+import type { PublishCommands } from '@/lib/registry/chart-publish';
+
+import type { MirrorChartsReportView, MirrorPlanChart } from './chart-view';
+
+export type { MirrorChartOutcomeView, MirrorChartsReportView, MirrorPlanChart } from './chart-view';
 
 /**
  * What the Mirror step shows of a source image against the configuration and the registry:
@@ -31,14 +36,6 @@ export interface MirrorPlanRow {
   error?: Message;
 }
 
-/** A chart of the source, or the reason it could not be read. */
-export interface MirrorPlanChart {
-  file: string;
-  name?: string;
-  version?: string;
-  problem?: string;
-}
-
 /** The plan as the page shows it: plain data, no secret, nothing of the archives' bytes. */
 export interface MirrorPlanView {
   source: string;
@@ -48,7 +45,10 @@ export interface MirrorPlanView {
   images: MirrorPlanRow[];
   /** Images the configuration needs that the source does not hold, and whether the registry has them. */
   notInSource: Array<{ source: string; target: string; present: boolean }>;
+  /** Each chart of the source, where it goes and what is there already. */
   charts: MirrorPlanChart[];
+  /** The commands that publish charts the wizard may not be able to push (no upload API, a file). */
+  chartsPublish: PublishCommands[];
   /** Archives that could not be read as images. */
   problems: Array<{ what: string; detail: string }>;
   toPush: number;
@@ -71,7 +71,7 @@ export function imageStatus(p: Pick<PlannedImage, 'relation' | 'registry'>): Mir
 export function planView(
   plan: MirrorPlan,
   source: { root: string; kind: 'wsm-bundle' | 'folder' },
-  charts: MirrorPlanChart[],
+  charts: { charts: MirrorPlanChart[]; publish: PublishCommands[] },
   secrets: readonly string[],
 ): MirrorPlanView {
   const images = plan.images.map((p): MirrorPlanRow => {
@@ -99,7 +99,8 @@ export function planView(
         target: u.target,
         present: u.state === 'present',
       })),
-      charts,
+      charts: charts.charts,
+      chartsPublish: charts.publish,
       problems: plan.problems.map((p) => ({ what: p.ref ?? p.path, detail: p.detail })),
       toPush: pushed.length,
       bytesToPush: pushed.reduce((n, i) => n + i.size, 0),
@@ -135,13 +136,18 @@ export interface MirrorOutcomeView {
   failure?: Message;
 }
 
-/** The final report of a run: the engine's counts, each image's outcome as the page shows it. */
+/** The final report of a run: the engine's counts, each image's and each chart's outcome as the page shows it. */
 export interface MirrorReportView extends Omit<MirrorReport, 'outcomes'> {
   outcomes: MirrorOutcomeView[];
+  charts?: MirrorChartsReportView;
 }
 
 /** The page's view of a run's report, failures first, with the secrets redacted. Pure. */
-export function reportView(report: MirrorReport, secrets: readonly string[]): MirrorReportView {
+export function reportView(
+  report: MirrorReport,
+  secrets: readonly string[],
+  charts?: MirrorChartsReportView,
+): MirrorReportView {
   const order: Record<ImageOutcome['result'], number> = { failed: 0, pushed: 1, skipped: 2 };
   const outcomes = [...report.outcomes]
     .sort((a, b) => order[a.result] - order[b.result] || a.target.localeCompare(b.target))
@@ -152,7 +158,7 @@ export function reportView(report: MirrorReport, secrets: readonly string[]): Mi
       uploadedBytes: o.result === 'skipped' ? 0 : (o.stats?.uploadedBytes ?? 0),
       ...(o.result === 'failed' ? { failure: pushFailureMessage(o.failure) } : {}),
     }));
-  return redactDeep({ ...report, outcomes }, [...secrets]);
+  return redactDeep({ ...report, outcomes, ...(charts ? { charts } : {}) }, [...secrets]);
 }
 
 /** One image's progress with its own rate and time left (while it is being pushed). */
