@@ -16,7 +16,9 @@ import { WizardPage } from './support/wizard-page';
  * (the draft's Registry step, as the checks use it): the source field's errors, the plan of the
  * fixture bundle, a run cancelled, a run that pushes everything, a reload that shows it, a run
  * that pushes nothing, and the skip. The `local` image has a 200 MiB layer so that the first run
- * is still going when Cancel is pressed.
+ * is still going when Cancel is pressed. The bundle's two charts go where the draft's Charts step
+ * says: `operator` to an OCI repository in the same registry (pushed, then present), `operator-wandb`
+ * to the static chart server (no upload API: the commands that publish it by hand are shown).
  */
 const env = process.env;
 const PREFIX = `e2e-mirror-${randomBytes(3).toString('hex')}`;
@@ -38,14 +40,30 @@ test.describe('the Mirror step against the test registry', () => {
   }, testInfo) => {
     test.setTimeout(300_000);
     const base = testEnvConfig('0.43.8');
+    const chartsUrl = `oci://${env.REGISTRY_AUTH}/${PREFIX}/charts`;
     const config = {
       ...base,
       registry: { ...base.registry, host: `${env.REGISTRY_AUTH}/${PREFIX}` },
+      charts: {
+        ...base.charts,
+        operator: {
+          ...base.charts.operator,
+          source: {
+            kind: 'oci' as const,
+            url: chartsUrl,
+            username: base.registry.username,
+            password: base.registry.password,
+            caBundle: base.registry.caBundle,
+            plainHttp: false,
+            insecureSkipVerify: false,
+          },
+        },
+      },
     };
     const bundle = await writeMirrorBundle(
       join(process.cwd(), '.test-env', 'mirror-e2e-fixture'),
       configBundleImages(config, BIG),
-      [join(process.cwd(), 'test/fixtures/charts/operator')],
+      [join(process.cwd(), 'test/fixtures/charts/operator'), join(process.cwd(), 'test/fixtures/charts/operator-wandb-0.43')],
     );
     const id = await seedDraft(DATA_DIR, config, ['start', 'mirror'], CONFIG_DIR);
     await signIn(context, { draft: id });
@@ -72,7 +90,7 @@ test.describe('the Mirror step against the test registry', () => {
     // The plan: every image of the bundle, missing from the fresh prefix, with size and platforms.
     await w.fill('mirror.source', bundle);
     await plan.click();
-    const rows = page.getByTestId('mirror-plan').locator('tbody tr');
+    const rows = page.getByTestId('mirror-plan').locator('tbody tr[data-image]');
     await expect(rows.first()).toBeVisible({ timeout: 60_000 });
     const total = await rows.count();
     expect(total).toBeGreaterThan(3);
@@ -80,7 +98,15 @@ test.describe('the Mirror step against the test registry', () => {
     await expect(page.locator('tr[data-image^="wandb/controller:"]')).toContainText(
       'linux/amd64, linux/arm64',
     );
-    await expect(page.getByTestId('mirror-charts')).toContainText('operator 1.3.3');
+    // Each chart with where it goes: the OCI repository (missing), the static repository (another
+    // package of that version there; the upload API is tried) with the commands to publish by hand.
+    const charts = page.getByTestId('mirror-charts');
+    await expect(charts).toContainText('operator 1.3.3');
+    const operatorRow = charts.locator('tr[data-chart="operator-1.3.3.tgz"]');
+    await expect(operatorRow).toHaveAttribute('data-status', 'missing');
+    await expect(operatorRow).toContainText(`${chartsUrl}/operator:1.3.3`);
+    await expect(charts.locator('tr[data-chart="operator-wandb-0.43.8.tgz"]')).toContainText(env.CHARTS_HTTPS_URL ?? '');
+    await expect(page.getByTestId('mirror-charts-publish')).toContainText('helm repo index wandb-charts');
     await w.screenshot('mirror-plan');
     await w.expectAccessible();
 
@@ -98,14 +124,22 @@ test.describe('the Mirror step against the test registry', () => {
     await again.click();
     await expect(state).toHaveAttribute('data-state', 'succeeded', { timeout: 240_000 });
     const report = page.getByTestId('mirror-report');
-    await expect(report.locator('tr[data-result="failed"]')).toHaveCount(0);
-    await expect(report.locator('tr[data-result]')).toHaveCount(total);
+    await expect(report.locator('tr[data-image][data-result="failed"]')).toHaveCount(0);
+    await expect(report.locator('tr[data-image][data-result]')).toHaveCount(total);
+    // The charts: operator pushed to the OCI repository; operator-wandb left to publish by hand.
+    const chartsReport = page.getByTestId('mirror-charts-report');
+    await expect(chartsReport.locator('tr[data-chart="operator-1.3.3.tgz"]')).toHaveAttribute('data-result', 'pushed');
+    await expect(chartsReport.locator('tr[data-chart="operator-wandb-0.43.8.tgz"]')).toHaveAttribute(
+      'data-result',
+      'manual',
+    );
+    await expect(report.getByTestId('mirror-charts-publish')).toContainText('--data-binary @');
     await w.screenshot('mirror-report');
 
     // A reload shows the run as it stands on the server.
     await page.reload();
     await expect(state).toHaveAttribute('data-state', 'succeeded');
-    await expect(report.locator('tr[data-result]')).toHaveCount(total);
+    await expect(report.locator('tr[data-image][data-result]')).toHaveCount(total);
 
     // A second run pushes nothing and says so.
     await again.click();
@@ -113,6 +147,7 @@ test.describe('the Mirror step against the test registry', () => {
       fill(mirrorEn['mirrorStep.ui.report.nothing'], { skipped: total }),
       { timeout: 120_000 },
     );
+    await expect(chartsReport.locator('tr[data-chart="operator-1.3.3.tgz"]')).toHaveAttribute('data-result', 'present');
     await w.expectAccessible();
 
     // No secret on the page.

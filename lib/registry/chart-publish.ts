@@ -156,9 +156,15 @@ async function probeChartMuseum(repo: ChartRepositoryOptions, signal?: AbortSign
   }
 }
 
+/** A version an HTTP repository's index.yaml lists: its digest when given, and where it is. */
+interface IndexedVersion {
+  digest?: string;
+  url?: string;
+}
+
 /** What one HTTP repository holds (its index.yaml) and whether it has the upload API. */
 interface RepoSurvey {
-  index?: Map<string, string | undefined>;
+  index?: Map<string, IndexedVersion>;
   failure?: RegistryFailure;
   api: 'chartmuseum' | 'unknown';
 }
@@ -176,10 +182,49 @@ async function surveyRepo(repo: ChartRepositoryOptions, signal?: AbortSignal): P
     delete failure.exchanges;
     return { failure: failure as RegistryFailure, api: kind };
   }
-  const entries = new Map<string, string | undefined>();
+  const entries = new Map<string, IndexedVersion>();
   for (const [name, versions] of Object.entries(index.index))
-    for (const v of versions) entries.set(`${name}@${v.version}`, v.digest);
+    for (const v of versions)
+      entries.set(`${name}@${v.version}`, {
+        ...(v.digest ? { digest: v.digest.replace(/^sha256:/, '') } : {}),
+        ...(v.urls[0] ? { url: v.urls[0] } : {}),
+      });
   return { index: entries, api: kind };
+}
+
+/**
+ * The sha256 of a package the repository serves, for an index.yaml that gives no digest (Gitea's
+ * does not): downloaded as Helm would, the login sent only to the repository's own origin.
+ */
+async function packageDigest(
+  repo: ChartRepositoryOptions,
+  url: string,
+  signal?: AbortSignal,
+): Promise<string | RegistryFailure> {
+  const base = repo.url.replace(/\/+$/, '') + '/';
+  let target: URL;
+  try {
+    target = new URL(url, base);
+  } catch {
+    return { kind: 'protocol-error', detail: `invalid package URL "${url}" in index.yaml` };
+  }
+  const http = new HttpClient(repo, { maxSockets: 1 });
+  const timeoutMs = repo.requestTimeoutMs ?? 15_000;
+  try {
+    const answer = await http.request(target, {
+      headers: target.origin === new URL(base).origin ? basicAuth(repo) : {},
+      ...(signal ? { signal } : {}),
+      timeoutMs,
+      maxBodyBytes: 64 * 1024 * 1024,
+    });
+    if (answer.status !== 200)
+      return { kind: 'protocol-error', status: answer.status, detail: `${target.href}: ${answer.status} ${answer.statusMessage}` };
+    return createHash('sha256').update(answer.body).digest('hex');
+  } catch (e) {
+    return failureFromError(e, timeoutMs);
+  } finally {
+    http.close();
+  }
 }
 
 /** The configuration's chart sources, as the plan reads them. */
@@ -232,12 +277,18 @@ export async function planCharts(input: {
           const s = await survey;
           const destination = { kind: 'repo' as const, url: endpoint.url, api: s.api };
           if (!s.index) return { ...r, destination, endpoint, state: { kind: 'error', failure: s.failure! } };
-          const key = `${r.chart.name}@${r.chart.version}`;
-          const state: ChartState = !s.index.has(key)
-            ? { kind: 'absent' }
-            : s.index.get(key) === r.digest.replace(/^sha256:/, '') || s.index.get(key) === r.digest
-              ? { kind: 'same' }
-              : { kind: 'different', digest: s.index.get(key) ?? '' };
+          const listed = s.index.get(`${r.chart.name}@${r.chart.version}`);
+          const digest = r.digest.replace(/^sha256:/, '');
+          let state: ChartState = { kind: 'absent' };
+          if (listed) {
+            const served = listed.digest ?? (listed.url ? await packageDigest(endpoint.repo, listed.url, input.signal) : '');
+            state =
+              typeof served !== 'string'
+                ? { kind: 'error', failure: served }
+                : served === digest
+                  ? { kind: 'same' }
+                  : { kind: 'different', digest: served };
+          }
           return { ...r, destination, endpoint, state };
         }
         let client = clients.get(endpoint.url);
