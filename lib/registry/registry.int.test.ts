@@ -2,7 +2,8 @@
  * The registry client against the real registries of scripts/test-env (Debian's distribution
  * 2.8): plain HTTP, TLS with the private CA, TLS + htpasswd Basic auth, and a fourth instance
  * started here with `auth: token`, whose tokens are JWTs signed by a small token service in this
- * file (the registry verifies their signature, issuer, audience and access claims itself).
+ * file (the registry verifies their signature, issuer, audience and access claims itself); the
+ * mirror pushes a bundle and a chart through that token flow.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID, sign } from 'node:crypto';
@@ -16,10 +17,15 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { defaultInstallConfig, resolveConfigImages } from '@/lib/config';
 import { MEDIA_TYPES, MIRRORED_IMAGES } from '@/test/fixtures/images';
+import { configBundleImages, writeMirrorBundle } from '@/test/fixtures/mirror-bundle';
 
 import { RegistryClient } from './client';
 import { registryFailureMessage } from './failure';
+import { planMirror, runMirror } from './mirror';
+import { pushChartOci, readChartArchive } from './mirror-chart';
+import { readMirrorSource } from './mirror-source';
 import { formatImageReference, mirrorImageReference } from './reference';
 
 /** A variable of `scripts/test-env env`; the test fails (never skips) when the env is not up. */
@@ -530,7 +536,16 @@ describe('RegistryClient with Bearer token auth (a real distribution instance wi
         ? url.searchParams.getAll('scope').flatMap((s) => {
             const [type, name, actions] = s.split(':');
             return type === 'repository' && name
-              ? [{ type, name, actions: (actions ?? '').split(',').filter((a) => a === 'pull') }]
+              ? [
+                  {
+                    type,
+                    name,
+                    // Push is granted under mirror-push-* only: the mirror's push test writes there.
+                    actions: (actions ?? '')
+                      .split(',')
+                      .filter((a) => a === 'pull' || (a === 'push' && name.startsWith('mirror-push-'))),
+                  },
+                ]
               : [];
           })
         : [];
@@ -703,6 +718,66 @@ describe('RegistryClient with Bearer token auth (a real distribution instance wi
         status: 401,
       });
       expect(await c.ping()).toMatchObject({ kind: 'unauthorized' });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('mirrors a bundle and a chart with push-scoped tokens; a second run pushes nothing; no push grant, no push', async () => {
+    const prefix = `mirror-push-${Date.now().toString(36)}`;
+    const config = {
+      ...defaultInstallConfig,
+      registry: {
+        ...defaultInstallConfig.registry,
+        host: `${registryAddress}/${prefix}`,
+        plainHttp: true,
+        username: user,
+        password,
+      },
+    };
+    const bundle = await writeMirrorBundle(
+      join(process.cwd(), '.test-env', 'mirror-token-fixture'),
+      configBundleImages(config),
+      [join(process.cwd(), 'test/fixtures/charts/operator')],
+    );
+    const source = await readMirrorSource(bundle);
+    const c = new RegistryClient({
+      registry: registryAddress,
+      plainHttp: true,
+      username: user,
+      password,
+      requestTimeoutMs: 30_000,
+    });
+    try {
+      const before = tokenRequests.length;
+      const plan = () =>
+        planMirror({
+          source,
+          configured: resolveConfigImages(config),
+          registryAddress: config.registry.host,
+          client: c,
+        });
+      const first = await plan();
+      expect(first.images.length).toBeGreaterThan(3);
+      const report = await runMirror(first, c);
+      expect(report).toMatchObject({ failed: 0, pushed: first.images.length });
+      const scopes = tokenRequests.slice(before).flatMap((r) => r.scope);
+      expect(scopes).toContain(`repository:${prefix}/wandb/local:pull,push`);
+      expect(JSON.stringify(report)).not.toContain(password);
+
+      const chart = await readChartArchive(source.charts[0]?.path ?? '');
+      const pushed = await pushChartOci(c, `${prefix}/charts`, chart);
+      expect(pushed).toEqual({ ok: true, reference: `${prefix}/charts/operator:1.3.3` });
+      expect((await c.headManifest(`${prefix}/charts/operator`, '1.3.3')).kind).toBe('present');
+
+      const again = await runMirror(await plan(), c);
+      expect(again).toMatchObject({ pushed: 0, failed: 0, skipped: first.images.length, uploadedBytes: 0 });
+
+      // The token service grants no push outside mirror-push-*: the registry refuses the upload.
+      const denied = await pushChartOci(c, `no-push-${prefix}/charts`, chart);
+      expect(denied.ok).toBe(false);
+      if (!denied.ok)
+        expect(denied.failure).toMatchObject({ kind: 'registry', failure: { kind: 'unauthorized' } });
     } finally {
       c.close();
     }
