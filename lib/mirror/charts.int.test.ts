@@ -12,7 +12,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -146,6 +146,7 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
         expect(shown).toMatch(new RegExp(`^name: ${c.name}$`, 'm'));
         expect(shown).toMatch(new RegExp(`^version: ${c.version}$`, 'm'));
         const out = join(home, `pulled-oci-${c.name}-${c.version}`);
+        mkdirSync(out, { recursive: true });
         await h(['pull', `${url}/${c.name}`, '--version', c.version, '-d', out, ...tls]);
         expect(sha256(readFileSync(join(out, c.file)))).toBe(c.digest);
       }
@@ -249,7 +250,8 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
             for (const c of charts) {
               const shown = await h(['show', 'chart', 'upload/' + c.name, '--version', c.version]);
               expect(shown).toMatch(new RegExp(`^version: ${c.version}$`, 'm'));
-              const out = join(home, `pulled-${name}-${c.file}`);
+              const out = join(home, `pulled-${name}-${c.name}-${c.version}`);
+              mkdirSync(out, { recursive: true });
               await h(['pull', `upload/${c.name}`, '--version', c.version, '-d', out]);
               expect(sha256(readFileSync(join(out, c.file)))).toBe(c.digest);
             }

@@ -773,11 +773,11 @@ describe('RegistryClient with Bearer token auth (a real distribution instance wi
       const again = await runMirror(await plan(), c);
       expect(again).toMatchObject({ pushed: 0, failed: 0, skipped: first.images.length, uploadedBytes: 0 });
 
-      // The token service grants no push outside mirror-push-*: the registry refuses the upload.
+      // The token service grants no push outside mirror-push-*: the registry refuses (insufficient scope).
       const denied = await pushChartOci(c, `no-push-${prefix}/charts`, chart);
       expect(denied.ok).toBe(false);
       if (!denied.ok)
-        expect(denied.failure).toMatchObject({ kind: 'registry', failure: { kind: 'unauthorized' } });
+        expect(denied.failure).toMatchObject({ kind: 'registry', failure: { kind: 'forbidden' } });
     } finally {
       c.close();
     }
