@@ -6,7 +6,8 @@
  * - into a Helm repository with the ChartMuseum upload API (45-chart-upload: Gitea's Helm
  *   registry, since ChartMuseum cannot be built here), then pulled back with Helm 3 and Helm 4
  *   through `helm repo add`;
- * - a second run of each sends nothing and says the charts are present;
+ * - a second run of each sends nothing and says the charts are present; another package under a
+ *   version the upload repository holds is planned as outdated (Gitea then replaces it);
  * - a static repository (the chart server, no upload API): the charts it holds as is are present,
  *   the others get the commands that publish them by hand, and those commands, run, do it.
  */
@@ -24,6 +25,7 @@ import { testEnvConfig } from '@/lib/checks/test-env-config';
 import type { ChartSource, InstallConfig } from '@/lib/config';
 import { parseChartIndex } from '@/lib/registry';
 
+import { writeMirrorBundle } from '../../test/fixtures/mirror-bundle';
 import { HAVE_VENDOR_CHARTS, NO_VENDOR_CHARTS, VENDOR_CHARTS_DIR } from '../../test/vendor-charts';
 import { mirrorRunDone, type MirrorRunView, planMirrorSource, startMirrorRun } from './runs';
 
@@ -266,6 +268,29 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
           const again = await mirror(config, owner);
           expect(again.state).toBe('succeeded');
           expect(again.report?.charts).toMatchObject({ pushed: 0, present: charts.length, failed: 0 });
+        });
+
+        it('another package under a version the repository holds: planned as outdated; Gitea replaces it (overwrite allowed)', async () => {
+          // The project's fixture operator 1.3.3: same name and version as the vendor's, other bytes.
+          const bundle = await writeMirrorBundle(join(process.cwd(), '.test-env', 'mirror-chart-conflict'), [], [
+            join(process.cwd(), 'test/fixtures/charts/operator'),
+          ]);
+          const { config, owner } = configWith(
+            { kind: 'repo', url, repoName: 'upload', username: user, password, caBundle: ca, insecureSkipVerify: false },
+            `charts-${run}-conflict`,
+          );
+          const withFixture = { ...config, mirror: { source: bundle } };
+          const planned = await planMirrorSource(withFixture, signal());
+          expect(planned.ok && planned.plan.charts).toMatchObject([
+            { file: 'operator-1.3.3.tgz', status: 'outdated', note: { key: 'mirrorStep.chart.outdated.repo' } },
+          ]);
+          // Gitea's Helm registry overwrites (ChartMuseum without --allow-overwrite answers 409, which
+          // the report names as mirrorStep.chart.conflict: see chart-view.test.ts).
+          const r = await mirror(withFixture, owner);
+          expect(r.state).toBe('succeeded');
+          expect(r.report?.charts?.outcomes).toMatchObject([{ file: 'operator-1.3.3.tgz', result: 'pushed' }]);
+          const again = await planMirrorSource(withFixture, signal());
+          expect(again.ok && again.plan.charts).toMatchObject([{ file: 'operator-1.3.3.tgz', status: 'present' }]);
         });
       },
     );
