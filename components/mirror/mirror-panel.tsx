@@ -317,7 +317,7 @@ function Publish({ publish, t }: { publish: PublishCommands[]; t: Translate }) {
       {publish.map((p) => (
         <div key={`${p.kind} ${p.where}`} data-kind={p.kind}>
           <p>{t(`mirrorStep.publish.${p.kind}`, { where: p.where, dir: p.folder ?? '' })}</p>
-          <pre>
+          <pre className="code">
             <code>{p.lines.join('\n')}</code>
           </pre>
         </div>
