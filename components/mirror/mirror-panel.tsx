@@ -317,7 +317,7 @@ function Publish({ publish, t }: { publish: PublishCommands[]; t: Translate }) {
       {publish.map((p) => (
         <div key={`${p.kind} ${p.where}`} data-kind={p.kind}>
           <p>{t(`mirrorStep.publish.${p.kind}`, { where: p.where, dir: p.folder ?? '' })}</p>
-          <pre className="code">
+          <pre className="code" tabIndex={0} aria-label={t('mirrorStep.ui.commands', { where: p.where })}>
             <code>{p.lines.join('\n')}</code>
           </pre>
         </div>

@@ -105,4 +105,5 @@ export const mirrorEn = {
   'mirrorStep.publish.index': 'To publish on a plain web server ({where}): gather the packages with the repository\'s current index.yaml in the folder {dir}, merge them with helm repo index, then copy every file of {dir} (the .tgz packages and index.yaml) into the web server\'s folder that serves {where}. curl asks for the password; CA.pem stands for the CA certificates of the Charts step.',
   'mirrorStep.publish.upload': 'Or, where {where} is a ChartMuseum or a Harbor chart repository, upload each package through its API:',
   'mirrorStep.publish.copy': 'The configuration installs the chart from {where} on the machine that runs the commands: copy it there.',
+  'mirrorStep.ui.commands': 'Commands that publish the charts ({where})',
 } as const;

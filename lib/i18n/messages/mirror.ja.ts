@@ -111,4 +111,5 @@ export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
   'mirrorStep.publish.index': '通常の Web サーバー（{where}）で公開するには: リポジトリの現在の index.yaml とパッケージをフォルダー {dir} に集め、helm repo index でマージしてから、{dir} のすべてのファイル（.tgz パッケージと index.yaml）を {where} を配信する Web サーバーのフォルダーにコピーします。curl はパスワードを尋ねます。CA.pem は「チャート」ステップの CA 証明書です。',
   'mirrorStep.publish.upload': '{where} が ChartMuseum または Harbor のチャートリポジトリであれば、各パッケージを API でアップロードすることもできます:',
   'mirrorStep.publish.copy': '構成は、コマンドを実行するマシン上の {where} からチャートをインストールします。そこへコピーしてください。',
+  'mirrorStep.ui.commands': 'チャートを公開するコマンド（{where}）',
 };
