@@ -55,10 +55,16 @@ for (const locale of ['en', 'ja'] as const) {
       await connect.click();
       await expect(status).toContainText(env.KUBE_APISERVER_URL!, { timeout: 30_000 });
       await expect(status).toContainText('restricted');
+      await status.getByTestId('cluster-missing').locator('summary').click();
       await expect(status).toContainText('create customresourcedefinitions.apiextensions.k8s.io');
       await expect(status.locator('.notice')).toHaveClass(/notice-error/);
+      await new WizardPage(page, testInfo, locale).screenshot('cluster-connection');
+      await new WizardPage(page, testInfo, locale).expectAccessible();
       // Held like a password: once saved, the page no longer holds its text.
-      await expect(page.getByText(texts['ui.secret.stored'].slice(0, 12))).toBeVisible();
+      await expect(page.locator('#f-target-kubeconfig-content-stored')).toContainText(
+        texts['ui.secret.stored'].slice(0, 12),
+      );
+      await expect(page.locator('#f-target-kubeconfig-content')).toHaveValue('');
       const secretLine = restricted
         .split('\n')
         .find((l) => l.includes('client-key-data'))

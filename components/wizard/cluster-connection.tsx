@@ -203,13 +203,16 @@ function InspectionView({ result, t }: { result: ClusterInspection; t: Translate
       {access && access.missing.length > 0 ? (
         <>
           <p>{t('ui.cluster.accessMissing', { count: access.missing.length, total: access.total })}</p>
-          <ul className="error-list">
-            {access.missing.map((m) => (
-              <li key={`${m.purpose} ${m.what}`}>
-                <code>{m.what}</code> ({t(`ui.cluster.purpose.${m.purpose}`)})
-              </li>
-            ))}
-          </ul>
+          <details open={access.missing.length <= 6} data-testid="cluster-missing">
+            <summary>{t('ui.cluster.accessList', { count: access.missing.length })}</summary>
+            <ul className="error-list">
+              {access.missing.map((m) => (
+                <li key={`${m.purpose} ${m.what}`}>
+                  <code>{m.what}</code> ({t(`ui.cluster.purpose.${m.purpose}`)})
+                </li>
+              ))}
+            </ul>
+          </details>
         </>
       ) : null}
       {result.accessProblem ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useFieldArray, useFormContext, useFormState, useWatch } from 'react-hook-form';
 
 import { describedBy, Field } from '@/components/ui/field';
@@ -157,8 +157,18 @@ export function SecretField({
   const { register, setValue } = useFormContext();
   const fileId = useId();
   const value = useWatch({ name }) as unknown;
-  const { markers, forgetSecret } = useWizard();
+  const { markers, forgetSecret, saveState } = useWizard();
   const stored = Boolean(markers[name]) && value === '';
+  const area = useRef<HTMLTextAreaElement | null>(null);
+  const [left, setLeft] = useState(0);
+  // A multi-line secret (a key, a kubeconfig) is shown in clear while typed; once the server holds
+  // it and the user has left the field, the page lets it go and says it is stored.
+  useEffect(() => {
+    if (!multiline || saveState !== 'saved' || !markers[name] || value === '') return;
+    if (typeof document !== 'undefined' && document.activeElement === area.current) return;
+    setValue(name, '', { shouldDirty: false, shouldValidate: false });
+  }, [multiline, saveState, markers, name, value, setValue, left]);
+  const { ref: registerRef, ...registered } = register(name);
   const { id, error, hint, aria } = useCommon(name, help, example);
   const storedId = `${id}-stored`;
   const describedByIds =
@@ -183,7 +193,15 @@ export function SecretField({
           aria-required={required || undefined}
           aria-invalid={aria['aria-invalid']}
           aria-describedby={describedByIds}
-          {...register(name)}
+          {...registered}
+          onBlur={(event) => {
+            void registered.onBlur(event);
+            setLeft((n) => n + 1);
+          }}
+          ref={(element) => {
+            registerRef(element);
+            area.current = element;
+          }}
         />
       ) : (
         <SecretInput

@@ -284,7 +284,8 @@ export const uiEn = {
   'ui.cluster.identityUnknown': 'Who you are could not be asked: {reason}',
   'ui.cluster.accessAll': 'You may do all {total} things the install needs.',
   'ui.cluster.accessMissing':
-    '{count} of the {total} permissions the install needs are missing. Ask the cluster’s administrator for them, or use another context:',
+    '{count} of the {total} permissions the install needs are missing. Ask the cluster’s administrator for them, or use another context.',
+  'ui.cluster.accessList': 'The {count} missing permissions',
   'ui.cluster.accessUnknown': 'The permissions could not be asked: {reason}',
   'ui.cluster.purpose.apply': 'install',
   'ui.cluster.purpose.helm': 'install (helm)',

@@ -290,7 +290,8 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.cluster.identityUnknown': 'ユーザーを確認できませんでした: {reason}',
   'ui.cluster.accessAll': 'インストールに必要な {total} 件の操作がすべて許可されています。',
   'ui.cluster.accessMissing':
-    'インストールに必要な {total} 件のうち {count} 件の権限がありません。クラスターの管理者に付与を依頼するか、別のコンテキストを使ってください:',
+    'インストールに必要な {total} 件のうち {count} 件の権限がありません。クラスターの管理者に付与を依頼するか、別のコンテキストを使ってください。',
+  'ui.cluster.accessList': '不足している権限 {count} 件',
   'ui.cluster.accessUnknown': '権限を確認できませんでした: {reason}',
   'ui.cluster.purpose.apply': 'インストール',
   'ui.cluster.purpose.helm': 'インストール（helm）',
