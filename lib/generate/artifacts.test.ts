@@ -232,7 +232,9 @@ describe('secrets never leak', () => {
       .flat()
       .join('\n');
     expect(commands).toContain('--from-file=license=<(printf \'%s\' "$WANDB_LICENSE")');
-    expect(commands).toContain('read -rs MYSQL_PASSWORD');
+    // Each value is asked for at a prompt that names it.
+    expect(commands).toContain("read -rsp 'MySQL password: ' MYSQL_PASSWORD; echo");
+    expect(commands).toContain("read -rsp 'W&B license: ' WANDB_LICENSE; echo");
     expect(commands).toContain(
       'create secret generic wandb-registry-pull --namespace wandb-system --type=kubernetes.io/dockerconfigjson',
     );
@@ -253,7 +255,7 @@ describe('secrets never leak', () => {
     const script = [
       'set -euo pipefail',
       `kubectl() { for a in "$@"; do case $a in --from-file=.dockerconfigjson=*) cat "\${a##*=}";; esac; done; printf '\\nARGV %s\\n' "$*" >&2; }`,
-      pull.replace(/read -rs REGISTRY_PASSWORD; echo\n/, '').replace(/ \| kubectl .*$/gm, ''),
+      pull.replace(/read -rsp '[^']*' REGISTRY_PASSWORD; echo\n/, '').replace(/ \| kubectl .*$/gm, ''),
     ].join('\n');
     const out = execFileSync('bash', ['-c', script], {
       env: { PATH: process.env.PATH, REGISTRY_PASSWORD: password } as unknown as NodeJS.ProcessEnv,
@@ -282,8 +284,12 @@ describe('runbook', () => {
   it('installs the operator from the alias it added (the procedure mixes local-repo and wandb)', () => {
     const runbook = generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: true })['RUNBOOK.md'];
     expect(runbook).toContain('helm repo add local-repo https://charts.yourdomain.com');
+    // No operator chart version was typed: the newest is looked up once and pinned.
     expect(runbook).toContain(
-      'helm upgrade --install operator local-repo/operator --namespace wandb --create-namespace --values values.yaml',
+      "OPERATOR_CHART_VERSION=$(helm show chart local-repo/operator | sed -n 's/^version: //p')",
+    );
+    expect(runbook).toContain(
+      'helm upgrade --install operator local-repo/operator --version "$OPERATOR_CHART_VERSION" --namespace wandb --create-namespace --values values.yaml',
     );
     expect(runbook).not.toContain('wandb/operator');
     const order = [
@@ -359,8 +365,17 @@ describe('runbook', () => {
     const en = generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: true, locale: 'en' })['RUNBOOK.md'];
     const ja = generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: true, locale: 'ja' })['RUNBOOK.md'];
     expect(ja).toContain('オペレーターのインストール');
-    const commands = (text: string) => text.split('```').filter((_, index) => index % 2 === 1);
+    // The same commands; only the prompts of `read -rsp` speak the runbook's language.
+    const commands = (text: string) =>
+      text
+        .split('```')
+        .filter((_, index) => index % 2 === 1)
+        .map((block) => block.replace(/read -rsp '[^']*'/g, 'read -rsp PROMPT'));
     expect(commands(ja)).toEqual(commands(en));
+    const placeholders = (locale: 'en' | 'ja') =>
+      generateArtifacts(config043(certs), { includeSecrets: false, locale })['RUNBOOK.md'];
+    expect(commands(placeholders('ja'))).toEqual(commands(placeholders('en')));
+    expect(placeholders('ja')).toContain("read -rsp 'MySQL のパスワード: ' MYSQL_PASSWORD; echo");
   });
 
   it('adds the OCI note for the platform chart', () => {
@@ -382,7 +397,9 @@ describe('runbook', () => {
       params: { tag: '1.13.3', since: '1.22.0' },
     });
     const newer = { ...config, images: { ...config.images, controller: { repository: '', tag: '1.22.0' } } };
-    expect(generationNotes(newer).map((note) => note.key)).not.toContain('generate.note.ociNeedsNewerOperator');
+    expect(generationNotes(newer).map((note) => note.key)).not.toContain(
+      'generate.note.ociNeedsNewerOperator',
+    );
     expect(at(buildManifests(config, { includeSecrets: true }).wandbCr, ['spec', 'chart'])).toEqual({
       url: 'oci://r.example.com/charts/operator-wandb',
       version: '0.18.0',

@@ -66,20 +66,115 @@ export function operatorChartRef(config: InstallConfig): string {
   }
 }
 
-/** `helm upgrade --install operator … -f values.yaml`, consistent with the repository alias added before. */
-export function helmInstallOperator(config: InstallConfig, valuesFile = 'values.yaml'): Argv {
+/** The TLS options helm needs to read the operator chart from an OCI registry (none for the other sources). */
+function ociChartOptions(config: InstallConfig): string[] {
   const source = config.charts.operator.source;
-  const argv = ['helm', 'upgrade', '--install', OPERATOR_RELEASE, operatorChartRef(config)];
-  if (config.charts.operator.version !== '' && source.kind !== 'local')
-    argv.push('--version', config.charts.operator.version);
-  argv.push('--namespace', config.target.operatorNamespace, '--create-namespace', '--values', valuesFile);
+  const argv: string[] = [];
   if (source.kind === 'oci') {
     if (source.caBundle.trim() !== '') argv.push('--ca-file', CA_FILES.operatorChart);
     if (source.insecureSkipVerify) argv.push('--insecure-skip-tls-verify');
     if (source.plainHttp) argv.push('--plain-http');
   }
+  return argv;
+}
+
+/**
+ * `helm upgrade --install operator … -f values.yaml`, consistent with the repository alias added
+ * before. `version` defaults to the configured operator chart version ('' adds no `--version`; the
+ * runbook passes the shell variable it resolved the newest version into).
+ */
+export function helmInstallOperator(
+  config: InstallConfig,
+  valuesFile = 'values.yaml',
+  version = config.charts.operator.version,
+): Argv {
+  const source = config.charts.operator.source;
+  const argv = ['helm', 'upgrade', '--install', OPERATOR_RELEASE, operatorChartRef(config)];
+  if (version !== '' && source.kind !== 'local') argv.push('--version', version);
+  argv.push('--namespace', config.target.operatorNamespace, '--create-namespace', '--values', valuesFile);
+  argv.push(...ociChartOptions(config));
   argv.push('--wait', '--timeout', '10m', ...helmContext(config));
   return argv;
+}
+
+/** `helm show chart` of the newest operator chart the source holds (its `version:` line names it). */
+export function helmShowOperatorChart(config: InstallConfig): Argv {
+  return ['helm', 'show', 'chart', operatorChartRef(config), ...ociChartOptions(config)];
+}
+
+/** `helm <verb> operator` in the operator's namespace (`history`, `rollback`, `uninstall`); the changes wait. */
+function helmOperatorRelease(config: InstallConfig, verb: 'history' | 'rollback' | 'uninstall'): Argv {
+  const wait = verb === 'history' ? [] : ['--wait', '--timeout', '10m'];
+  return [
+    'helm',
+    verb,
+    OPERATOR_RELEASE,
+    '--namespace',
+    config.target.operatorNamespace,
+    ...wait,
+    ...helmContext(config),
+  ];
+}
+
+/** `helm history` of the operator release (the revisions `helm rollback` can go back to). */
+export const helmOperatorHistory = (config: InstallConfig): Argv => helmOperatorRelease(config, 'history');
+
+/** `helm rollback` of the operator release to its previous revision. */
+export const helmRollbackOperator = (config: InstallConfig): Argv => helmOperatorRelease(config, 'rollback');
+
+/** `helm uninstall` of the operator release (its CRD stays: Helm never deletes a chart's crds/). */
+export const helmUninstallOperator = (config: InstallConfig): Argv =>
+  helmOperatorRelease(config, 'uninstall');
+
+/** Deletes the W&B resource; the operator uninstalls the platform release and lets the resource go. */
+export function kubectlDeleteCr(config: InstallConfig): Argv {
+  const { crName, crNamespace } = config.target;
+  return kubectl(config, 'delete', 'weightsandbiases', crName, '--namespace', crNamespace, '--timeout=10m');
+}
+
+/** Deletes named objects of one kind in a namespace (absent ones are not an error). */
+export function kubectlDeleteNamed(
+  config: InstallConfig,
+  kind: string,
+  namespace: string,
+  names: readonly string[],
+): Argv {
+  return kubectl(config, 'delete', kind, ...names, '--namespace', namespace, '--ignore-not-found');
+}
+
+/** `kubectl create secret tls` from tls.crt and tls.key, as a manifest to pipe into {@link kubectlApplyStdin}. */
+export function kubectlTlsSecretManifest(config: InstallConfig, name: string, namespace: string): Argv {
+  return kubectl(
+    config,
+    'create',
+    'secret',
+    'tls',
+    name,
+    '--namespace',
+    namespace,
+    '--cert=tls.crt',
+    '--key=tls.key',
+    '--dry-run=client',
+    '--output=yaml',
+  );
+}
+
+/** The type of a Secret (`kubernetes.io/tls` for an ingress certificate), printed on one line. */
+export function kubectlSecretType(config: InstallConfig, name: string, namespace: string): Argv {
+  return kubectl(config, 'get', 'secret', name, '--namespace', namespace, '--output=jsonpath={.type}');
+}
+
+/** The PEM certificate of a TLS Secret, base64 (to pipe into `base64 -d | openssl x509`). */
+export function kubectlTlsCertificate(config: InstallConfig, name: string, namespace: string): Argv {
+  return kubectl(
+    config,
+    'get',
+    'secret',
+    name,
+    '--namespace',
+    namespace,
+    '--output=jsonpath={.data.tls\\.crt}',
+  );
 }
 
 /** Namespaces to create before anything is put in them (operator first). */

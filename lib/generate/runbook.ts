@@ -3,7 +3,18 @@ import type { MessageKey } from '@/lib/i18n/messages/en';
 
 import {
   CA_FILES,
+  CHARTS_CONFIGMAP,
+  CRD_NAME,
   helmInstallOperator,
+  helmOperatorHistory,
+  helmRollbackOperator,
+  helmShowOperatorChart,
+  helmUninstallOperator,
+  kubectlDeleteCr,
+  kubectlDeleteNamed,
+  kubectlSecretType,
+  kubectlTlsCertificate,
+  kubectlTlsSecretManifest,
   helmRegistryLogin,
   helmRepoAdd,
   kubectlApplyFile,
@@ -20,7 +31,7 @@ import { SECRET_PLACEHOLDERS, type GenerateContext, type SecretField } from './c
 import { mirrorEntries } from './image-list';
 import { buildSecretManifests, type SecretManifest } from './secrets';
 import { commandLine, shellQuote } from './shell';
-import { CHART_CREDENTIAL_KEYS } from './wandb-cr';
+import { CHART_CREDENTIAL_KEYS, hostnameOf } from './wandb-cr';
 
 /** Shell variables the runbook reads secrets into (`read -rs`), by secret field. */
 const SECRET_VARIABLES: Record<SecretField, string> = {
@@ -47,12 +58,20 @@ function code(lines: readonly string[]): string {
   return ['```bash', ...lines, '```'].join('\n');
 }
 
-function readSecret(variable: string): string {
-  return `read -rs ${variable}; echo`;
+/**
+ * The line that asks for one secret at the prompt (`read -rsp 'MySQL password: ' MYSQL_PASSWORD`):
+ * nothing echoed, nothing in the history; the prompt names what to type, in the runbook's language.
+ */
+function readSecret(locale: Locale, field: SecretField): string {
+  const prompt = `${translate(locale, FIELD_LABELS[field])}: `;
+  return `read -rsp ${shellQuote(prompt)} ${SECRET_VARIABLES[field]}; echo`;
 }
 
+/** Shell variable the runbook resolves the newest operator chart version into, when none was given. */
+export const OPERATOR_CHART_VERSION_VARIABLE = 'OPERATOR_CHART_VERSION';
+
 /** The command that creates one Secret from secrets typed at the prompt (no value in argv or history). */
-function fillSecretCommand(context: GenerateContext, secret: SecretManifest): string[] {
+function fillSecretCommand(context: GenerateContext, secret: SecretManifest, locale: Locale): string[] {
   const { config } = context;
   const kube =
     config.target.kubeContext === ''
@@ -68,7 +87,7 @@ function fillSecretCommand(context: GenerateContext, secret: SecretManifest): st
       const auth = 'REGISTRY_AUTH';
       const format = `{"auths":{%s:{"username":%s,"auth":"%s"}}}`;
       return [
-        readSecret(SECRET_VARIABLES.registryPassword),
+        readSecret(locale, 'registryPassword'),
         `${auth}=$(printf '%s:%s' ${shellQuote(config.registry.username)} "$${SECRET_VARIABLES.registryPassword}" | base64 | tr -d '\\n')`,
         `${kube} create secret generic ${name} --namespace ${ns} --type=kubernetes.io/dockerconfigjson --from-file=.dockerconfigjson=<(printf ${shellQuote(format)} ${shellQuote(JSON.stringify(context.registry.host))} ${shellQuote(JSON.stringify(config.registry.username))} "$${auth}") --dry-run=client --output=yaml | ${apply}`,
       ];
@@ -77,17 +96,15 @@ function fillSecretCommand(context: GenerateContext, secret: SecretManifest): st
       const source = config.charts.platform.source;
       const username = source.kind === 'local' ? '' : source.username;
       return [
-        readSecret(SECRET_VARIABLES.chartPassword),
+        readSecret(locale, 'chartPassword'),
         `${kube} create secret generic ${name} --namespace ${ns} --from-literal=${CHART_CREDENTIAL_KEYS.username}=${shellQuote(username)} --from-file=${CHART_CREDENTIAL_KEYS.password}=<(printf '%s' "$${SECRET_VARIABLES.chartPassword}") --dry-run=client --output=yaml | ${apply}`,
       ];
     }
     case 'ingressTls':
       // tls.crt is part of the bundle; tls.key is the private key file kept by the customer.
-      return [
-        `${kube} create secret tls ${name} --namespace ${ns} --cert=tls.crt --key=tls.key --dry-run=client --output=yaml | ${apply}`,
-      ];
+      return [`${commandLine(kubectlTlsSecretManifest(config, secret.name, secret.namespace))} | ${apply}`];
     default: {
-      const reads = Object.values(secret.fields).map((field) => readSecret(SECRET_VARIABLES[field]));
+      const reads = Object.values(secret.fields).map((field) => readSecret(locale, field));
       const files = Object.entries(secret.fields).map(
         ([key, field]) => `--from-file=${key}=<(printf '%s' "$${SECRET_VARIABLES[field]}")`,
       );
@@ -103,7 +120,7 @@ function fillSecretCommand(context: GenerateContext, secret: SecretManifest): st
 function onceEach(lines: readonly string[]): string[] {
   const seen = new Set<string>();
   return lines.filter((line) => {
-    if (!line.startsWith('read -rs ')) return true;
+    if (!line.startsWith('read -rs')) return true;
     if (seen.has(line)) return false;
     seen.add(line);
     return true;
@@ -202,7 +219,7 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
         source.username === ''
           ? [commandLine(add)]
           : [
-              readSecret(SECRET_VARIABLES.chartPassword),
+              readSecret(locale, 'chartPassword'),
               `printf '%s' "$${SECRET_VARIABLES.chartPassword}" | ${commandLine(add)}`,
             ];
       lines.push(commandLine(['helm', 'repo', 'update', source.repoName]));
@@ -214,7 +231,7 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
       if (source.username !== '') {
         chartBody.push(
           code([
-            readSecret(SECRET_VARIABLES.chartPassword),
+            readSecret(locale, 'chartPassword'),
             `printf '%s' "$${SECRET_VARIABLES.chartPassword}" | ${commandLine(helmRegistryLogin(source, caFile))}`,
           ]),
         );
@@ -266,10 +283,38 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
         ),
         code([`grep -n 'REPLACE_WITH_' secrets.yaml`, commandLine(kubectlApplyFile(config, 'secrets.yaml'))]),
         t('generate.runbook.secrets.commands'),
-        code(onceEach(secrets.flatMap((secret) => fillSecretCommand(context, secret)))),
       );
+      if (secrets.some((secret) => secret.purpose === 'ingressTls'))
+        body.push(t('generate.runbook.secrets.tlsKeyFile', { name: config.ingress.tls.secretName }));
+      body.push(code(onceEach(secrets.flatMap((secret) => fillSecretCommand(context, secret, locale)))));
     }
     section(title('generate.runbook.secrets.title'), ...body);
+  }
+
+  // The ingress certificate: created above from the bundle's tls.crt, or an existing Secret.
+  const tls = config.ingress.tls;
+  if (tls.enabled) {
+    const created = secrets.some((secret) => secret.purpose === 'ingressTls');
+    const params = {
+      name: tls.secretName,
+      namespace: config.target.crNamespace,
+      host: hostnameOf(config.platform.host),
+    };
+    const kube = kubectlSecretType(config, tls.secretName, config.target.crNamespace);
+    const check = [
+      `test "$(${commandLine(kube)})" = kubernetes.io/tls`,
+      `${commandLine(kubectlTlsCertificate(config, tls.secretName, config.target.crNamespace))} | base64 -d | openssl x509 -noout -subject -enddate -ext subjectAltName -checkend 0`,
+    ];
+    const body = created
+      ? [t('generate.runbook.tls.created', params)]
+      : [
+          t('generate.runbook.tls.existing', params),
+          code([
+            `${commandLine(kubectlTlsSecretManifest(config, tls.secretName, config.target.crNamespace))} | ${apply}`,
+          ]),
+          t('generate.runbook.tls.check', params),
+        ];
+    section(title('generate.runbook.tls.title'), ...body, code(check));
   }
 
   if (platformSource.kind === 'local') {
@@ -286,11 +331,30 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
     );
   }
 
-  section(
-    title('generate.runbook.operator.title'),
-    t('generate.runbook.operator.body', { namespace: config.target.operatorNamespace }),
-    code([commandLine(helmInstallOperator(config)), ...kubectlWaitOperator(config).map(commandLine)]),
+  // The operator chart's version: the one configured, else the newest the source holds, looked up
+  // once and pinned, so that the install (and a later upgrade with this runbook) says which it took.
+  const operatorSource = config.charts.operator.source;
+  const resolveVersion = config.charts.operator.version === '' && operatorSource.kind !== 'local';
+  const operatorBody = [t('generate.runbook.operator.body', { namespace: config.target.operatorNamespace })];
+  const operatorLines: string[] = [];
+  if (resolveVersion) {
+    operatorBody.push(t('generate.runbook.operator.newest', { variable: OPERATOR_CHART_VERSION_VARIABLE }));
+    operatorLines.push(
+      `${OPERATOR_CHART_VERSION_VARIABLE}=$(${commandLine(helmShowOperatorChart(config))} | sed -n 's/^version: //p')`,
+      `echo "operator \${${OPERATOR_CHART_VERSION_VARIABLE}:?}"`,
+    );
+  } else if (operatorSource.kind !== 'local') {
+    operatorBody.push(t('generate.runbook.operator.pinned', { version: config.charts.operator.version }));
+  }
+  const sentinel = '@OPERATOR_CHART_VERSION@';
+  operatorLines.push(
+    commandLine(helmInstallOperator(config, 'values.yaml', resolveVersion ? sentinel : undefined)).replace(
+      sentinel,
+      `"$${OPERATOR_CHART_VERSION_VARIABLE}"`,
+    ),
+    ...kubectlWaitOperator(config).map(commandLine),
   );
+  section(title('generate.runbook.operator.title'), ...operatorBody, code(operatorLines));
 
   const crBody: string[] = [];
   const inline = inlineCrFields(context);
@@ -321,6 +385,42 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
     code(kubectlTroubleshoot(config).map(commandLine)),
   );
 
+  section(
+    t('generate.runbook.rollback.title'),
+    t('generate.runbook.rollback.operator', { namespace: config.target.operatorNamespace }),
+    code([commandLine(helmOperatorHistory(config)), commandLine(helmRollbackOperator(config))]),
+    t('generate.runbook.rollback.platform', { name: config.target.crName }),
+  );
+
+  // What this runbook created, by namespace: the Secrets, and the chart ConfigMap of a local chart.
+  const deletions = new Map<string, { secrets: string[]; configMaps: string[] }>();
+  const namespaceOf = (namespace: string) => {
+    const entry = deletions.get(namespace) ?? { secrets: [], configMaps: [] };
+    deletions.set(namespace, entry);
+    return entry;
+  };
+  for (const secret of secrets) {
+    const entry = namespaceOf(secret.namespace);
+    if (!entry.secrets.includes(secret.name)) entry.secrets.push(secret.name);
+  }
+  if (platformSource.kind === 'local')
+    namespaceOf(config.target.operatorNamespace).configMaps.push(CHARTS_CONFIGMAP);
+  const cleanup: string[] = [];
+  for (const [namespace, { secrets: names, configMaps }] of deletions) {
+    if (names.length > 0) cleanup.push(commandLine(kubectlDeleteNamed(config, 'secret', namespace, names)));
+    if (configMaps.length > 0)
+      cleanup.push(commandLine(kubectlDeleteNamed(config, 'configmap', namespace, configMaps)));
+  }
+  section(
+    t('generate.runbook.uninstall.title'),
+    t('generate.runbook.uninstall.body', {
+      name: config.target.crName,
+      namespace: config.target.crNamespace,
+    }),
+    code([commandLine(kubectlDeleteCr(config)), commandLine(helmUninstallOperator(config)), ...cleanup]),
+    t('generate.runbook.uninstall.kept', { crd: CRD_NAME }),
+  );
+
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -328,6 +428,6 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
 }
 
 /** The shell lines that create each Secret from values typed at the prompt (one list per Secret). */
-export function secretFillCommands(context: GenerateContext): string[][] {
-  return buildSecretManifests(context).map((secret) => fillSecretCommand(context, secret));
+export function secretFillCommands(context: GenerateContext, locale: Locale = 'en'): string[][] {
+  return buildSecretManifests(context).map((secret) => fillSecretCommand(context, secret, locale));
 }

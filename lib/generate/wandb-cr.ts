@@ -148,7 +148,7 @@ function globalValues(context: GenerateContext): Record<string, unknown> {
 }
 
 /** The host name of the platform URL (the URL as given when it does not parse; the schema rejects that). */
-function hostnameOf(url: string): string {
+export function hostnameOf(url: string): string {
   try {
     return new URL(url).hostname;
   } catch {

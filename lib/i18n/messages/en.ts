@@ -193,12 +193,24 @@ export const en = {
     'secrets.yaml holds placeholders instead of secret values. Either replace them in a private copy and apply it:',
   'generate.runbook.secrets.commands':
     'or create each Secret from values typed at the prompt (nothing is written to disk or to the shell history):',
+  'generate.runbook.secrets.tlsKeyFile':
+    'The TLS Secret {name} is made from tls.crt (in this bundle) and the private key of that certificate, which you put next to it as tls.key; delete tls.key afterwards.',
+  'generate.runbook.tls.title': 'Check the ingress certificate',
+  'generate.runbook.tls.created':
+    'The ingress serves {host} with the certificate of the Secret {name} in {namespace}, created above. Check that it is a TLS Secret, that its names include {host} and that it has not expired (the last command fails on an expired certificate):',
+  'generate.runbook.tls.existing':
+    'The ingress serves {host} with the certificate of the Secret {name} in {namespace}, which this bundle does not create. If it does not exist yet, create it from the certificate (tls.crt) and its private key (tls.key):',
+  'generate.runbook.tls.check':
+    'Then check that it is a TLS Secret, that its names include {host} and that it has not expired (the last command fails on an expired certificate):',
   'generate.runbook.chartConfigMap.title': 'Deliver the platform chart',
   'generate.runbook.chartConfigMap.body':
     'The operator reads operator-wandb from the ConfigMap wandb-charts in {namespace} (mounted at /charts). Store {path} there, base64-encoded:',
   'generate.runbook.operator.title': 'Install the operator',
   'generate.runbook.operator.body':
     'This installs the W&B operator and its CRD in {namespace} with values.yaml (airgapped: true), then waits until it runs.',
+  'generate.runbook.operator.newest':
+    'No operator chart version was given: the first command looks up the newest one the source holds and the install pins it (${variable}). Note the version it prints; to fix it in this runbook, enter it in the Charts step of the wizard.',
+  'generate.runbook.operator.pinned': 'The operator chart is pinned to version {version}.',
   'generate.runbook.platform.title': 'Deploy the platform',
   'generate.runbook.platform.placeholders':
     'wandb.yaml holds placeholders instead of secret values; replace them first:',
@@ -209,6 +221,16 @@ export const en = {
   'generate.runbook.troubleshooting.title': 'If something does not start',
   'generate.runbook.troubleshooting.body':
     'The CR events, the operator log and the pods that are not running usually name the cause (an image missing in the registry, a wrong password, a certificate that is not trusted):',
+  'generate.runbook.rollback.title': 'Roll back',
+  'generate.runbook.rollback.operator':
+    'Helm keeps every revision of the operator release in {namespace}. List them, then go back to the previous one (add a revision number after "operator" for an older one):',
+  'generate.runbook.rollback.platform':
+    'The platform release belongs to the operator: to go back to earlier settings or an earlier operator-wandb version, apply the wandb.yaml of that install again (step "Deploy the platform"); the operator reconciles {name} to it.',
+  'generate.runbook.uninstall.title': 'Uninstall',
+  'generate.runbook.uninstall.body':
+    'Delete the custom resource {name} in {namespace} first: the operator uninstalls the platform release and then lets the resource go. Then uninstall the operator and delete the Secrets this runbook created:',
+  'generate.runbook.uninstall.kept':
+    'The CRD {crd}, the namespaces, the MySQL database and the bucket are kept. Deleting the CRD deletes every W&B resource of the cluster; delete it only when none is left.',
 
   // Import of existing YAML.
   'generate.import.syntax': 'YAML error at line {line}, column {column}: {reason}.',

@@ -179,12 +179,24 @@ export const ja: Record<MessageKey, string> = {
     'secrets.yaml には秘密情報の代わりにプレースホルダーが入っています。手元のコピーで置き換えて適用するか、',
   'generate.runbook.secrets.commands':
     'プロンプトで値を入力して Secret を 1 つずつ作成してください（ディスクにもシェルの履歴にも残りません）。',
+  'generate.runbook.secrets.tlsKeyFile':
+    'TLS の Secret {name} は、このバンドルの tls.crt と、その証明書の秘密鍵から作成します。秘密鍵は tls.crt と同じ場所に tls.key として置き、作成後に削除してください。',
+  'generate.runbook.tls.title': 'Ingress の証明書の確認',
+  'generate.runbook.tls.created':
+    'Ingress は {namespace} の Secret {name}（上の手順で作成）の証明書で {host} を配信します。TLS の Secret であること、証明書の名前に {host} が含まれること、有効期限が切れていないことを確認します（期限切れの場合、最後のコマンドが失敗します）。',
+  'generate.runbook.tls.existing':
+    'Ingress は {namespace} の Secret {name} の証明書で {host} を配信します。このバンドルはこの Secret を作成しません。まだ存在しない場合は、証明書（tls.crt）とその秘密鍵（tls.key）から作成してください。',
+  'generate.runbook.tls.check':
+    '続いて、TLS の Secret であること、証明書の名前に {host} が含まれること、有効期限が切れていないことを確認します（期限切れの場合、最後のコマンドが失敗します）。',
   'generate.runbook.chartConfigMap.title': 'プラットフォームのチャートの配置',
   'generate.runbook.chartConfigMap.body':
     'オペレーターは {namespace} の ConfigMap「wandb-charts」（/charts にマウント）から operator-wandb を読み込みます。{path} を base64 に変換して格納します。',
   'generate.runbook.operator.title': 'オペレーターのインストール',
   'generate.runbook.operator.body':
     'values.yaml（airgapped: true）を使って W&B Operator と CRD を {namespace} にインストールし、起動を待ちます。',
+  'generate.runbook.operator.newest':
+    'オペレーターのチャートのバージョンが指定されていません。最初のコマンドで取得元にある最新のバージョンを調べ、インストールではそのバージョンを固定します（${variable}）。表示されたバージョンを控えてください。この手順書に固定するには、ウィザードの「チャート」ステップで入力します。',
+  'generate.runbook.operator.pinned': 'オペレーターのチャートはバージョン {version} に固定しています。',
   'generate.runbook.platform.title': 'プラットフォームのデプロイ',
   'generate.runbook.platform.placeholders':
     'wandb.yaml には秘密情報の代わりにプレースホルダーが入っています。先に置き換えてください。',
@@ -195,6 +207,16 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.troubleshooting.title': '起動しない場合',
   'generate.runbook.troubleshooting.body':
     'CR のイベント、オペレーターのログ、起動していない Pod を見ると、たいてい原因（レジストリにないイメージ、誤ったパスワード、信頼されていない証明書など）がわかります。',
+  'generate.runbook.rollback.title': 'ロールバック',
+  'generate.runbook.rollback.operator':
+    'Helm は {namespace} のオペレーターのリリースのリビジョンをすべて保持しています。一覧を確認し、1 つ前のリビジョンに戻します（それより前に戻す場合は「operator」の後にリビジョン番号を付けます）。',
+  'generate.runbook.rollback.platform':
+    'プラットフォームのリリースはオペレーターが管理しています。以前の設定や以前の operator-wandb のバージョンに戻すには、そのときの wandb.yaml を再度適用してください（「プラットフォームのデプロイ」の手順）。オペレーターが {name} をその内容に合わせます。',
+  'generate.runbook.uninstall.title': 'アンインストール',
+  'generate.runbook.uninstall.body':
+    '先に {namespace} のカスタムリソース {name} を削除します。オペレーターがプラットフォームのリリースをアンインストールした後、リソースが削除されます。続いてオペレーターをアンインストールし、この手順書で作成した Secret を削除します。',
+  'generate.runbook.uninstall.kept':
+    'CRD {crd}、Namespace、MySQL のデータベース、バケットは残ります。CRD を削除するとクラスター内のすべての W&B リソースが削除されるため、リソースが残っていない場合にだけ削除してください。',
 
   'generate.import.syntax': 'YAML の {line} 行目 {column} 文字目にエラーがあります: {reason}',
   'generate.import.notMapping': 'ドキュメントが YAML のマッピングではありません。',
