@@ -34,7 +34,7 @@ import { commandLine, shellQuote } from './shell';
 import { CHART_CREDENTIAL_KEYS, hostnameOf } from './wandb-cr';
 
 /** Shell variables the runbook reads secrets into (`read -rs`), by secret field. */
-const SECRET_VARIABLES: Record<SecretField, string> = {
+export const SECRET_VARIABLES: Record<SecretField, string> = {
   license: 'WANDB_LICENSE',
   mysqlPassword: 'MYSQL_PASSWORD',
   bucketAccessKey: 'BUCKET_ACCESS_KEY',
