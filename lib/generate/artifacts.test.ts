@@ -414,6 +414,54 @@ describe('runbook', () => {
     expect(pairs).toContain('docker.io/alpine/k8s:1.31.12 registry.yourdomain.com/alpine/k8s:1.31.12');
   });
 
+  it('checks an existing ingress TLS Secret it does not create, and says how to create it', () => {
+    const config: InstallConfig = {
+      ...PROCEDURE_EXAMPLE,
+      ingress: {
+        ...PROCEDURE_EXAMPLE.ingress,
+        tls: { enabled: true, secretName: 'site-tls', certificate: '', privateKey: '' },
+      },
+    };
+    for (const locale of ['en', 'ja'] as const) {
+      const runbook = generateArtifacts(config, { includeSecrets: false, locale })['RUNBOOK.md'];
+      expect(runbook).toContain(
+        'kubectl create secret tls site-tls --namespace default --cert=tls.crt --key=tls.key --dry-run=client --output=yaml | kubectl apply',
+      );
+      expect(runbook).toContain(
+        `test "$(kubectl get secret site-tls --namespace default '--output=jsonpath={.type}')" = kubernetes.io/tls`,
+      );
+      expect(runbook).toContain('openssl x509 -noout -subject -enddate -ext subjectAltName -checkend 0');
+      // …before the operator and the resource that use it.
+      expect(runbook.indexOf('kubernetes.io/tls')).toBeLessThan(runbook.indexOf('helm upgrade --install'));
+    }
+    const off = generateArtifacts(PROCEDURE_EXAMPLE, { includeSecrets: false })['RUNBOOK.md'];
+    expect(PROCEDURE_EXAMPLE.ingress.tls.enabled).toBe(false);
+    expect(off).not.toContain('kubernetes.io/tls');
+  });
+
+  it('ends with a roll back and an uninstall section: the resource first, then the operator, then its Secrets', () => {
+    const runbook = generateArtifacts(config043(certs), { includeSecrets: false })['RUNBOOK.md'];
+    const order = [
+      '## Roll back',
+      'helm history operator --namespace wandb-system --kube-context prod-cluster',
+      'helm rollback operator --namespace wandb-system --wait',
+      '## Uninstall',
+      'kubectl --context prod-cluster delete weightsandbiases wandb --namespace wandb',
+      'helm uninstall operator --namespace wandb-system',
+      'delete secret wandb-registry-pull --namespace wandb-system --ignore-not-found',
+      'wandb-tls --namespace wandb --ignore-not-found',
+    ];
+    const positions = order.map((needle) => runbook.indexOf(needle));
+    expect(
+      positions.every((position) => position >= 0),
+      JSON.stringify(positions),
+    ).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const ja = generateArtifacts(config043(certs), { includeSecrets: false, locale: 'ja' })['RUNBOOK.md'];
+    expect(ja).toContain('## ロールバック');
+    expect(ja).toContain('## アンインストール');
+  });
+
   it('writes shell that bash can parse: the runbook blocks and the mirror script', () => {
     for (const config of [PROCEDURE_EXAMPLE, config043(certs), on043(PROCEDURE_EXAMPLE)]) {
       for (const includeSecrets of [true, false]) {
