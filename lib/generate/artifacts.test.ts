@@ -232,6 +232,13 @@ describe('secrets never leak', () => {
       .flat()
       .join('\n');
     expect(commands).toContain('--from-file=license=<(printf \'%s\' "$WANDB_LICENSE")');
+    // The table says which prompt fills each placeholder, and the commands ask at that prompt.
+    expect(runbook).toContain(
+      '| `REPLACE_WITH_MYSQL_PASSWORD` | MySQL password | typed at the prompt "MySQL password:" ($MYSQL_PASSWORD) |',
+    );
+    expect(runbook).toContain(
+      '| `REPLACE_WITH_TLS_PRIVATE_KEY` | TLS private key of the ingress | the file tls.key',
+    );
     // Each value is asked for at a prompt that names it.
     expect(commands).toContain("read -rsp 'MySQL password: ' MYSQL_PASSWORD; echo");
     expect(commands).toContain("read -rsp 'W&B license: ' WANDB_LICENSE; echo");

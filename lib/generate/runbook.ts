@@ -127,16 +127,28 @@ function onceEach(lines: readonly string[]): string[] {
   });
 }
 
-/** Placeholders present in a document of the bundle, with what to put there. */
-function placeholderTable(locale: Locale, fields: readonly SecretField[]): string {
+/**
+ * Placeholders present in a document of the bundle, with what to put there; with `prompts`, a
+ * third column says what fills each one in the commands that follow (a prompt, or the tls.key file).
+ */
+function placeholderTable(locale: Locale, fields: readonly SecretField[], prompts = false): string {
+  const filledBy = (field: SecretField) =>
+    field === 'tlsPrivateKey'
+      ? translate(locale, 'generate.runbook.filledBy.tlsKey')
+      : translate(locale, 'generate.runbook.filledBy.prompt', {
+          prompt: `${translate(locale, FIELD_LABELS[field])}:`,
+          variable: SECRET_VARIABLES[field],
+        });
   const rows = [...new Set(fields)].map(
-    (field) => `| \`${SECRET_PLACEHOLDERS[field]}\` | ${translate(locale, FIELD_LABELS[field])} |`,
+    (field) =>
+      `| \`${SECRET_PLACEHOLDERS[field]}\` | ${translate(locale, FIELD_LABELS[field])} |${prompts ? ` ${filledBy(field)} |` : ''}`,
   );
-  return [
-    `| ${translate(locale, 'generate.runbook.placeholder')} | ${translate(locale, 'generate.runbook.value')} |`,
-    '|---|---|',
-    ...rows,
-  ].join('\n');
+  const header = [
+    translate(locale, 'generate.runbook.placeholder'),
+    translate(locale, 'generate.runbook.value'),
+  ];
+  if (prompts) header.push(translate(locale, 'generate.runbook.filledBy'));
+  return [`| ${header.join(' | ')} |`, `|${'---|'.repeat(header.length)}`, ...rows].join('\n');
 }
 
 /** Secret fields written inline into wandb.yaml. */
@@ -280,6 +292,7 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
         placeholderTable(
           locale,
           secrets.flatMap((secret) => Object.values(secret.fields)),
+          true,
         ),
         code([`grep -n 'REPLACE_WITH_' secrets.yaml`, commandLine(kubectlApplyFile(config, 'secrets.yaml'))]),
         t('generate.runbook.secrets.commands'),

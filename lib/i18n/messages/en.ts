@@ -172,6 +172,9 @@ export const en = {
   'generate.runbook.notes': 'Before you start',
   'generate.runbook.placeholder': 'Placeholder',
   'generate.runbook.value': 'Replace with',
+  'generate.runbook.filledBy': 'Or, with the commands below',
+  'generate.runbook.filledBy.prompt': 'typed at the prompt "{prompt}" (${variable})',
+  'generate.runbook.filledBy.tlsKey': 'the file tls.key, next to tls.crt',
   'generate.runbook.prerequisites.title': 'Check the tools and your rights',
   'generate.runbook.prerequisites.body':
     'Kubernetes 1.28 or later and Helm 3 or later are needed; installing the operator creates a CRD, which needs cluster-admin rights.',

@@ -157,6 +157,9 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.notes': '作業の前に',
   'generate.runbook.placeholder': 'プレースホルダー',
   'generate.runbook.value': '置き換える値',
+  'generate.runbook.filledBy': '下のコマンドで入力する場合',
+  'generate.runbook.filledBy.prompt': 'プロンプト「{prompt}」で入力（${variable}）',
+  'generate.runbook.filledBy.tlsKey': 'tls.crt と同じ場所に置くファイル tls.key',
   'generate.runbook.prerequisites.title': 'ツールと権限の確認',
   'generate.runbook.prerequisites.body':
     'Kubernetes 1.28 以上と Helm 3 以上が必要です。オペレーターのインストールでは CRD を作成するため、cluster-admin 相当の権限が必要です。',
