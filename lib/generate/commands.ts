@@ -126,10 +126,55 @@ export const helmRollbackOperator = (config: InstallConfig): Argv => helmOperato
 export const helmUninstallOperator = (config: InstallConfig): Argv =>
   helmOperatorRelease(config, 'uninstall');
 
-/** Deletes the W&B resource; the operator uninstalls the platform release and lets the resource go. */
-export function kubectlDeleteCr(config: InstallConfig): Argv {
+/**
+ * Deletes the W&B resource and waits until it is gone: the operator uninstalls the platform release,
+ * then removes its finalizer. Two commands, so that a deletion that hangs can be finished by hand.
+ */
+export function kubectlDeleteCr(config: InstallConfig): Argv[] {
   const { crName, crNamespace } = config.target;
-  return kubectl(config, 'delete', 'weightsandbiases', crName, '--namespace', crNamespace, '--timeout=10m');
+  return [
+    kubectl(config, 'delete', 'weightsandbiases', crName, '--namespace', crNamespace, '--wait=false'),
+    kubectl(
+      config,
+      'wait',
+      '--for=delete',
+      `weightsandbiases/${crName}`,
+      '--namespace',
+      crNamespace,
+      '--timeout=10m',
+    ),
+  ];
+}
+
+/**
+ * What finishes a deletion the operator cannot: `helm uninstall` of the platform release (named
+ * after the resource), then the resource's finalizer removed.
+ */
+export function uninstallPlatformByHand(config: InstallConfig): Argv[] {
+  const { crName, crNamespace } = config.target;
+  return [
+    [
+      'helm',
+      'uninstall',
+      crName,
+      '--namespace',
+      crNamespace,
+      '--wait',
+      '--timeout',
+      '10m',
+      ...helmContext(config),
+    ],
+    kubectl(
+      config,
+      'patch',
+      'weightsandbiases',
+      crName,
+      '--namespace',
+      crNamespace,
+      '--type=merge',
+      '--patch={"metadata":{"finalizers":null}}',
+    ),
+  ];
 }
 
 /** Deletes named objects of one kind in a namespace (absent ones are not an error). */

@@ -11,6 +11,7 @@ import {
   helmShowOperatorChart,
   helmUninstallOperator,
   kubectlDeleteCr,
+  uninstallPlatformByHand,
   kubectlDeleteNamed,
   kubectlSecretType,
   kubectlTlsCertificate,
@@ -430,7 +431,13 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
       name: config.target.crName,
       namespace: config.target.crNamespace,
     }),
-    code([commandLine(kubectlDeleteCr(config)), commandLine(helmUninstallOperator(config)), ...cleanup]),
+    code([
+      ...kubectlDeleteCr(config).map(commandLine),
+      commandLine(helmUninstallOperator(config)),
+      ...cleanup,
+    ]),
+    t('generate.runbook.uninstall.stuck', { name: config.target.crName }),
+    code(uninstallPlatformByHand(config).map(commandLine)),
     t('generate.runbook.uninstall.kept', { crd: CRD_NAME }),
   );
 

@@ -232,6 +232,8 @@ export const en = {
   'generate.runbook.uninstall.title': 'Uninstall',
   'generate.runbook.uninstall.body':
     'Delete the custom resource {name} in {namespace} first: the operator uninstalls the platform release and then lets the resource go. Then uninstall the operator and delete the Secrets this runbook created:',
+  'generate.runbook.uninstall.stuck':
+    'If {name} is still there when the wait ends, the operator could not uninstall the platform release: it downloads the chart to do so, and operator versions up to at least v1.22.0 do not read the repository credentials of spec.chart.credentialSecret then. Uninstall the release yourself and let the resource go, then go on with "helm uninstall operator" above:',
   'generate.runbook.uninstall.kept':
     'The CRD {crd}, the namespaces, the MySQL database and the bucket are kept. Deleting the CRD deletes every W&B resource of the cluster; delete it only when none is left.',
 

@@ -218,6 +218,8 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.uninstall.title': 'アンインストール',
   'generate.runbook.uninstall.body':
     '先に {namespace} のカスタムリソース {name} を削除します。オペレーターがプラットフォームのリリースをアンインストールした後、リソースが削除されます。続いてオペレーターをアンインストールし、この手順書で作成した Secret を削除します。',
+  'generate.runbook.uninstall.stuck':
+    '待機が終わっても {name} が残っている場合、オペレーターはプラットフォームのリリースをアンインストールできていません。オペレーターはアンインストールのためにチャートをダウンロードしますが、少なくとも v1.22.0 までのオペレーターはその際に spec.chart.credentialSecret のリポジトリの認証情報を読みません。リリースを自分でアンインストールしてリソースを解放し、上の「helm uninstall operator」から続けてください。',
   'generate.runbook.uninstall.kept':
     'CRD {crd}、Namespace、MySQL のデータベース、バケットは残ります。CRD を削除するとクラスター内のすべての W&B リソースが削除されるため、リソースが残っていない場合にだけ削除してください。',
 
