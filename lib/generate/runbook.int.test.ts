@@ -254,7 +254,9 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
           `${String(error)}\n--- operator log ---\n${operatorLog().split('\n').slice(-30).join('\n')}`,
         );
       }
-      const cr = JSON.parse(kubectl(['get', 'wandb', 'wandb', '-n', ns, '-o', 'json'])) as {
+      const cr = JSON.parse(
+        kubectl(['get', 'wandb', 'wandb', '-n', ns, '-o', 'json', '--show-managed-fields']),
+      ) as {
         metadata: { managedFields?: Array<{ manager: string }> };
         status?: { phase?: string };
       };
@@ -266,11 +268,18 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
 
       // Roll back: the operator block again (an upgrade to the same pinned version, revision 2),
       // then the runbook's roll back section takes the release back to revision 1.
+      const operatorRelease = () => releases().filter((r) => r.name === 'operator');
+      expect(releases().map((r) => [r.name, r.chart, r.status])).toEqual([
+        ['operator', `operator-${version}`, 'deployed'],
+        ['wandb', 'operator-wandb-0.43.8', 'deployed'],
+      ]);
       for (const block of section('generate.runbook.operator.title').blocks) await run(block);
-      expect(releases()).toMatchObject([{ name: 'operator', revision: '2', status: 'deployed' }]);
+      expect(operatorRelease()).toMatchObject([
+        { revision: '2', status: 'deployed', chart: `operator-${version}` },
+      ]);
       const rollback = section('generate.runbook.rollback.title');
       for (const block of rollback.blocks) await run(block);
-      expect(releases()).toMatchObject([{ name: 'operator', revision: '3', status: 'deployed' }]);
+      expect(operatorRelease()).toMatchObject([{ revision: '3', status: 'deployed' }]);
       const history = JSON.parse(
         execFileSync(need('HELM4'), ['history', 'operator', '-n', ns, '-o', 'json'], {
           env,
@@ -298,7 +307,13 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
       await run(lines.slice(operatorAt).join('\n'));
       expect(kubectl(['get', 'wandb', '-n', ns, '-o', 'name'])).toBe('');
       expect(releases()).toEqual([]);
-      expect(kubectl(['get', 'secret', '-n', ns, '-o', 'name']).split('\n').filter(Boolean)).toEqual([]);
+      // Left: only the Secrets the platform chart keeps on purpose (the runbook says so).
+      const left = JSON.parse(kubectl(['get', 'secret', '-n', ns, '-o', 'json'])) as {
+        items: Array<{ metadata: { name: string; annotations?: Record<string, string> } }>;
+      };
+      expect(
+        left.items.filter((item) => item.metadata.annotations?.['helm.sh/resource-policy'] !== 'keep'),
+      ).toEqual([]);
       // Said in the report, not asserted: whether the operator uninstalled the release itself.
       console.info(
         `uninstall: ${byHand ? "finished by hand (the operator's prune did not end)" : 'by the operator'}`,

@@ -235,7 +235,7 @@ export const en = {
   'generate.runbook.uninstall.stuck':
     'If {name} is still there when the wait ends, the operator could not uninstall the platform release: it downloads the chart to do so, and operator versions up to at least v1.22.0 do not read the repository credentials of spec.chart.credentialSecret then. Uninstall the release yourself and let the resource go, then go on with "helm uninstall operator" above:',
   'generate.runbook.uninstall.kept':
-    'The CRD {crd}, the namespaces, the MySQL database and the bucket are kept. Deleting the CRD deletes every W&B resource of the cluster; delete it only when none is left.',
+    'The CRD {crd}, the namespaces, the MySQL database and the bucket are kept, and so are the Secrets the platform chart marks "helm.sh/resource-policy: keep" (its session key, for example), which a new install reuses. Deleting the CRD deletes every W&B resource of the cluster; delete it only when none is left.',
 
   // Import of existing YAML.
   'generate.import.syntax': 'YAML error at line {line}, column {column}: {reason}.',

@@ -221,7 +221,7 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.uninstall.stuck':
     '待機が終わっても {name} が残っている場合、オペレーターはプラットフォームのリリースをアンインストールできていません。オペレーターはアンインストールのためにチャートをダウンロードしますが、少なくとも v1.22.0 までのオペレーターはその際に spec.chart.credentialSecret のリポジトリの認証情報を読みません。リリースを自分でアンインストールしてリソースを解放し、上の「helm uninstall operator」から続けてください。',
   'generate.runbook.uninstall.kept':
-    'CRD {crd}、Namespace、MySQL のデータベース、バケットは残ります。CRD を削除するとクラスター内のすべての W&B リソースが削除されるため、リソースが残っていない場合にだけ削除してください。',
+    'CRD {crd}、Namespace、MySQL のデータベース、バケットは残ります。プラットフォームのチャートが「helm.sh/resource-policy: keep」を付けた Secret（セッションキーなど）も残り、再インストール時に再利用されます。CRD を削除するとクラスター内のすべての W&B リソースが削除されるため、リソースが残っていない場合にだけ削除してください。',
 
   'generate.import.syntax': 'YAML の {line} 行目 {column} 文字目にエラーがあります: {reason}',
   'generate.import.notMapping': 'ドキュメントが YAML のマッピングではありません。',
