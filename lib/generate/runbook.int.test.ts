@@ -1,16 +1,19 @@
 /**
  * Integration: the runbook, run as written. The bundle the download archive holds (placeholders, no
- * secret; RUNBOOK.md as README.md) is written to a folder; the shell blocks of the runbook's install
- * sections are taken from README.md and run, one section after the other, by `bash -euo pipefail`
- * in that folder, with the test environment's helm and kubectl first on PATH and its admin
- * KUBECONFIG, in a fresh namespace. Every secret is typed at the prompt the runbook asks for it
- * (`read -rsp '<what>: ' VARIABLE`), the TLS key is put next to tls.crt as the runbook says; the
- * operator chart version is the newest the repository holds, looked up and pinned by the runbook.
- * The install must end as the wizard's apply does: the operator release deployed, the resource
- * applied by the wizard's field manager, the vendor's real operator (v1.22.0, outside the cluster)
- * reconciling it to `Completed` with every workload ready on the kwok node. Then the runbook's roll
- * back section runs. It fails, rather than skips, when the environment is not loaded; it skips, with
- * the reason, only when the environment has no vendor operator or charts (../shared/vendor absent).
+ * secret; RUNBOOK.md as README.md) is written to a folder; the shell blocks of the runbook's sections
+ * are taken from README.md and run, one block after the other, by `bash -euo pipefail` in that
+ * folder, with the test environment's helm (Helm 4 for 0.43.8, Helm 3 for 0.18.0) and kubectl first
+ * on PATH and its admin KUBECONFIG, in a fresh namespace. Every secret is typed at the prompt the
+ * runbook asks for it (`read -rsp '<what>: ' VARIABLE`), wandb.yaml's placeholders are replaced as its
+ * table says, the TLS key is put next to tls.crt; the operator chart version is the newest the
+ * repository holds, looked up and pinned by the runbook. The install must end as the wizard's apply
+ * does: the operator release deployed, the resource applied by the wizard's field manager, the
+ * vendor's real operator (v1.22.0, outside the cluster) reconciling it to `Completed` with every
+ * workload ready on the kwok node. Then the roll back and the uninstall sections run (the wait for
+ * the resource's deletion bounded: v1.22.0 cannot uninstall a release whose chart needs
+ * credentialSecret, and the runbook's hand-made finish takes over). It fails, rather than skips, when
+ * the environment is not loaded; it skips, with the reason, only when the environment has no vendor
+ * operator or charts (../shared/vendor absent). About 50 s on two busy cores.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,8 +38,16 @@ import {
   vendorWhy,
 } from '@/test/integration/vendor-operator';
 
-import { FIELD_MANAGER, OPERATOR_DEPLOYMENT, generateArtifacts } from './index';
+import { type SecretField } from './context';
+import {
+  FIELD_MANAGER,
+  OPERATOR_DEPLOYMENT,
+  SECRET_KEYS,
+  SECRET_PLACEHOLDERS,
+  generateArtifacts,
+} from './index';
 import { OPERATOR_CHART_VERSION_VARIABLE, SECRET_VARIABLES } from './runbook';
+import { CHART_CREDENTIAL_KEYS, chartCredentialSecretName } from './wandb-cr';
 
 /** Skip only when the environment is loaded and says the vendor's operator or charts are missing. */
 const skipWhy = process.env.TEST_ENV_DIR ? vendorWhy : '';
@@ -114,24 +125,39 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/** One case: the platform chart version, which helm the human has, and whether the ingress has TLS. */
+interface Case {
+  readonly version: string;
+  readonly helm: 'HELM3' | 'HELM4';
+  readonly tls: boolean;
+}
+
 describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cluster ${skipWhy}`, () => {
-  it(
-    "operator-wandb 0.43.8 from the HTTPS repository, Helm 4, TLS on: the operator release deployed, the resource Completed by the vendor's operator, then rolled back",
+  it.each<Case>([
+    // 0.43: every secret by reference, typed at the runbook's prompts; TLS from the bundle's tls.crt.
+    { version: '0.43.8', helm: 'HELM4', tls: true },
+    // 0.18: license, MySQL password and bucket keys inline, replaced in wandb.yaml as its table says.
+    { version: '0.18.0', helm: 'HELM3', tls: false },
+  ])(
+    "operator-wandb $version, $helm, TLS $tls: operator deployed, resource Completed by the vendor's operator, rolled back, uninstalled",
     { timeout: 300_000 },
-    async () => {
+    async ({ version: chartVersion, helm: helmVar, tls }) => {
       const ns = `runbook-${randomBytes(3).toString('hex')}`;
       const certs = makeTestCertificates();
-      const base = vendorConfig('0.43.8', ns);
+      const base = vendorConfig(chartVersion, ns);
       const config: InstallConfig = {
         ...base,
         target: { ...base.target, operatorNamespace: ns },
         ingress: {
           ...base.ingress,
-          tls: { enabled: true, secretName: 'wandb-tls', certificate: certs.leaf, privateKey: certs.leafKey },
+          tls: tls
+            ? { enabled: true, secretName: 'wandb-tls', certificate: certs.leaf, privateKey: certs.leafKey }
+            : base.ingress.tls,
         },
       };
       expect(config.charts.operator.version).toBe('');
       expect(config.images.controller.tag).toBe(TEST_ENV_CONTROLLER_TAG);
+      const helm = need(helmVar);
 
       // The archive's folder: every file the download holds, RUNBOOK.md as README.md.
       work = mkdtempSync(path.join(tmpdir(), 'runbook-int-'));
@@ -143,12 +169,12 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
         writeFileSync(target, text, { mode: name.endsWith('.sh') ? 0o755 : 0o644 });
       }
       // What the runbook asks the human to put next to tls.crt.
-      writeFileSync(path.join(bundle, 'tls.key'), certs.leafKey, { mode: 0o600 });
+      if (tls) writeFileSync(path.join(bundle, 'tls.key'), certs.leafKey, { mode: 0o600 });
 
       // `helm` and `kubectl` of the test environment, first on PATH; a private Helm home.
       const bin = path.join(work, 'bin');
       mkdirSync(bin);
-      symlinkSync(need('HELM4'), path.join(bin, 'helm'));
+      symlinkSync(helm, path.join(bin, 'helm'));
       symlinkSync(need('KUBECTL'), path.join(bin, 'kubectl'));
       chmodSync(bin, 0o755);
       const env: NodeJS.ProcessEnv = {
@@ -162,16 +188,20 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
         HELM_REGISTRY_CONFIG: path.join(work, 'helm', 'config', 'registry.json'),
       };
 
-      // What a human types at each prompt.
+      // What a human types at each prompt, or writes over each placeholder.
       const platformSource = config.charts.platform.source;
-      const typed: Record<string, string> = {
-        [SECRET_VARIABLES.license]: config.platform.license,
-        [SECRET_VARIABLES.mysqlPassword]: config.mysql.password,
-        [SECRET_VARIABLES.bucketAccessKey]: config.bucket.provider === 's3' ? config.bucket.accessKey : '',
-        [SECRET_VARIABLES.bucketSecretKey]: config.bucket.provider === 's3' ? config.bucket.secretKey : '',
-        [SECRET_VARIABLES.registryPassword]: config.registry.password,
-        [SECRET_VARIABLES.chartPassword]: platformSource.kind === 'local' ? '' : platformSource.password,
+      const secretOf: Record<SecretField, string> = {
+        license: config.platform.license,
+        mysqlPassword: config.mysql.password,
+        bucketAccessKey: config.bucket.provider === 's3' ? config.bucket.accessKey : '',
+        bucketSecretKey: config.bucket.provider === 's3' ? config.bucket.secretKey : '',
+        registryPassword: config.registry.password,
+        chartPassword: platformSource.kind === 'local' ? '' : platformSource.password,
+        tlsPrivateKey: certs.leafKey,
       };
+      const typed = Object.fromEntries(
+        Object.entries(secretOf).map(([field, value]) => [SECRET_VARIABLES[field as SecretField], value]),
+      );
 
       const readme = readFileSync(path.join(bundle, 'README.md'), 'utf8');
       const sections = sectionsOf(readme);
@@ -180,44 +210,43 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
         if (!found) throw new Error(`README.md has no section "${en(key)}"`);
         return found;
       };
+      const blocksOf = (key: MessageKey) => section(key).blocks;
       const run = (script: string, timeoutMs = 90_000) =>
         bash(script, { cwd: bundle, env, stdin: answers(script, typed), timeoutMs });
       namespaces.push(ns);
 
       // The install sections, in the runbook's order. Of the two ways to create the Secrets the
       // runbook offers, the one at the prompt (the other applies a copy of secrets.yaml edited by hand).
-      const secrets = section('generate.runbook.secrets.title');
-      expect(secrets.blocks).toHaveLength(2);
-      const platform = section('generate.runbook.platform.title');
-      // wandb.yaml holds no placeholder here (credentialSecret, Secrets by reference): one block.
-      expect(platform.blocks).toHaveLength(1);
-      expect(readme).not.toContain("grep -n 'REPLACE_WITH_' wandb.yaml");
-      const install: Array<[string, string]> = [
-        ...section('generate.runbook.prerequisites.title').blocks.map((b): [string, string] => ['tools', b]),
-        ...section('generate.runbook.charts.title').blocks.map((b): [string, string] => ['charts', b]),
-        ...section('generate.runbook.namespaces.title').blocks.map((b): [string, string] => [
-          'namespaces',
-          b,
-        ]),
-        ['secrets', secrets.blocks[1] ?? ''],
-        ...section('generate.runbook.tls.title').blocks.map((b): [string, string] => ['tls', b]),
-        ...section('generate.runbook.operator.title').blocks.map((b): [string, string] => ['operator', b]),
-      ];
-      const outputs = new Map<string, string>();
-      for (const [name, script] of install)
-        outputs.set(name, (outputs.get(name) ?? '') + (await run(script)));
+      const secrets = blocksOf('generate.runbook.secrets.title');
+      expect(secrets).toHaveLength(2);
+      expect(sections.some((s) => s.title === en('generate.runbook.tls.title'))).toBe(tls);
+      for (const script of [
+        ...blocksOf('generate.runbook.prerequisites.title'),
+        ...blocksOf('generate.runbook.charts.title'),
+        ...blocksOf('generate.runbook.namespaces.title'),
+        secrets[1] ?? '',
+        ...(tls ? blocksOf('generate.runbook.tls.title') : []),
+      ])
+        await run(script);
+      let operatorOut = '';
+      for (const block of blocksOf('generate.runbook.operator.title')) operatorOut += await run(block);
 
       // The operator chart: the newest the repository holds, printed and pinned.
-      const version = /^operator (\S+)$/m.exec(outputs.get('operator') ?? '')?.[1];
-      expect(version, outputs.get('operator')).toMatch(/^\d+\.\d+\.\d+$/);
-      expect(section('generate.runbook.operator.title').blocks[0]).toContain(
+      const version = /^operator (\S+)$/m.exec(operatorOut)?.[1];
+      expect(version, operatorOut).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(blocksOf('generate.runbook.operator.title')[0]).toContain(
         `--version "$${OPERATOR_CHART_VERSION_VARIABLE}"`,
       );
       const releases = () =>
         (
           JSON.parse(
-            execFileSync(need('HELM4'), ['list', '-n', ns, '-o', 'json'], { env, encoding: 'utf8' }),
-          ) as Array<{ name: string; revision: string | number; status: string; chart: string }>
+            execFileSync(helm, ['list', '-n', ns, '-o', 'json'], { env, encoding: 'utf8' }),
+          ) as Array<{
+            name: string;
+            revision: string | number;
+            status: string;
+            chart: string;
+          }>
         ).map((r) => ({ ...r, revision: String(r.revision) }));
       expect(releases()).toMatchObject([
         { name: 'operator', revision: '1', status: 'deployed', chart: `operator-${version}` },
@@ -240,15 +269,44 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
           kubectl(['get', 'secret', name, '-n', ns, '-o', `jsonpath={.data.${key.replace(/\./g, '\\.')}}`]),
           'base64',
         ).toString('utf8');
-      expect(secretValue(config.secrets.licenseSecretName, 'license')).toBe(config.platform.license);
-      expect(secretValue(config.secrets.mysqlSecretName, 'MYSQL_PASSWORD')).toBe(config.mysql.password);
-      expect(secretValue('wandb-tls', 'tls.crt').trim()).toBe(certs.leaf.trim());
-      expect(secretValue('wandb-tls', 'tls.key').trim()).toBe(certs.leafKey.trim());
+      expect(
+        secretValue(chartCredentialSecretName(config.target.crName), CHART_CREDENTIAL_KEYS.password),
+      ).toBe(secretOf.chartPassword);
+      if (chartVersion.startsWith('0.43')) {
+        expect(secretValue(config.secrets.licenseSecretName, SECRET_KEYS.license)).toBe(
+          config.platform.license,
+        );
+        expect(secretValue(config.secrets.mysqlSecretName, SECRET_KEYS.mysqlPassword)).toBe(
+          config.mysql.password,
+        );
+      }
+      if (tls) {
+        expect(secretValue('wandb-tls', 'tls.crt').trim()).toBe(certs.leaf.trim());
+        expect(secretValue('wandb-tls', 'tls.key').trim()).toBe(certs.leafKey.trim());
+      }
 
-      // The platform: applied by the wizard's field manager, reconciled by the vendor's operator
-      // (the runbook's own `kubectl wait` for Completed and for the Deployments, bounded here).
+      // The platform: the placeholders of wandb.yaml replaced as its table says (the grep first,
+      // as a human finds them), then applied by the wizard's field manager and reconciled by the
+      // vendor's operator (the runbook's own `kubectl wait` for Completed and the Deployments).
+      const platform = blocksOf('generate.runbook.platform.title');
+      const wandbYaml = path.join(bundle, 'wandb.yaml');
+      const placeholders = Object.entries(SECRET_PLACEHOLDERS).filter(([, p]) =>
+        readFileSync(wandbYaml, 'utf8').includes(p),
+      );
+      expect(placeholders.length > 0).toBe(chartVersion.startsWith('0.18'));
+      expect(platform).toHaveLength(placeholders.length > 0 ? 2 : 1);
+      if (placeholders.length > 0) {
+        const found = await run(platform[0] ?? '');
+        let text = readFileSync(wandbYaml, 'utf8');
+        for (const [field, placeholder] of placeholders) {
+          expect(found).toContain(placeholder);
+          expect(readme).toContain(`| \`${placeholder}\` |`);
+          text = text.split(placeholder).join(secretOf[field as SecretField]);
+        }
+        writeFileSync(wandbYaml, text);
+      }
       try {
-        await run(platform.blocks[0] ?? '', 180_000);
+        await run(platform.at(-1) ?? '', 180_000);
       } catch (error) {
         throw new Error(
           `${String(error)}\n--- operator log ---\n${operatorLog().split('\n').slice(-30).join('\n')}`,
@@ -265,26 +323,22 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
       const workloads = await releaseWorkloads(ns, 30_000);
       expect(workloads.length).toBeGreaterThanOrEqual(6);
       expect(workloads.filter((w) => !w.ready)).toEqual([]);
+      expect(releases().map((r) => [r.name, r.chart, r.status])).toEqual([
+        ['operator', `operator-${version}`, 'deployed'],
+        ['wandb', `operator-wandb-${chartVersion}`, 'deployed'],
+      ]);
 
       // Roll back: the operator block again (an upgrade to the same pinned version, revision 2),
       // then the runbook's roll back section takes the release back to revision 1.
       const operatorRelease = () => releases().filter((r) => r.name === 'operator');
-      expect(releases().map((r) => [r.name, r.chart, r.status])).toEqual([
-        ['operator', `operator-${version}`, 'deployed'],
-        ['wandb', 'operator-wandb-0.43.8', 'deployed'],
-      ]);
-      for (const block of section('generate.runbook.operator.title').blocks) await run(block);
+      for (const block of blocksOf('generate.runbook.operator.title')) await run(block);
       expect(operatorRelease()).toMatchObject([
         { revision: '2', status: 'deployed', chart: `operator-${version}` },
       ]);
-      const rollback = section('generate.runbook.rollback.title');
-      for (const block of rollback.blocks) await run(block);
+      for (const block of blocksOf('generate.runbook.rollback.title')) await run(block);
       expect(operatorRelease()).toMatchObject([{ revision: '3', status: 'deployed' }]);
       const history = JSON.parse(
-        execFileSync(need('HELM4'), ['history', 'operator', '-n', ns, '-o', 'json'], {
-          env,
-          encoding: 'utf8',
-        }),
+        execFileSync(helm, ['history', 'operator', '-n', ns, '-o', 'json'], { env, encoding: 'utf8' }),
       ) as Array<{ revision: number; description: string }>;
       expect(history.at(-1)?.description).toMatch(/Rollback to 1/);
 
@@ -292,17 +346,17 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
       // here; if it is still there when the wait ends (v1.22.0 cannot download a chart behind
       // credentialSecret to uninstall it), the runbook's hand-made finish, then on from
       // `helm uninstall operator`.
-      const uninstall = section('generate.runbook.uninstall.title');
-      expect(uninstall.blocks).toHaveLength(2);
-      const lines = (uninstall.blocks[0] ?? '').trimEnd().split('\n');
+      const uninstall = blocksOf('generate.runbook.uninstall.title');
+      expect(uninstall).toHaveLength(2);
+      const lines = (uninstall[0] ?? '').trimEnd().split('\n');
       const waitAt = lines.findIndex((line) => line.startsWith('kubectl wait --for=delete'));
       const operatorAt = lines.findIndex((line) => line.startsWith('helm uninstall operator'));
       expect([waitAt, operatorAt]).toEqual([1, 2]);
       await run(lines.slice(0, waitAt).join('\n'));
       let byHand = false;
-      await run(lines[waitAt] ?? '', 20_000).catch(async () => {
+      await run(lines[waitAt] ?? '', 8_000).catch(async () => {
         byHand = true;
-        await run(uninstall.blocks[1] ?? '');
+        await run(uninstall[1] ?? '');
       });
       await run(lines.slice(operatorAt).join('\n'));
       expect(kubectl(['get', 'wandb', '-n', ns, '-o', 'name'])).toBe('');
@@ -312,11 +366,13 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
         items: Array<{ metadata: { name: string; annotations?: Record<string, string> } }>;
       };
       expect(
-        left.items.filter((item) => item.metadata.annotations?.['helm.sh/resource-policy'] !== 'keep'),
+        left.items
+          .filter((item) => item.metadata.annotations?.['helm.sh/resource-policy'] !== 'keep')
+          .map((item) => item.metadata.name),
       ).toEqual([]);
-      // Said in the report, not asserted: whether the operator uninstalled the release itself.
+      // Said in the output, not asserted: whether the operator uninstalled the release itself.
       console.info(
-        `uninstall: ${byHand ? "finished by hand (the operator's prune did not end)" : 'by the operator'}`,
+        `uninstall (${chartVersion}): ${byHand ? "finished by hand (the operator's prune did not end)" : 'by the operator'}`,
       );
     },
   );
