@@ -382,7 +382,7 @@ describe('runbook', () => {
     const placeholders = (locale: 'en' | 'ja') =>
       generateArtifacts(config043(certs), { includeSecrets: false, locale })['RUNBOOK.md'];
     expect(commands(placeholders('ja'))).toEqual(commands(placeholders('en')));
-    expect(placeholders('ja')).toContain("read -rsp 'MySQL のパスワード: ' MYSQL_PASSWORD; echo");
+    expect(placeholders('ja')).toContain("read -rsp 'MySQL のパスワード：' MYSQL_PASSWORD; echo");
   });
 
   it('adds the OCI note for the platform chart', () => {

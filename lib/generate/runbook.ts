@@ -59,12 +59,17 @@ function code(lines: readonly string[]): string {
   return ['```bash', ...lines, '```'].join('\n');
 }
 
+/** What the prompt for one secret says (`MySQL password: `), in the runbook's language. */
+function promptOf(locale: Locale, field: SecretField): string {
+  return translate(locale, 'generate.runbook.prompt', { label: translate(locale, FIELD_LABELS[field]) });
+}
+
 /**
  * The line that asks for one secret at the prompt (`read -rsp 'MySQL password: ' MYSQL_PASSWORD`):
  * nothing echoed, nothing in the history; the prompt names what to type, in the runbook's language.
  */
 function readSecret(locale: Locale, field: SecretField): string {
-  const prompt = `${translate(locale, FIELD_LABELS[field])}: `;
+  const prompt = promptOf(locale, field);
   return `read -rsp ${shellQuote(prompt)} ${SECRET_VARIABLES[field]}; echo`;
 }
 
@@ -137,7 +142,7 @@ function placeholderTable(locale: Locale, fields: readonly SecretField[], prompt
     field === 'tlsPrivateKey'
       ? translate(locale, 'generate.runbook.filledBy.tlsKey')
       : translate(locale, 'generate.runbook.filledBy.prompt', {
-          prompt: `${translate(locale, FIELD_LABELS[field])}:`,
+          prompt: promptOf(locale, field).trimEnd(),
           variable: SECRET_VARIABLES[field],
         });
   const rows = [...new Set(fields)].map(

@@ -157,6 +157,7 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.notes': '作業の前に',
   'generate.runbook.placeholder': 'プレースホルダー',
   'generate.runbook.value': '置き換える値',
+  'generate.runbook.prompt': '{label}：',
   'generate.runbook.filledBy': '下のコマンドで入力する場合',
   'generate.runbook.filledBy.prompt': 'プロンプト「{prompt}」で入力（${variable}）',
   'generate.runbook.filledBy.tlsKey': 'tls.crt と同じ場所に置くファイル tls.key',
