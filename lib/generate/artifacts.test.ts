@@ -316,7 +316,11 @@ describe('runbook', () => {
     const config = config043(certs);
     const runbook = renderRunbook(buildContext(config, { includeSecrets: true }), 'en');
     expect(runbook).toContain(
-      'printf \'%s\' "$CHART_REPOSITORY_PASSWORD" | helm registry login registry.example.com:5000 --username chart-bot --password-stdin --ca-file operator-chart-ca.crt',
+      'printf \'%s\' "$OPERATOR_CHART_PASSWORD" | helm registry login registry.example.com:5000 --username chart-bot --password-stdin --ca-file operator-chart-ca.crt',
+    );
+    // Its own prompt: the operator chart's source, not the platform chart's (they may differ).
+    expect(runbook).toContain(
+      "read -rsp 'Password of the operator chart source: ' OPERATOR_CHART_PASSWORD; echo",
     );
     expect(helmInstallOperator(config)).toEqual([
       'helm',

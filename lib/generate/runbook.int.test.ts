@@ -9,11 +9,12 @@
  * repository holds, looked up and pinned by the runbook. The install must end as the wizard's apply
  * does: the operator release deployed, the resource applied by the wizard's field manager, the
  * vendor's real operator (v1.22.0, outside the cluster) reconciling it to `Completed` with every
- * workload ready on the kwok node. Then the roll back and the uninstall sections run (the wait for
- * the resource's deletion bounded: v1.22.0 cannot uninstall a release whose chart needs
- * credentialSecret, and the runbook's hand-made finish takes over). It fails, rather than skips, when
- * the environment is not loaded; it skips, with the reason, only when the environment has no vendor
- * operator or charts (../shared/vendor absent). About 50 s on two busy cores.
+ * workload ready on the kwok node. In the 0.43.8 case the roll back and the uninstall sections run
+ * next (the wait for the resource's deletion bounded: v1.22.0 cannot uninstall a release whose chart
+ * needs credentialSecret, and the runbook's hand-made finish takes over). A third case logs in to the
+ * OCI registry and looks the operator chart's version up there, as written. It fails, rather than
+ * skips, when the environment is not loaded; it skips, with the reason, only when the environment has
+ * no vendor operator or charts (../shared/vendor absent). About 45 s on two busy cores.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -46,7 +47,11 @@ import {
   SECRET_PLACEHOLDERS,
   generateArtifacts,
 } from './index';
-import { OPERATOR_CHART_VERSION_VARIABLE, SECRET_VARIABLES } from './runbook';
+import {
+  OPERATOR_CHART_PASSWORD_VARIABLE,
+  OPERATOR_CHART_VERSION_VARIABLE,
+  SECRET_VARIABLES,
+} from './runbook';
 import { CHART_CREDENTIAL_KEYS, chartCredentialSecretName } from './wandb-cr';
 
 /** Skip only when the environment is loaded and says the vendor's operator or charts are missing. */
@@ -107,7 +112,7 @@ function answers(script: string, values: Record<string, string>): string {
 }
 
 const namespaces: string[] = [];
-let work = '';
+const works: string[] = [];
 
 afterAll(() => {
   for (const ns of namespaces.splice(0)) {
@@ -122,26 +127,92 @@ afterAll(() => {
     }
     kubectl(['delete', 'namespace', ns, '--wait=false', '--ignore-not-found']);
   }
-  if (work) rmSync(work, { recursive: true, force: true });
+  for (const work of works.splice(0)) rmSync(work, { recursive: true, force: true });
 });
+
+/**
+ * The download archive's folder for `config` (RUNBOOK.md as README.md; `tlsKey`, when given, put
+ * next to tls.crt as the runbook asks), `helm` and the test environment's kubectl first on PATH, a
+ * private Helm home; `run` runs one of README.md's blocks there, answering its prompts.
+ */
+function unpack(config: InstallConfig, helm: string, tlsKey: string) {
+  const work = mkdtempSync(path.join(tmpdir(), 'runbook-int-'));
+  works.push(work);
+  const bundle = path.join(work, 'wandb-airgap-localhost');
+  mkdirSync(bundle);
+  const files = generateArtifacts(config, { includeSecrets: false });
+  for (const [name, text] of Object.entries(files)) {
+    const target = path.join(bundle, name === 'RUNBOOK.md' ? 'README.md' : name);
+    writeFileSync(target, text, { mode: name.endsWith('.sh') ? 0o755 : 0o644 });
+  }
+  if (tlsKey !== '') writeFileSync(path.join(bundle, 'tls.key'), tlsKey, { mode: 0o600 });
+
+  const bin = path.join(work, 'bin');
+  mkdirSync(bin);
+  symlinkSync(helm, path.join(bin, 'helm'));
+  symlinkSync(need('KUBECTL'), path.join(bin, 'kubectl'));
+  chmodSync(bin, 0o755);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+    KUBECONFIG: need('KUBECONFIG'),
+    HELM_CONFIG_HOME: path.join(work, 'helm', 'config'),
+    HELM_CACHE_HOME: path.join(work, 'helm', 'cache'),
+    HELM_DATA_HOME: path.join(work, 'helm', 'data'),
+    HELM_REPOSITORY_CONFIG: path.join(work, 'helm', 'config', 'repositories.yaml'),
+    HELM_REGISTRY_CONFIG: path.join(work, 'helm', 'config', 'registry.json'),
+  };
+
+  // What a human types at each prompt, or writes over each placeholder.
+  const platformSource = config.charts.platform.source;
+  const operatorSource = config.charts.operator.source;
+  const secretOf: Record<SecretField, string> = {
+    license: config.platform.license,
+    mysqlPassword: config.mysql.password,
+    bucketAccessKey: config.bucket.provider === 's3' ? config.bucket.accessKey : '',
+    bucketSecretKey: config.bucket.provider === 's3' ? config.bucket.secretKey : '',
+    registryPassword: config.registry.password,
+    chartPassword: platformSource.kind === 'local' ? '' : platformSource.password,
+    tlsPrivateKey: tlsKey,
+  };
+  const typed = {
+    ...Object.fromEntries(
+      Object.entries(secretOf).map(([field, value]) => [SECRET_VARIABLES[field as SecretField], value]),
+    ),
+    [OPERATOR_CHART_PASSWORD_VARIABLE]: operatorSource.kind === 'local' ? '' : operatorSource.password,
+  };
+
+  const readme = readFileSync(path.join(bundle, 'README.md'), 'utf8');
+  const sections = sectionsOf(readme);
+  const blocksOf = (key: MessageKey): string[] => {
+    const found = sections.find((s) => s.title === en(key));
+    if (!found) throw new Error(`README.md has no section "${en(key)}"`);
+    return found.blocks;
+  };
+  const run = (script: string, timeoutMs = 90_000) =>
+    bash(script, { cwd: bundle, env, stdin: answers(script, typed), timeoutMs });
+  return { bundle, env, readme, sections, blocksOf, run, secretOf };
+}
 
 /** One case: the platform chart version, which helm the human has, and whether the ingress has TLS. */
 interface Case {
   readonly version: string;
   readonly helm: 'HELM3' | 'HELM4';
   readonly tls: boolean;
+  /** Then roll back and uninstall with the runbook (once is enough: the commands do not depend on the chart). */
+  readonly after: 'rollback and uninstall' | 'nothing';
 }
 
 describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cluster ${skipWhy}`, () => {
   it.each<Case>([
     // 0.43: every secret by reference, typed at the runbook's prompts; TLS from the bundle's tls.crt.
-    { version: '0.43.8', helm: 'HELM4', tls: true },
+    { version: '0.43.8', helm: 'HELM4', tls: true, after: 'rollback and uninstall' },
     // 0.18: license, MySQL password and bucket keys inline, replaced in wandb.yaml as its table says.
-    { version: '0.18.0', helm: 'HELM3', tls: false },
+    { version: '0.18.0', helm: 'HELM3', tls: false, after: 'nothing' },
   ])(
-    "operator-wandb $version, $helm, TLS $tls: operator deployed, resource Completed by the vendor's operator, rolled back, uninstalled",
+    "operator-wandb $version, $helm, TLS $tls: operator deployed, resource Completed by the vendor's operator; then $after",
     { timeout: 300_000 },
-    async ({ version: chartVersion, helm: helmVar, tls }) => {
+    async ({ version: chartVersion, helm: helmVar, tls, after }) => {
       const ns = `runbook-${randomBytes(3).toString('hex')}`;
       const certs = makeTestCertificates();
       const base = vendorConfig(chartVersion, ns);
@@ -159,60 +230,11 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
       expect(config.images.controller.tag).toBe(TEST_ENV_CONTROLLER_TAG);
       const helm = need(helmVar);
 
-      // The archive's folder: every file the download holds, RUNBOOK.md as README.md.
-      work = mkdtempSync(path.join(tmpdir(), 'runbook-int-'));
-      const bundle = path.join(work, `wandb-airgap-localhost`);
-      mkdirSync(bundle);
-      const files = generateArtifacts(config, { includeSecrets: false });
-      for (const [name, text] of Object.entries(files)) {
-        const target = path.join(bundle, name === 'RUNBOOK.md' ? 'README.md' : name);
-        writeFileSync(target, text, { mode: name.endsWith('.sh') ? 0o755 : 0o644 });
-      }
-      // What the runbook asks the human to put next to tls.crt.
-      if (tls) writeFileSync(path.join(bundle, 'tls.key'), certs.leafKey, { mode: 0o600 });
-
-      // `helm` and `kubectl` of the test environment, first on PATH; a private Helm home.
-      const bin = path.join(work, 'bin');
-      mkdirSync(bin);
-      symlinkSync(helm, path.join(bin, 'helm'));
-      symlinkSync(need('KUBECTL'), path.join(bin, 'kubectl'));
-      chmodSync(bin, 0o755);
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        PATH: `${bin}:${process.env.PATH ?? ''}`,
-        KUBECONFIG: need('KUBECONFIG'),
-        HELM_CONFIG_HOME: path.join(work, 'helm', 'config'),
-        HELM_CACHE_HOME: path.join(work, 'helm', 'cache'),
-        HELM_DATA_HOME: path.join(work, 'helm', 'data'),
-        HELM_REPOSITORY_CONFIG: path.join(work, 'helm', 'config', 'repositories.yaml'),
-        HELM_REGISTRY_CONFIG: path.join(work, 'helm', 'config', 'registry.json'),
-      };
-
-      // What a human types at each prompt, or writes over each placeholder.
-      const platformSource = config.charts.platform.source;
-      const secretOf: Record<SecretField, string> = {
-        license: config.platform.license,
-        mysqlPassword: config.mysql.password,
-        bucketAccessKey: config.bucket.provider === 's3' ? config.bucket.accessKey : '',
-        bucketSecretKey: config.bucket.provider === 's3' ? config.bucket.secretKey : '',
-        registryPassword: config.registry.password,
-        chartPassword: platformSource.kind === 'local' ? '' : platformSource.password,
-        tlsPrivateKey: certs.leafKey,
-      };
-      const typed = Object.fromEntries(
-        Object.entries(secretOf).map(([field, value]) => [SECRET_VARIABLES[field as SecretField], value]),
+      const { bundle, env, readme, sections, blocksOf, run, secretOf } = unpack(
+        config,
+        helm,
+        tls ? certs.leafKey : '',
       );
-
-      const readme = readFileSync(path.join(bundle, 'README.md'), 'utf8');
-      const sections = sectionsOf(readme);
-      const section = (key: MessageKey): Section => {
-        const found = sections.find((s) => s.title === en(key));
-        if (!found) throw new Error(`README.md has no section "${en(key)}"`);
-        return found;
-      };
-      const blocksOf = (key: MessageKey) => section(key).blocks;
-      const run = (script: string, timeoutMs = 90_000) =>
-        bash(script, { cwd: bundle, env, stdin: answers(script, typed), timeoutMs });
       namespaces.push(ns);
 
       // The install sections, in the runbook's order. Of the two ways to create the Secrets the
@@ -328,6 +350,8 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
         ['wandb', `operator-wandb-${chartVersion}`, 'deployed'],
       ]);
 
+      if (after === 'nothing') return;
+
       // Roll back: the operator block again (an upgrade to the same pinned version, revision 2),
       // then the runbook's roll back section takes the release back to revision 1.
       const operatorRelease = () => releases().filter((r) => r.name === 'operator');
@@ -376,4 +400,37 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
       );
     },
   );
+
+  // Helm 4 only: Helm 3 speaks plain HTTP to an OCI registry on a loopback address whatever the
+  // flags (README, known limits), so against the test environment's TLS registry it cannot run.
+  it('Helm 4: the operator chart from the OCI registry (TLS, login): the login and the version lookup as written', async () => {
+    const base = vendorConfig('0.43.8', 'unused');
+    const config: InstallConfig = {
+      ...base,
+      charts: {
+        ...base.charts,
+        operator: {
+          version: '',
+          source: {
+            kind: 'oci',
+            url: need('CHARTS_VENDOR_OCI_AUTH_URL'),
+            username: need('REGISTRY_USER'),
+            password: need('REGISTRY_PASSWORD'),
+            caBundle: base.registry.caBundle,
+            plainHttp: false,
+            insecureSkipVerify: false,
+          },
+        },
+      },
+    };
+    const { blocksOf, run } = unpack(config, need('HELM4'), '');
+    for (const block of blocksOf('generate.runbook.charts.title')) await run(block);
+    // The operator block up to the install: the newest version, looked up in the registry.
+    const lines = (blocksOf('generate.runbook.operator.title')[0] ?? '').split('\n');
+    const installAt = lines.findIndex((line) => line.startsWith('helm upgrade --install'));
+    expect(installAt).toBe(2);
+    expect(lines[installAt]).toContain(`--version "$${OPERATOR_CHART_VERSION_VARIABLE}" `);
+    const out = await run(lines.slice(0, installAt).join('\n'));
+    expect(out).toMatch(/^operator 1\.4\.8$/m);
+  });
 });

@@ -2,6 +2,7 @@ import { translate, type Locale } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages/en';
 
 import {
+  type Argv,
   CA_FILES,
   CHARTS_CONFIGMAP,
   CRD_NAME,
@@ -69,8 +70,27 @@ function promptOf(locale: Locale, field: SecretField): string {
  * nothing echoed, nothing in the history; the prompt names what to type, in the runbook's language.
  */
 function readSecret(locale: Locale, field: SecretField): string {
-  const prompt = promptOf(locale, field);
-  return `read -rsp ${shellQuote(prompt)} ${SECRET_VARIABLES[field]}; echo`;
+  return readLine(promptOf(locale, field), SECRET_VARIABLES[field]);
+}
+
+function readLine(prompt: string, variable: string): string {
+  return `read -rsp ${shellQuote(prompt)} ${variable}; echo`;
+}
+
+/**
+ * Shell variable of the password of the operator chart's source, which this shell logs in to. Not
+ * the platform chart's (CHART_REPOSITORY_PASSWORD, for the operator's credential Secret): the two
+ * sources may differ.
+ */
+export const OPERATOR_CHART_PASSWORD_VARIABLE = 'OPERATOR_CHART_PASSWORD';
+
+/** The prompt for the operator chart source's password, and the line that pipes it to helm. */
+function operatorChartLogin(locale: Locale, command: Argv): string[] {
+  const label = translate(locale, 'generate.runbook.operatorChartPassword');
+  return [
+    readLine(translate(locale, 'generate.runbook.prompt', { label }), OPERATOR_CHART_PASSWORD_VARIABLE),
+    `printf '%s' "$${OPERATOR_CHART_PASSWORD_VARIABLE}" | ${commandLine(command)}`,
+  ];
 }
 
 /** Shell variable the runbook resolves the newest operator chart version into, when none was given. */
@@ -233,13 +253,7 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
       addedRepos.add(source.repoName);
       chartBody.push(t('generate.runbook.charts.repo', { name: source.repoName, url: source.url }));
       const add = helmRepoAdd(source, caFile);
-      const lines =
-        source.username === ''
-          ? [commandLine(add)]
-          : [
-              readSecret(locale, 'chartPassword'),
-              `printf '%s' "$${SECRET_VARIABLES.chartPassword}" | ${commandLine(add)}`,
-            ];
+      const lines = source.username === '' ? [commandLine(add)] : operatorChartLogin(locale, add);
       lines.push(commandLine(['helm', 'repo', 'update', source.repoName]));
       lines.push(commandLine(['helm', 'search', 'repo', `${source.repoName}/operator`, '--versions']));
       chartBody.push(code(lines));
@@ -247,12 +261,7 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
       if (chart === 'platform') continue;
       chartBody.push(t('generate.runbook.charts.oci', { url: source.url }));
       if (source.username !== '') {
-        chartBody.push(
-          code([
-            readSecret(locale, 'chartPassword'),
-            `printf '%s' "$${SECRET_VARIABLES.chartPassword}" | ${commandLine(helmRegistryLogin(source, caFile))}`,
-          ]),
-        );
+        chartBody.push(code(operatorChartLogin(locale, helmRegistryLogin(source, caFile))));
       }
     } else if (chart === 'operator') {
       chartBody.push(

@@ -173,6 +173,7 @@ export const en = {
   'generate.runbook.placeholder': 'Placeholder',
   'generate.runbook.value': 'Replace with',
   'generate.runbook.prompt': '{label}: ',
+  'generate.runbook.operatorChartPassword': 'Password of the operator chart source',
   'generate.runbook.filledBy': 'Or, with the commands below',
   'generate.runbook.filledBy.prompt': 'typed at the prompt "{prompt}" (${variable})',
   'generate.runbook.filledBy.tlsKey': 'the file tls.key, next to tls.crt',

@@ -158,6 +158,7 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.placeholder': 'プレースホルダー',
   'generate.runbook.value': '置き換える値',
   'generate.runbook.prompt': '{label}：',
+  'generate.runbook.operatorChartPassword': 'オペレーターのチャートの取得元のパスワード',
   'generate.runbook.filledBy': '下のコマンドで入力する場合',
   'generate.runbook.filledBy.prompt': 'プロンプト「{prompt}」で入力（${variable}）',
   'generate.runbook.filledBy.tlsKey': 'tls.crt と同じ場所に置くファイル tls.key',
