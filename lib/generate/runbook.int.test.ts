@@ -16,10 +16,9 @@
  * skips, when the environment is not loaded; it skips, with the reason, only when the environment has
  * no vendor operator or charts (../shared/vendor absent). About 45 s on two busy cores.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,9 +26,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_ENV_CONTROLLER_TAG } from '@/lib/checks/test-env-config';
 import type { InstallConfig } from '@/lib/config';
 import { makeTestCertificates } from '@/lib/config/test-certificates';
-import { translate } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n/messages/en';
 import { need } from '@/test/integration/apply-fixture';
+import { en, unpackRunbook } from '@/test/integration/runbook-bundle';
 import {
   kubectl,
   operatorLog,
@@ -40,76 +38,12 @@ import {
 } from '@/test/integration/vendor-operator';
 
 import { type SecretField } from './context';
-import {
-  FIELD_MANAGER,
-  OPERATOR_DEPLOYMENT,
-  SECRET_KEYS,
-  SECRET_PLACEHOLDERS,
-  generateArtifacts,
-} from './index';
-import {
-  OPERATOR_CHART_PASSWORD_VARIABLE,
-  OPERATOR_CHART_VERSION_VARIABLE,
-  SECRET_VARIABLES,
-} from './runbook';
+import { FIELD_MANAGER, OPERATOR_DEPLOYMENT, SECRET_KEYS, SECRET_PLACEHOLDERS } from './index';
+import { OPERATOR_CHART_VERSION_VARIABLE } from './runbook';
 import { CHART_CREDENTIAL_KEYS, chartCredentialSecretName } from './wandb-cr';
 
 /** Skip only when the environment is loaded and says the vendor's operator or charts are missing. */
 const skipWhy = process.env.TEST_ENV_DIR ? vendorWhy : '';
-
-/** A section of README.md: its title (without the step number) and its bash blocks. */
-interface Section {
-  readonly title: string;
-  readonly blocks: string[];
-}
-
-function sectionsOf(markdown: string): Section[] {
-  return markdown
-    .split(/^## /m)
-    .slice(1)
-    .map((part) => ({
-      title: (part.split('\n')[0] ?? '').replace(/^\d+\. /, ''),
-      blocks: [...part.matchAll(/```bash\n([\s\S]*?)```/g)].map((match) => match[1] ?? ''),
-    }));
-}
-
-const en = (key: MessageKey) => translate('en', key);
-
-/** Runs one script with bash -euo pipefail; rejects with its output when it fails or overruns. */
-function bash(
-  script: string,
-  options: { cwd: string; env: NodeJS.ProcessEnv; stdin: string; timeoutMs: number },
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
-      cwd: options.cwd,
-      env: options.env,
-      timeout: options.timeoutMs,
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      code === 0
-        ? resolve(out)
-        : reject(new Error(`bash ended with ${signal ?? code}:\n${script}\n--- output ---\n${out}`)),
-    );
-    child.stdin.end(options.stdin);
-  });
-}
-
-/** The answers to the script's prompts, in the order it asks (`read -rsp '…' VARIABLE`). */
-function answers(script: string, values: Record<string, string>): string {
-  return [...script.matchAll(/^read -rsp '[^']*' ([A-Z_]+); echo$/gm)]
-    .map(([, variable]) => {
-      const value = values[variable ?? ''];
-      if (value === undefined)
-        throw new Error(`the runbook asks for ${variable}, which the test cannot answer`);
-      return `${value}\n`;
-    })
-    .join('');
-}
 
 const namespaces: string[] = [];
 const works: string[] = [];
@@ -129,70 +63,6 @@ afterAll(() => {
   }
   for (const work of works.splice(0)) rmSync(work, { recursive: true, force: true });
 });
-
-/**
- * The download archive's folder for `config` (RUNBOOK.md as README.md; `tlsKey`, when given, put
- * next to tls.crt as the runbook asks), `helm` and the test environment's kubectl first on PATH, a
- * private Helm home; `run` runs one of README.md's blocks there, answering its prompts.
- */
-function unpack(config: InstallConfig, helm: string, tlsKey: string) {
-  const work = mkdtempSync(path.join(tmpdir(), 'runbook-int-'));
-  works.push(work);
-  const bundle = path.join(work, 'wandb-airgap-localhost');
-  mkdirSync(bundle);
-  const files = generateArtifacts(config, { includeSecrets: false });
-  for (const [name, text] of Object.entries(files)) {
-    const target = path.join(bundle, name === 'RUNBOOK.md' ? 'README.md' : name);
-    writeFileSync(target, text, { mode: name.endsWith('.sh') ? 0o755 : 0o644 });
-  }
-  if (tlsKey !== '') writeFileSync(path.join(bundle, 'tls.key'), tlsKey, { mode: 0o600 });
-
-  const bin = path.join(work, 'bin');
-  mkdirSync(bin);
-  symlinkSync(helm, path.join(bin, 'helm'));
-  symlinkSync(need('KUBECTL'), path.join(bin, 'kubectl'));
-  chmodSync(bin, 0o755);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${bin}:${process.env.PATH ?? ''}`,
-    KUBECONFIG: need('KUBECONFIG'),
-    HELM_CONFIG_HOME: path.join(work, 'helm', 'config'),
-    HELM_CACHE_HOME: path.join(work, 'helm', 'cache'),
-    HELM_DATA_HOME: path.join(work, 'helm', 'data'),
-    HELM_REPOSITORY_CONFIG: path.join(work, 'helm', 'config', 'repositories.yaml'),
-    HELM_REGISTRY_CONFIG: path.join(work, 'helm', 'config', 'registry.json'),
-  };
-
-  // What a human types at each prompt, or writes over each placeholder.
-  const platformSource = config.charts.platform.source;
-  const operatorSource = config.charts.operator.source;
-  const secretOf: Record<SecretField, string> = {
-    license: config.platform.license,
-    mysqlPassword: config.mysql.password,
-    bucketAccessKey: config.bucket.provider === 's3' ? config.bucket.accessKey : '',
-    bucketSecretKey: config.bucket.provider === 's3' ? config.bucket.secretKey : '',
-    registryPassword: config.registry.password,
-    chartPassword: platformSource.kind === 'local' ? '' : platformSource.password,
-    tlsPrivateKey: tlsKey,
-  };
-  const typed = {
-    ...Object.fromEntries(
-      Object.entries(secretOf).map(([field, value]) => [SECRET_VARIABLES[field as SecretField], value]),
-    ),
-    [OPERATOR_CHART_PASSWORD_VARIABLE]: operatorSource.kind === 'local' ? '' : operatorSource.password,
-  };
-
-  const readme = readFileSync(path.join(bundle, 'README.md'), 'utf8');
-  const sections = sectionsOf(readme);
-  const blocksOf = (key: MessageKey): string[] => {
-    const found = sections.find((s) => s.title === en(key));
-    if (!found) throw new Error(`README.md has no section "${en(key)}"`);
-    return found.blocks;
-  };
-  const run = (script: string, timeoutMs = 90_000) =>
-    bash(script, { cwd: bundle, env, stdin: answers(script, typed), timeoutMs });
-  return { bundle, env, readme, sections, blocksOf, run, secretOf };
-}
 
 /** One case: the platform chart version, which helm the human has, and whether the ingress has TLS. */
 interface Case {
@@ -230,11 +100,12 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
       expect(config.images.controller.tag).toBe(TEST_ENV_CONTROLLER_TAG);
       const helm = need(helmVar);
 
-      const { bundle, env, readme, sections, blocksOf, run, secretOf } = unpack(
+      const { work, bundle, env, readme, sections, blocksOf, run, secretOf } = unpackRunbook(
         config,
         helm,
         tls ? certs.leafKey : '',
       );
+      works.push(work);
       namespaces.push(ns);
 
       // The install sections, in the runbook's order. Of the two ways to create the Secrets the
@@ -423,7 +294,8 @@ describe.skipIf(skipWhy !== '')(`the runbook, run as written against the test cl
         },
       },
     };
-    const { blocksOf, run } = unpack(config, need('HELM4'), '');
+    const { work, blocksOf, run } = unpackRunbook(config, need('HELM4'), '');
+    works.push(work);
     for (const block of blocksOf('generate.runbook.charts.title')) await run(block);
     // The operator block up to the install: the newest version, looked up in the registry.
     const lines = (blocksOf('generate.runbook.operator.title')[0] ?? '').split('\n');
