@@ -13,7 +13,18 @@
  *   npm run bench -- mirror
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import https from 'node:https';
 import { cpus, homedir, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -179,6 +190,71 @@ async function main(): Promise<number> {
   const skopeoCache = path.join(work, 'skopeo-cache');
   mkdirSync(skopeoCache);
   const skopeo = skopeoCommand(skopeoCache);
+  const links = path.join(work, 'links');
+  mkdirSync(links);
+  // skopeo reads `docker-archive:PATH[:REF]`: the bundle's paths hold the tag's colon, so each
+  // archive is given through a symbolic link of a name without one.
+  const link = (i: BundleImage) => path.join(links, `${images.indexOf(i)}.tar`);
+  images.forEach((i) => symlinkSync(archive(i), link(i)));
+  const craneEnv = { ...process.env, SSL_CERT_FILE: caFile };
+
+  // Which archive shapes each tool reads (a small image of each shape; crane reads an OCI layout
+  // only as a folder, unpacked below): the comparison keeps the shapes that all three read.
+  const unreadable: string[] = [];
+  for (const format of [...new Set(images.map((i) => i.format))]) {
+    const sample = images.find((i) => i.format === format && !i.bigLayerBytes);
+    if (!sample) continue;
+    const probes: Array<[string, string, string[], NodeJS.ProcessEnv]> = [
+      [
+        'skopeo',
+        'skopeo',
+        ['inspect', '--raw', `${format === 'oci-index' ? 'oci-archive' : 'docker-archive'}:${link(sample)}`],
+        process.env,
+      ],
+      ...(format === 'oci-index'
+        ? []
+        : [
+            ['crane', crane, ['validate', '--tarball', archive(sample)], craneEnv] as [
+              string,
+              string,
+              string[],
+              NodeJS.ProcessEnv,
+            ],
+          ]),
+    ];
+    for (const [name, cmd, args, env] of probes) {
+      try {
+        execFileSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      } catch (e) {
+        const err = String((e as { stderr?: Buffer }).stderr ?? e)
+          .trim()
+          .split('\n')
+          .pop();
+        unreadable.push(`${name} cannot read the ${format} archive (${sample.ref}): ${err}`);
+      }
+    }
+  }
+  const excluded = new Set(
+    unreadable.map((u) => /the (\S+) archive/.exec(u)?.[1]).filter((f): f is string => !!f),
+  );
+  const compared = images.filter((i) => !excluded.has(i.format));
+  // The wizard pushes the same images: a bundle of hard links to the compared archives.
+  let source = bundle;
+  if (compared.length < images.length) {
+    source = path.join(work, 'compared', 'bundle');
+    for (const i of compared) {
+      mkdirSync(path.dirname(path.join(source, 'images', i.ref, 'image.tgz')), { recursive: true });
+      linkSync(archive(i), path.join(source, 'images', i.ref, 'image.tgz'));
+    }
+    copyFileSync(path.join(bundle, 'spec.yaml'), path.join(source, 'spec.yaml'));
+  }
+  for (const u of unreadable) console.log(u);
+  console.log(
+    `compared: ${compared.length} of ${images.length} images (${[...new Set(compared.map((i) => i.format))].join(', ')})` +
+      (excluded.size
+        ? `; left out: ${[...excluded].join(', ')} (the wizard reads it; one or both others do not)`
+        : ''),
+  );
 
   const wizard = () =>
     measure(process.execPath, [
@@ -187,7 +263,7 @@ async function main(): Promise<number> {
       'tsx',
       'scripts/mirror.ts',
       '--source',
-      bundle,
+      source,
       '--registry',
       `${registry}/${prefixes.wizard}`,
       '--ca',
@@ -198,8 +274,8 @@ async function main(): Promise<number> {
   const skopeoRun = () => {
     const to = targets(prefixes.skopeo);
     return sequence(
-      images.map((i) => () => {
-        const src = i.format === 'oci-index' ? `oci-archive:${archive(i)}` : `docker-archive:${archive(i)}`;
+      compared.map((i) => () => {
+        const src = `${i.format === 'oci-index' ? 'oci-archive' : 'docker-archive'}:${link(i)}`;
         return measure(skopeo.cmd, [
           ...skopeo.pre,
           'copy',
@@ -215,9 +291,9 @@ async function main(): Promise<number> {
   };
   const craneRun = () => {
     const to = targets(prefixes.crane);
-    const env = { ...process.env, SSL_CERT_FILE: caFile };
+    const env = craneEnv;
     return sequence(
-      images.map((i) => async () => {
+      compared.map((i) => async () => {
         if (i.format !== 'oci-index')
           return measure(crane, ['push', archive(i), to.get(i.ref) as string], env);
         // crane reads an OCI layout only as a folder: the archive is unpacked first (timed too).
@@ -278,10 +354,18 @@ async function main(): Promise<number> {
   console.log('');
   console.log(`wizard's own summary, first run: ${summary ?? '-'}; second run: ${summary2 ?? '-'}`);
   console.log(
-    'skopeo: docker-archive: for docker and docker-gzip (decompressed to a temporary file first), oci-archive: --all for the OCI index; ' +
-      'crane: push FILE for docker and docker-gzip, the OCI archive unpacked with tar (timed) then push --index DIR. ' +
-      'Both read every shape of the fixture; both gzip the uncompressed docker layers (new digests), the wizard pushes them as they are.',
+    'skopeo: one `skopeo copy docker-archive:FILE` per docker archive, `oci-archive:FILE --all` for the OCI index; ' +
+      'crane: one `crane push FILE` per docker archive, the OCI archive unpacked with tar (timed) then `crane push --index DIR`.',
   );
+  const big = compared.find((i) => i.bigLayerBytes);
+  if (big)
+    for (const name of ['wizard', 'skopeo', 'crane'] as const) {
+      const layers = await manifestLayers(targets(prefixes[name]).get(big.ref) as string);
+      const largest = layers.sort((a, b) => b.size - a.size)[0];
+      console.log(
+        `${name} stored ${big.ref}'s large layer as ${largest?.mediaType ?? '?'}, ${mb(largest?.size ?? 0)}`,
+      );
+    }
   const [w1, w2] = results.wizard as [Measured, Measured];
   const timeOk = [0, 1].map((p) => results.wizard[p]!.ms <= faster[p]!);
   const memOk = Math.max(w1.rssBytes, w2.rssBytes) < MEMORY_TARGET;
@@ -293,6 +377,34 @@ async function main(): Promise<number> {
     `target wizard peak memory < 300 MB with the ${mb(BIG)} layer: ${memOk ? 'MET' : 'NOT MET'} (${mb(Math.max(w1.rssBytes, w2.rssBytes))})`,
   );
   return 0;
+}
+
+/** The layers of a pushed image's manifest (`host/repo:tag`), read from the TLS registry. */
+function manifestLayers(ref: string): Promise<Array<{ mediaType: string; size: number }>> {
+  const slash = ref.indexOf('/');
+  const colon = ref.lastIndexOf(':');
+  const url = `https://${ref.slice(0, slash)}/v2/${ref.slice(slash + 1, colon)}/manifests/${ref.slice(colon + 1)}`;
+  const accept = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+  ].join(', ');
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { ca: readFileSync(caFile), headers: { accept } }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => {
+          try {
+            resolve(
+              (JSON.parse(body) as { layers?: Array<{ mediaType: string; size: number }> }).layers ?? [],
+            );
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        });
+      })
+      .on('error', reject);
+  });
 }
 
 function mb(bytes: number): string {
