@@ -1,4 +1,4 @@
-import { parseOciUrl, type ChartSource, type InstallConfig } from '@/lib/config';
+import { parseOciUrl, s3Target, type ChartSource, type InstallConfig } from '@/lib/config';
 
 import { FIELD_MANAGER } from './secrets';
 
@@ -330,5 +330,65 @@ export function prerequisiteChecks(config: InstallConfig): Argv[] {
     kubectl(config, 'version'),
     ['helm', 'version', '--short'],
     kubectl(config, 'auth', 'can-i', 'create', 'customresourcedefinitions'),
+    // The volumes the charts claim (Redis, Prometheus, in-cluster MySQL) need a default StorageClass.
+    kubectl(config, 'get', 'storageclass'),
+    ...(config.ingress.class === '' ? [] : [kubectl(config, 'get', 'ingressclass', config.ingress.class)]),
   ];
+}
+
+/**
+ * The checks of MySQL and the bucket that a person runs by hand, from a machine with the clients
+ * (mysql, aws, gcloud, az) that reaches them as the cluster does; passwords are asked, never typed
+ * on the command line. Empty when nothing outside the cluster is named.
+ */
+export function serviceChecks(config: InstallConfig): Argv[] {
+  const out: Argv[] = [];
+  const { mysql, bucket } = config;
+  if (mysql.mode === 'external') {
+    out.push([
+      'mysql',
+      '--host',
+      mysql.host,
+      '--port',
+      String(mysql.port),
+      '--user',
+      mysql.user,
+      '--password',
+      '--execute',
+      'SELECT VERSION(); SHOW GRANTS FOR CURRENT_USER();',
+      mysql.database,
+    ]);
+  }
+  if (bucket.provider === 's3') {
+    const target = s3Target(bucket);
+    const endpoint = target.endpoint
+      ? ['--endpoint-url', `${bucket.plainHttp ? 'http' : 'https'}://${target.endpoint}`]
+      : [];
+    out.push([
+      'aws',
+      's3api',
+      'head-bucket',
+      '--bucket',
+      target.bucket,
+      ...endpoint,
+      ...(bucket.region ? ['--region', bucket.region] : []),
+    ]);
+  } else if (bucket.provider === 'gcs') {
+    out.push(['gcloud', 'storage', 'ls', `gs://${bucket.name}`]);
+  } else {
+    const container = bucket.path.trim().split('/')[0] ?? '';
+    out.push([
+      'az',
+      'storage',
+      'container',
+      'show',
+      '--account-name',
+      bucket.name,
+      '--name',
+      container,
+      '--auth-mode',
+      'key',
+    ]);
+  }
+  return out;
 }

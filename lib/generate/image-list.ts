@@ -51,7 +51,11 @@ export function renderImageList(context: GenerateContext): string {
 /**
  * mirror-images.sh: copies every image of images.txt.
  *   ./mirror-images.sh skopeo  — from the public registries (a host with internet and registry access);
- *   ./mirror-images.sh docker  — after `docker load` of a `wsm download` bundle: tag and push.
+ *   ./mirror-images.sh docker  — after `docker load` of a `wsm download` bundle: tag and push
+ *                               (Docker trusts a private CA only from /etc/docker/certs.d/<host>/ca.crt:
+ *                               the script stops and says how when it is missing);
+ *   ./mirror-images.sh verify  — at the site: every target is in the registry (skopeo inspect, else
+ *                               docker manifest inspect); lists the missing ones and fails if any.
  * Credentials come from `REGISTRY_PASSWORD` (asked for when unset), never from the command line.
  */
 export function renderMirrorScript(context: GenerateContext): string {
@@ -88,6 +92,7 @@ export function renderMirrorScript(context: GenerateContext): string {
 #   ./mirror-images.sh skopeo   copy from the public registries (needs internet and registry access)
 #   ./mirror-images.sh docker   tag and push images already loaded from a wsm bundle:
 #                               for f in bundle/images/*.tgz; do docker load -i "$f"; done
+#   ./mirror-images.sh verify   check that the registry holds every target (skopeo, else docker)
 set -euo pipefail
 
 MODE="\${1:-skopeo}"
@@ -113,7 +118,16 @@ ${skopeoLogin}    while [ "$#" -gt 0 ]; do
     done
     ;;
   docker)
-${dockerLogin}    while [ "$#" -gt 0 ]; do
+${
+  hasCa
+    ? `    if [ ! -f ${shellQuote(`/etc/docker/certs.d/${registry.host}/ca.crt`)} ]; then
+      echo "Docker trusts ${registry.host} only with its CA in /etc/docker/certs.d/${registry.host}/ca.crt:" >&2
+      echo "  sudo mkdir -p ${shellQuote(`/etc/docker/certs.d/${registry.host}`)} && sudo cp \\"$CERT_DIR/ca.crt\\" ${shellQuote(`/etc/docker/certs.d/${registry.host}/ca.crt`)}" >&2
+      exit 1
+    fi
+`
+    : ''
+}${dockerLogin}    while [ "$#" -gt 0 ]; do
       source_ref="$1"
       case "$source_ref" in docker.io/library/*) source_ref="\${source_ref#docker.io/library/}" ;; docker.io/*) source_ref="\${source_ref#docker.io/}" ;; esac
       if ! docker image inspect "$source_ref" >/dev/null 2>&1 && ! docker image inspect "$1" >/dev/null 2>&1; then
@@ -127,8 +141,21 @@ ${dockerLogin}    while [ "$#" -gt 0 ]; do
       shift 2
     done
     ;;
+  verify)
+    missing=0
+    if command -v skopeo >/dev/null 2>&1; then
+${skopeoLogin.replace(/^  /gm, '      ')}      inspect() { skopeo inspect --raw ${tlsVerify ? '' : '--tls-verify=false '}${hasCa ? '--cert-dir "$CERT_DIR" ' : ''}"docker://$1" >/dev/null 2>&1; }
+    else
+${dockerLogin.replace(/^  /gm, '      ')}      inspect() { docker manifest inspect ${tlsVerify ? '' : '--insecure '}"$1" >/dev/null 2>&1; }
+    fi
+    while [ "$#" -gt 0 ]; do
+      if inspect "$2"; then echo "present $2"; else echo "MISSING $2" >&2; missing=$((missing + 1)); fi
+      shift 2
+    done
+    [ "$missing" -eq 0 ] || { echo "$missing image(s) missing from ${registry.host}" >&2; exit 1; }
+    ;;
   *)
-    echo "usage: $0 [skopeo|docker]" >&2
+    echo "usage: $0 [skopeo|docker|verify]" >&2
     exit 2
     ;;
 esac

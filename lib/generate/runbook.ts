@@ -28,6 +28,7 @@ import {
   kubectlWaitPlatform,
   namespacesOf,
   prerequisiteChecks,
+  serviceChecks,
 } from './commands';
 import { SECRET_PLACEHOLDERS, type GenerateContext, type SecretField } from './context';
 import { mirrorEntries } from './image-list';
@@ -232,13 +233,24 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
     code(prerequisiteChecks(config).map(commandLine)),
   );
 
+  const services = serviceChecks(config);
+  if (services.length > 0)
+    section(
+      title('generate.runbook.services.title'),
+      t('generate.runbook.services.body'),
+      code(services.map(commandLine)),
+    );
+
   section(
     title('generate.runbook.images.title'),
     t('generate.runbook.images.body', {
       count: mirrorEntries(context).length,
       registry: config.registry.host,
     }),
-    code(['bash mirror-images.sh skopeo    # or: bash mirror-images.sh docker']),
+    code([
+      'bash mirror-images.sh skopeo    # or, at the site after docker load: bash mirror-images.sh docker',
+      'bash mirror-images.sh verify',
+    ]),
   );
 
   // Chart sources.

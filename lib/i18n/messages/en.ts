@@ -180,9 +180,12 @@ export const en = {
   'generate.runbook.prerequisites.title': 'Check the tools and your rights',
   'generate.runbook.prerequisites.body':
     'Kubernetes 1.28 or later and Helm 3 or later are needed; installing the operator creates a CRD, which needs cluster-admin rights.',
+  'generate.runbook.services.title': 'Check MySQL and the bucket',
+  'generate.runbook.services.body':
+    'What the wizard\'s checks ask, by hand, from a machine that reaches them as the cluster does and has the clients (mysql, aws, gcloud or az): the database answers and the user\'s grants cover the database; the bucket exists and the credentials may read it. Each command asks for its password or uses the client\'s own login; a failure here fails the platform later.',
   'generate.runbook.images.title': 'Mirror the images',
   'generate.runbook.images.body':
-    'The internal registry {registry} must hold the {count} images listed in images.txt (source and target). mirror-images.sh copies them with skopeo, or pushes them after `docker load` of a wsm bundle.',
+    'The internal registry {registry} must hold the {count} images listed in images.txt (source and target), under exactly those tags: the generated values use them, and they may differ from the tags in the procedure or in a bundle made for another chart version. Mirroring has two phases. On a machine with internet access, the vendor\'s `wsm download` writes a bundle (or, where that machine also reaches {registry}, `bash mirror-images.sh skopeo` copies the images directly). At the site, the wizard\'s Mirror step pushes the bundle without Docker; or `docker load` each bundle/images/*/image.tgz and run `bash mirror-images.sh docker` (it says how to give Docker the registry\'s CA). Then `bash mirror-images.sh verify` lists any image still missing.',
   'generate.runbook.charts.title': 'Point Helm at the charts',
   'generate.runbook.charts.repo':
     'Add the internal Helm repository {url} as "{name}"; the operator is installed from "{name}/operator" below.',

@@ -166,8 +166,11 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.prerequisites.body':
     'Kubernetes 1.28 以上と Helm 3 以上が必要です。オペレーターのインストールでは CRD を作成するため、cluster-admin 相当の権限が必要です。',
   'generate.runbook.images.title': 'イメージのミラー',
+  'generate.runbook.services.title': 'MySQL とバケットの確認',
+  'generate.runbook.services.body':
+    'ウィザードのチェックが確認する内容を手作業で確認します。クラスターと同じようにこれらに接続でき、クライアント（mysql、aws、gcloud または az）があるマシンで実行してください。データベースが応答し、ユーザーの権限がデータベースに及ぶこと、バケットが存在し、認証情報で読み取れることを確認します。各コマンドはパスワードを尋ねるか、クライアント自身のログインを使います。ここで失敗すると、後でプラットフォームが失敗します。',
   'generate.runbook.images.body':
-    '内部コンテナレジストリ {registry} に、images.txt に記載した {count} 件のイメージ（取得元と配置先）が必要です。mirror-images.sh は skopeo でコピーするか、wsm のバンドルを `docker load` した後に push します。',
+    '内部コンテナレジストリ {registry} に、images.txt に記載した {count} 件のイメージ（取得元と配置先）が、記載どおりのタグで必要です。生成した values はこのタグを使います。手順書のタグや、別のチャートバージョン用に作ったバンドルのタグとは異なることがあります。ミラーは 2 段階で行います。インターネットに接続できるマシンで、ベンダーの `wsm download` でバンドルを作成します（そのマシンから {registry} にも接続できる場合は、`bash mirror-images.sh skopeo` で直接コピーできます）。サイトでは、ウィザードの「ミラー」ステップが Docker なしでバンドルを push します。または bundle/images/*/image.tgz をそれぞれ `docker load` してから `bash mirror-images.sh docker` を実行します（レジストリの CA を Docker に渡す方法も表示します）。最後に `bash mirror-images.sh verify` で、まだ足りないイメージを一覧できます。',
   'generate.runbook.charts.title': 'Helm のチャート取得元の設定',
   'generate.runbook.charts.repo':
     '内部 Helm リポジトリ {url} を「{name}」として追加します。オペレーターは後の手順で「{name}/operator」からインストールします。',
