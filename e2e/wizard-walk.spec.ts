@@ -117,6 +117,11 @@ for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
       // Review: the files side by side, secrets masked.
       await expect(page.getByRole('heading', { name: 'values.yaml', exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'wandb.yaml', exact: true })).toBeVisible();
+      // Above them, the settings in words, each label a link to its field.
+      const summary = page.getByTestId('settings-summary');
+      await expect(summary).toContainText(config.platform.host);
+      await expect(summary).toContainText(`operator-wandb ${config.charts.platform.version}`);
+      await expect(summary.locator('a[href*="#f-platform-license"]')).toBeVisible();
       const html = await page.content();
       for (const secret of walkSecrets(config))
         expect(html, 'a secret on the review page').not.toContain(secret);

@@ -10,6 +10,7 @@ import { generateArtifacts, generationNotes } from '@/lib/generate';
 import { fieldHref, fieldLabel } from '../field-labels';
 import { stepHref, stepOfPath } from '../steps';
 import { DownloadPanel } from './download-panel';
+import { SettingsSummary } from './settings-summary';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -114,6 +115,7 @@ export async function ReviewStep({ t, locale }: { t: T; locale: 'en' | 'ja' }) {
           </ul>
         </div>
       ) : null}
+      <SettingsSummary config={result.config} t={t} />
       <p>{t('ui.review.masked')}</p>
       <DownloadPanel />
       <div className="review-grid">
