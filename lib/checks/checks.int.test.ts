@@ -6,6 +6,7 @@
  * environment is not loaded — except the checks that need the API server, which run only when
  * its kubeconfig exists (KUBECONFIG), since the cluster component is optional on small machines.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { InstallConfig } from '@/lib/config';
 import { makeTestCertificates } from '@/lib/config/test-certificates';
+import { HAVE_VENDOR_CHARTS, vendorChartPath } from '@/test/vendor-charts';
 
 import { CHECK_DEFINITIONS, rerunPrerequisiteCheck } from './index';
 import type { ChecksInput } from './input';
@@ -455,6 +457,56 @@ describe.skipIf(!haveCluster)('against the test cluster (checks 1, 2, 6)', () =>
     );
     expect(inCluster.evidence.find((e) => e.label === 'StorageClass')?.response).toMatch(/^pass: default /);
   });
+
+  it.skipIf(!HAVE_VENDOR_CHARTS)(
+    'an operator release of another namespace is named, with the namespace to use instead',
+    { timeout: 180_000 },
+    async () => {
+      const other = `operator-elsewhere-${process.pid}`;
+      const helm = env('HELM4');
+      const kube = { ...process.env, KUBECONFIG: env('KUBECONFIG') };
+      execFileSync(
+        helm,
+        ['install', 'operator', vendorChartPath('operator', '1.4.8'), '-n', other, '--create-namespace'],
+        { env: kube, stdio: 'pipe' },
+      );
+      try {
+        const c = testEnvConfig();
+        const elsewhere = await rerunPrerequisiteCheck(
+          {
+            config: { ...c, target: { ...c.target, operatorNamespace: 'wandb-second' } },
+            kubeconfigPath: env('KUBECONFIG'),
+          },
+          'cluster-fit',
+        );
+        expect(elsewhere.status).toBe('fail');
+        expect(elsewhere.message).toMatchObject({
+          key: 'checks.clusterFit.operatorElsewhere',
+          params: {
+            release: 'operator',
+            namespace: other,
+            target: 'wandb-second',
+            role: 'wandb-manager-role',
+          },
+        });
+        // The same release's namespace is an upgrade: no such finding.
+        const same = await rerunPrerequisiteCheck(
+          {
+            config: { ...c, target: { ...c.target, operatorNamespace: other } },
+            kubeconfigPath: env('KUBECONFIG'),
+          },
+          'cluster-fit',
+        );
+        expect(same.evidence.some((e) => e.label === 'operator ClusterRole')).toBe(false);
+      } finally {
+        execFileSync(helm, ['uninstall', 'operator', '-n', other, '--wait'], { env: kube, stdio: 'ignore' });
+        execFileSync(env('KUBECTL'), ['delete', 'namespace', other, '--wait=false'], {
+          env: kube,
+          stdio: 'ignore',
+        });
+      }
+    },
+  );
 
   it('a namespace the restricted identity may not create is named', async () => {
     const c = testEnvConfig();

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { toUserError } from '@/lib/errors';
 import { OPERATOR_RELEASE } from '@/lib/generate';
-import { WANDB_CR } from '@/lib/kube';
+import { isKubeError, WANDB_CR } from '@/lib/kube';
 
 import { remainingMs } from './evidence';
 import type { ChecksInput } from './input';
@@ -64,11 +64,19 @@ export function defaultVolumeClaims(config: ChecksInput['config']): VolumeClaim[
 }
 
 /**
+ * The operator chart's ClusterRole: `{{ include "name" . }}-manager-role`, with the chart's default
+ * `nameOverride: wandb` (charts/operator/values.yaml of 1.3.3 and 1.4.8; the wizard does not change
+ * it). Its name is the same in every namespace, so one cluster holds one operator release.
+ */
+export const OPERATOR_CLUSTER_ROLE = 'wandb-manager-role';
+
+/**
  * Check 6: the cluster fits the configuration — the ingress class exists (else the existing ones
  * are listed), exactly one default StorageClass exists for the volumes the platform claims by
  * default (Redis, Prometheus, and MySQL when it runs in the cluster), each namespace exists
- * or may be created, and an existing W&B installation (operator release, CRD, custom resources)
- * is detected and described. The most severe finding is the message; every finding is evidence.
+ * or may be created, an operator release of another namespace or name (whose ClusterRole helm
+ * would refuse to take over) fails, and an existing W&B installation (operator release, CRD,
+ * custom resources) is detected and described. The most severe finding is the message; every finding is evidence.
  */
 export const clusterFitCheck: CheckDefinition<ChecksInput> = {
   id: 'cluster-fit',
@@ -210,6 +218,33 @@ export const clusterFitCheck: CheckDefinition<ChecksInput> = {
             );
         }),
       ),
+      guard('operator ClusterRole', async () => {
+        let owner: Awaited<ReturnType<typeof client.getClusterRoleOwner>>;
+        try {
+          owner = await client.getClusterRoleOwner(OPERATOR_CLUSTER_ROLE, call);
+        } catch (e) {
+          // May not read ClusterRoles: the access check names that permission.
+          if (isKubeError(e) && e.statusCode === 403) return;
+          throw e;
+        }
+        const { operatorNamespace } = config.target;
+        if (!owner || (owner.release === OPERATOR_RELEASE && owner.namespace === operatorNamespace)) return;
+        const params = {
+          role: OPERATOR_CLUSTER_ROLE,
+          release: owner.release || '-',
+          namespace: owner.namespace || '-',
+          target: operatorNamespace,
+        };
+        note(
+          'operator ClusterRole',
+          {
+            status: 'fail',
+            message: { key: 'checks.clusterFit.operatorElsewhere', params },
+            remedy: { key: 'checks.clusterFit.operatorElsewhere.remedy', params },
+          },
+          `ClusterRole ${OPERATOR_CLUSTER_ROLE} belongs to release ${params.release} in ${params.namespace}`,
+        );
+      }),
       guard('existing installation', async () => {
         const [releases, crd] = await Promise.all([
           client.listHelmReleases(config.target.operatorNamespace, call),

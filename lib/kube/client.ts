@@ -12,6 +12,7 @@ import {
   KubernetesObjectApi,
   NetworkingV1Api,
   PatchStrategy,
+  RbacAuthorizationV1Api,
   type RequestContext,
   type ResponseContext,
   ServerConfiguration,
@@ -249,6 +250,23 @@ export class KubeClient {
     );
     const info = review.status?.userInfo;
     return { username: info?.username ?? '', groups: info?.groups ?? [] };
+  }
+
+  /**
+   * The Helm release that owns a ClusterRole (its `meta.helm.sh/release-name` and
+   * `-namespace` annotations; empty when it was made otherwise), or undefined when there is none.
+   */
+  async getClusterRoleOwner(
+    name: string,
+    call: KubeCallOptions = {},
+  ): Promise<{ release: string; namespace: string } | undefined> {
+    const role = await this.maybe(RbacAuthorizationV1Api, call, (api) => api.readClusterRole({ name }));
+    if (!role) return undefined;
+    const annotations = role.metadata?.annotations ?? {};
+    return {
+      release: annotations['meta.helm.sh/release-name'] ?? '',
+      namespace: annotations['meta.helm.sh/release-namespace'] ?? '',
+    };
   }
 
   /** The names of the cluster's namespaces, sorted. */

@@ -119,6 +119,10 @@ export const checksEn = {
   'checks.clusterFit.namespaceBlocked.remedy':
     'Have an administrator create the namespace {namespace}, or choose an existing one.',
   'checks.clusterFit.fresh': 'No existing W&B installation was found.',
+  'checks.clusterFit.operatorElsewhere':
+    'The operator is installed already as the release “{release}” in {namespace}: its ClusterRole {role} has the same name in every namespace, so helm cannot install another operator in {target}.',
+  'checks.clusterFit.operatorElsewhere.remedy':
+    'Set “Operator namespace” in the Platform step to {namespace} (the apply then upgrades that release), or uninstall that release first (helm uninstall {release} -n {namespace}) if it is not in use.',
   'checks.clusterFit.existing': 'An existing W&B installation was found: {found}.',
   'checks.clusterFit.existing.remedy':
     'Apply will upgrade it in place. If that is not intended, choose other names or namespaces.',

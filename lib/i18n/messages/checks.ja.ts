@@ -124,6 +124,10 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
   'checks.clusterFit.namespaceBlocked.remedy':
     '管理者に Namespace {namespace} を作成してもらうか、既存の Namespace を選んでください。',
   'checks.clusterFit.fresh': '既存の W&B インストールは見つかりませんでした。',
+  'checks.clusterFit.operatorElsewhere':
+    'オペレーターはすでに {namespace} にリリース「{release}」としてインストールされています。その ClusterRole {role} はどの Namespace でも同じ名前のため、helm は {target} に別のオペレーターをインストールできません。',
+  'checks.clusterFit.operatorElsewhere.remedy':
+    '「プラットフォーム」ステップの「オペレーターの Namespace」を {namespace} にしてください（適用するとそのリリースをアップグレードします）。そのリリースを使っていない場合は、先にアンインストールしてください（helm uninstall {release} -n {namespace}）。',
   'checks.clusterFit.existing': '既存の W&B インストールが見つかりました: {found}。',
   'checks.clusterFit.existing.remedy':
     '適用するとその場でアップグレードされます。意図しない場合は別の名前や Namespace を選んでください。',
