@@ -12,6 +12,11 @@ import { type ConnectionTarget, KubeClient, openConnection } from '@/lib/kube';
 export async function draftConnectionTarget(context?: string): Promise<ConnectionTarget> {
   const id = await currentDraftId();
   const values = id ? (await draftStore().resolve(id)).values : undefined;
+  return connectionTargetOf(values, context);
+}
+
+/** The cluster connection of draft values (laid over the defaults); an unusable kubeconfig choice is the default one. */
+export function connectionTargetOf(values: unknown, context?: string): ConnectionTarget {
   const target = (withDefaults(values ?? {}) as { target?: Partial<ConnectionTarget> }).target ?? {};
   const kubeconfig = kubeconfigSchema.safeParse(target.kubeconfig);
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { type InstallConfig, PROCEDURE_EXAMPLE } from '@/lib/config';
+import { defaultKubeconfig, type InstallConfig, PROCEDURE_EXAMPLE } from '@/lib/config';
 import { buildManifests } from '@/lib/generate';
 
 import { buildApplyPlan, helmApplyArgs, helmChartSource, summarizeStep } from './plan';
@@ -16,7 +16,7 @@ function config(patch: Partial<InstallConfig> = {}): InstallConfig {
       crName: 'wandb',
       crNamespace: 'platform',
       kubeContext: '',
-      kubeconfig: { source: 'server', path: '', content: '' },
+      kubeconfig: defaultKubeconfig,
     },
     registry: { ...PROCEDURE_EXAMPLE.registry, username: 'puller', password: 'registry-secret-1' },
     platform: { ...PROCEDURE_EXAMPLE.platform, license: 'license-secret-1' },
@@ -52,7 +52,7 @@ describe('buildApplyPlan', () => {
         crName: 'w',
         crNamespace: 'wandb',
         kubeContext: '',
-        kubeconfig: { source: 'server', path: '', content: '' },
+        kubeconfig: defaultKubeconfig,
       },
     });
     expect(planOf(c).steps.filter((s) => s.kind === 'namespace')).toHaveLength(1);

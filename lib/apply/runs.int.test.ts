@@ -40,16 +40,8 @@ afterEach(() => {
 function fresh(): InstallConfig {
   const ns = `apply-run-${randomBytes(3).toString('hex')}`;
   namespaces.push(ns);
-  return {
-    ...testEnvConfig('0.18.0'),
-    target: {
-      operatorNamespace: ns,
-      crName: 'wandb',
-      crNamespace: ns,
-      kubeContext: '',
-      kubeconfig: { source: 'server', path: '', content: '' },
-    },
-  };
+  const base = testEnvConfig('0.18.0');
+  return { ...base, target: { ...base.target, operatorNamespace: ns, crNamespace: ns } };
 }
 
 const env = () => ({ HELM: need('HELM4'), PATH: process.env.PATH });

@@ -35,13 +35,8 @@ export function testEnvConfig(
   };
   return {
     ...defaultInstallConfig,
-    target: {
-      operatorNamespace: 'wandb',
-      crName: 'wandb',
-      crNamespace: 'default',
-      kubeContext: '',
-      kubeconfig: { source: 'server', path: '', content: '' },
-    },
+    // The procedure's names (the defaults), through the server's kubeconfig.
+    target: defaultInstallConfig.target,
     registry: {
       ...defaultInstallConfig.registry,
       host: `${need('REGISTRY_AUTH')}/${need('REGISTRY_PREFIX')}`,

@@ -1,5 +1,6 @@
 import type { InstallConfig } from './index';
 import { defaultImages } from './images';
+import { defaultKubeconfig } from './target';
 
 /** The procedure's placeholder for the license and the bucket keys (35 × "x", as in the vendor's guide). */
 const PLACEHOLDER = 'x'.repeat(35);
@@ -20,7 +21,7 @@ export const PROCEDURE_EXAMPLE: InstallConfig = {
     crName: 'wandb',
     crNamespace: 'default',
     kubeContext: '',
-    kubeconfig: { source: 'server', path: '', content: '' },
+    kubeconfig: defaultKubeconfig,
   },
   registry: {
     host: 'registry.yourdomain.com',

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 import { expect } from 'vitest';
 
-import { PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
+import { defaultKubeconfig, PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
 
 /**
  * Test support only (imported by *.test.ts). Golden files live in lib/generate/testdata with a
@@ -37,7 +37,7 @@ export function config043(certs: { ca: string; ca2: string; leaf: string; leafKe
       crName: 'wandb',
       crNamespace: 'wandb',
       kubeContext: 'prod-cluster',
-      kubeconfig: { source: 'server', path: '', content: '' },
+      kubeconfig: defaultKubeconfig,
     },
     registry: {
       host: 'registry.example.com:5000/mirror',

@@ -67,6 +67,23 @@ function configWith(source: ChartSource, owner: string): { config: InstallConfig
   };
 }
 
+/** The charts check passes on what was mirrored, and a second run finds every chart present and sends nothing. */
+async function expectCheckedAndSettled(
+  config: InstallConfig,
+  owner: string,
+  count: number,
+): Promise<MirrorRunView> {
+  const check = await chartsCheck.run(
+    { config },
+    { signal: signal(), deadline: Date.now() + 20_000, timeoutMs: 20_000 },
+  );
+  expect(check.status).toBe('pass');
+  const again = await mirror(config, owner);
+  expect(again.state).toBe('succeeded');
+  expect(again.report?.charts).toMatchObject({ pushed: 0, present: count, failed: 0 });
+  return again;
+}
+
 async function mirror(config: InstallConfig, owner: string): Promise<MirrorRunView> {
   return (await mirrorRunDone(owner, startMirrorRun(owner, config).id)) as MirrorRunView;
 }
@@ -153,15 +170,7 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
         expect(sha256(readFileSync(join(out, c.file)))).toBe(c.digest);
       }
 
-      const check = await chartsCheck.run(
-        { config },
-        { signal: signal(), deadline: Date.now() + 20_000, timeoutMs: 20_000 },
-      );
-      expect(check.status).toBe('pass');
-
-      const again = await mirror(config, owner);
-      expect(again.state).toBe('succeeded');
-      expect(again.report?.charts).toMatchObject({ pushed: 0, present: charts.length, failed: 0 });
+      const again = await expectCheckedAndSettled(config, owner, charts.length);
       expect(again.report?.charts?.outcomes.every((o) => o.result === 'present')).toBe(true);
     });
 
@@ -183,7 +192,12 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
       if (!planned.ok) return;
       // 40-charts pushes four of them with Helm 4 (not operator-wandb 0.30.0, if the folder has it).
       const status = Object.fromEntries(planned.plan.charts.map((c) => [c.file, c.status]));
-      for (const f of ['operator-1.3.3.tgz', 'operator-1.4.8.tgz', 'operator-wandb-0.18.0.tgz', 'operator-wandb-0.43.8.tgz'])
+      for (const f of [
+        'operator-1.3.3.tgz',
+        'operator-1.4.8.tgz',
+        'operator-wandb-0.18.0.tgz',
+        'operator-wandb-0.43.8.tgz',
+      ])
         expect(status[f]).toBe('present');
     });
 
@@ -233,7 +247,9 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
           const planned = await planMirrorSource(config, signal());
           expect(planned.ok).toBe(true);
           if (!planned.ok) return;
-          expect(planned.plan.charts.every((c) => c.status === 'missing' && c.destination === url)).toBe(true);
+          expect(planned.plan.charts.every((c) => c.status === 'missing' && c.destination === url)).toBe(
+            true,
+          );
 
           const first = await mirror(config, owner);
           expect(first.state).toBe('succeeded');
@@ -246,7 +262,17 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
           ] as const) {
             const h = helm(bin, join(home, `${name}-upload`));
             await h(
-              ['repo', 'add', 'upload', url, '--username', user, '--password-stdin', '--ca-file', env.TEST_CA_FILE ?? ''],
+              [
+                'repo',
+                'add',
+                'upload',
+                url,
+                '--username',
+                user,
+                '--password-stdin',
+                '--ca-file',
+                env.TEST_CA_FILE ?? '',
+              ],
               password,
             );
             for (const c of charts) {
@@ -259,38 +285,48 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
             }
           }
 
-          const check = await chartsCheck.run(
-            { config },
-            { signal: signal(), deadline: Date.now() + 20_000, timeoutMs: 20_000 },
-          );
-          expect(check.status).toBe('pass');
-
-          const again = await mirror(config, owner);
-          expect(again.state).toBe('succeeded');
-          expect(again.report?.charts).toMatchObject({ pushed: 0, present: charts.length, failed: 0 });
+          await expectCheckedAndSettled(config, owner, charts.length);
         });
 
         it('another package under a version the repository holds: planned as outdated; Gitea replaces it (overwrite allowed)', async () => {
           // The project's fixture operator 1.3.3: same name and version as the vendor's, other bytes.
-          const bundle = await writeMirrorBundle(join(process.cwd(), '.test-env', 'mirror-chart-conflict'), [], [
-            join(process.cwd(), 'test/fixtures/charts/operator'),
-          ]);
+          const bundle = await writeMirrorBundle(
+            join(process.cwd(), '.test-env', 'mirror-chart-conflict'),
+            [],
+            [join(process.cwd(), 'test/fixtures/charts/operator')],
+          );
           const { config, owner } = configWith(
-            { kind: 'repo', url, repoName: 'upload', username: user, password, caBundle: ca, insecureSkipVerify: false },
+            {
+              kind: 'repo',
+              url,
+              repoName: 'upload',
+              username: user,
+              password,
+              caBundle: ca,
+              insecureSkipVerify: false,
+            },
             `charts-${run}-conflict`,
           );
           const withFixture = { ...config, mirror: { source: bundle } };
           const planned = await planMirrorSource(withFixture, signal());
           expect(planned.ok && planned.plan.charts).toMatchObject([
-            { file: 'operator-1.3.3.tgz', status: 'outdated', note: { key: 'mirrorStep.chart.outdated.repo' } },
+            {
+              file: 'operator-1.3.3.tgz',
+              status: 'outdated',
+              note: { key: 'mirrorStep.chart.outdated.repo' },
+            },
           ]);
           // Gitea's Helm registry overwrites (ChartMuseum without --allow-overwrite answers 409, which
           // the report names as mirrorStep.chart.conflict: see chart-view.test.ts).
           const r = await mirror(withFixture, owner);
           expect(r.state).toBe('succeeded');
-          expect(r.report?.charts?.outcomes).toMatchObject([{ file: 'operator-1.3.3.tgz', result: 'pushed' }]);
+          expect(r.report?.charts?.outcomes).toMatchObject([
+            { file: 'operator-1.3.3.tgz', result: 'pushed' },
+          ]);
           const again = await planMirrorSource(withFixture, signal());
-          expect(again.ok && again.plan.charts).toMatchObject([{ file: 'operator-1.3.3.tgz', status: 'present' }]);
+          expect(again.ok && again.plan.charts).toMatchObject([
+            { file: 'operator-1.3.3.tgz', status: 'present' },
+          ]);
         });
       },
     );
@@ -310,7 +346,12 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
         `charts-${run}-static`,
       );
       // The chart server serves the four versions 40-charts copies: the others are new to it.
-      const served = ['operator-1.3.3.tgz', 'operator-1.4.8.tgz', 'operator-wandb-0.18.0.tgz', 'operator-wandb-0.43.8.tgz'];
+      const served = [
+        'operator-1.3.3.tgz',
+        'operator-1.4.8.tgz',
+        'operator-wandb-0.18.0.tgz',
+        'operator-wandb-0.43.8.tgz',
+      ];
       const missing = charts.filter((c) => !served.includes(c.file));
       const r = await mirror(config, owner);
       expect(r.state).toBe('succeeded');
@@ -321,7 +362,9 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
       const publish = r.report?.charts?.publish ?? [];
       expect(publish.map((p) => p.kind)).toEqual(['index', 'upload']);
       expect(JSON.stringify(publish)).not.toContain(env.CHARTS_PASSWORD ?? '');
-      expect(r.report?.charts?.outcomes.find((o) => o.result === 'manual')?.note?.key).toBe('mirrorStep.chart.noApi');
+      expect(r.report?.charts?.outcomes.find((o) => o.result === 'manual')?.note?.key).toBe(
+        'mirrorStep.chart.noApi',
+      );
 
       // The static way, run as given (the password and the CA file filled in where curl would ask).
       const work = mkdtempSync(join(home, 'publish-'));
@@ -331,11 +374,14 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
         .replace('--cacert CA.pem', `--cacert ${env.TEST_CA_FILE}`)
         .replaceAll('helm repo index', `${env.HELM4} repo index`);
       await exec('bash', ['-euo', 'pipefail', '-c', script], { cwd: work });
-      const index = parseChartIndex(readFileSync(join(work, 'wandb-charts', 'index.yaml'), 'utf8')).value ?? {};
+      const index =
+        parseChartIndex(readFileSync(join(work, 'wandb-charts', 'index.yaml'), 'utf8')).value ?? {};
       for (const c of charts)
         expect((index[c.name] ?? []).find((v) => v.version === c.version)?.digest, c.file).toBe(c.digest);
       for (const c of missing)
-        expect((index[c.name] ?? []).find((v) => v.version === c.version)?.urls).toEqual([`${url}/${c.file}`]);
+        expect((index[c.name] ?? []).find((v) => v.version === c.version)?.urls).toEqual([
+          `${url}/${c.file}`,
+        ]);
     });
   },
 );

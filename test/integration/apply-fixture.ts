@@ -52,13 +52,7 @@ export function freshInstall(
   const base = testEnvConfig(options.version ?? '0.18.0', { charts: options.charts ?? defaultCharts() });
   const config = mutate({
     ...base,
-    target: {
-      operatorNamespace: ns,
-      crName: 'wandb',
-      crNamespace: ns,
-      kubeContext: '',
-      kubeconfig: { source: 'server', path: '', content: '' },
-    },
+    target: { ...base.target, operatorNamespace: ns, crNamespace: ns },
   });
   const manifests = buildManifests(config, { includeSecrets: true });
   const plan = buildApplyPlan(config, {

@@ -6,7 +6,7 @@ import { currentDraftId, draftStore } from '@/lib/draft';
 import { toUserError } from '@/lib/errors';
 
 import { type ActionResult, fail, ok } from '../../action-result';
-import { draftConnectionTarget } from '../cluster';
+import { connectionTargetOf } from '../cluster';
 
 /**
  * Connects to the cluster the saved draft names (its kubeconfig choice and context) and reports
@@ -19,7 +19,7 @@ export async function inspectDraftCluster(): Promise<ActionResult<ClusterInspect
   try {
     const { values } = await draftStore().resolve(id);
     const config = withDefaults(values ?? {}) as InstallConfig;
-    const target = { ...config.target, ...(await draftConnectionTarget()) };
+    const target = { ...config.target, ...connectionTargetOf(values) };
     return ok(await inspectCluster({ ...config, target }));
   } catch (e) {
     const { key, params } = toUserError(e);
