@@ -92,7 +92,7 @@ describe('readChart on built archives', () => {
 });
 
 describe.skipIf(!HAVE_VENDOR_CHARTS)(
-  `readChart on the vendor's charts (skipped: ${NO_VENDOR_CHARTS})`,
+  `readChart on the vendor's charts ${HAVE_VENDOR_CHARTS ? '' : `(skipped: ${NO_VENDOR_CHARTS})`}`,
   () => {
     it('operator-wandb 0.18.0: every key a default install uses, weave and parquet included', () => {
       const reading = read('operator-wandb', '0.18.0');

@@ -95,96 +95,96 @@ function expectInternalAndListed(started: Started, config: InstallConfig, prefix
   expect(started.images.filter((image) => !list.has(image))).toEqual([]);
 }
 
-describe.skipIf(!HAVE_VENDOR_CHARTS || HELMS.length === 0)(
-  `generated values rendered with the vendor's charts (skipped: ${NO_VENDOR_CHARTS}, or no helm binary in HELM3/HELM4 or ${CACHE_BIN})`,
-  () => {
-    for (const [helmName, helm] of HELMS) {
-      for (const version of ['0.18.0', '0.30.0', '0.43.8']) {
-        for (const [name, base, prefix] of CASES) {
-          it(`${helmName}, operator-wandb ${version}, ${name}: no public image starts, every started one is listed`, () => {
-            const config = withChart(base, vendorChart('operator-wandb', version));
-            const values = (
-              buildManifests(config, { includeSecrets: false }).wandbCr.spec as { values: unknown }
-            ).values;
-            const started = render(helm, vendorChartPath('operator-wandb', version), values);
-            expectInternalAndListed(started, config, prefix);
-            if (base === PREFIXED) {
-              // prometheus 24.5.0 ignores the global pull secret: the generator writes its own key.
-              expect(values).toMatchObject({
-                prometheus: { instance: { imagePullSecrets: [{ name: base.registry.pullSecretName }] } },
-              });
-            }
-          });
-        }
+const skipWhy = !HAVE_VENDOR_CHARTS
+  ? `(skipped: ${NO_VENDOR_CHARTS})`
+  : HELMS.length === 0
+    ? `(skipped: no helm binary in HELM3/HELM4 or ${CACHE_BIN})`
+    : '';
+
+describe.skipIf(skipWhy !== '')(`generated values rendered with the vendor's charts ${skipWhy}`, () => {
+  for (const [helmName, helm] of HELMS) {
+    for (const version of ['0.18.0', '0.30.0', '0.43.8']) {
+      for (const [name, base, prefix] of CASES) {
+        it(`${helmName}, operator-wandb ${version}, ${name}: no public image starts, every started one is listed`, () => {
+          const config = withChart(base, vendorChart('operator-wandb', version));
+          const values = (
+            buildManifests(config, { includeSecrets: false }).wandbCr.spec as { values: unknown }
+          ).values;
+          const started = render(helm, vendorChartPath('operator-wandb', version), values);
+          expectInternalAndListed(started, config, prefix);
+          if (base === PREFIXED) {
+            // prometheus 24.5.0 ignores the global pull secret: the generator writes its own key.
+            expect(values).toMatchObject({
+              prometheus: { instance: { imagePullSecrets: [{ name: base.registry.pullSecretName }] } },
+            });
+          }
+        });
       }
     }
+  }
 
-    it('the server step: the chart read and rendered with its defaults; images.txt keeps only what starts', async () => {
-      const [, bin] = HELMS[0]!;
-      const major = bin.includes('helm-4') || process.env.HELM4 === bin ? 4 : 3;
-      const result = await fetchAndReadChart({
-        helm: { path: bin, major },
-        chart: { kind: 'file', path: vendorChartPath('operator-wandb', '0.43.8') },
-        release: 'wandb',
-        namespace: 'default',
-      });
-      if (!result.ok) throw new Error(result.reason);
-      const rendered = result.reading.rendered!;
-      expect(rendered.started).toContain('docker.io/wandb/megabinary:latest');
-      expect(rendered.started).not.toContain('docker.io/bitnami/redis-sentinel:7.2.4-debian-12-r7');
-      // 0.43.x has a `helm.sh/hook: test` Pod with a hard-coded public image: named, never started.
-      expect(rendered.testHooks.length).toBeGreaterThan(0);
-      const config: InstallConfig = {
-        ...PREFIXED,
-        charts: {
-          ...PREFIXED.charts,
-          platform: { ...PREFIXED.charts.platform, version: '0.43.8', reading: result.reading },
-        },
-      };
-      const list = [...listed(config)];
-      expect(list.some((target) => target.includes('redis-sentinel'))).toBe(false);
+  it('the server step: the chart read and rendered with its defaults; images.txt keeps only what starts', async () => {
+    const [, bin] = HELMS[0]!;
+    const major = bin.includes('helm-4') || process.env.HELM4 === bin ? 4 : 3;
+    const result = await fetchAndReadChart({
+      helm: { path: bin, major },
+      chart: { kind: 'file', path: vendorChartPath('operator-wandb', '0.43.8') },
+      release: 'wandb',
+      namespace: 'default',
+    });
+    if (!result.ok) throw new Error(result.reason);
+    const rendered = result.reading.rendered!;
+    expect(rendered.started).toContain('docker.io/wandb/megabinary:latest');
+    expect(rendered.started).not.toContain('docker.io/bitnami/redis-sentinel:7.2.4-debian-12-r7');
+    // 0.43.x has a `helm.sh/hook: test` Pod with a hard-coded public image: named, never started.
+    expect(rendered.testHooks.length).toBeGreaterThan(0);
+    const config: InstallConfig = {
+      ...PREFIXED,
+      charts: {
+        ...PREFIXED.charts,
+        platform: { ...PREFIXED.charts.platform, version: '0.43.8', reading: result.reading },
+      },
+    };
+    const list = [...listed(config)];
+    expect(list.some((target) => target.includes('redis-sentinel'))).toBe(false);
+    const values = (buildManifests(config, { includeSecrets: false }).wandbCr.spec as { values: unknown })
+      .values;
+    expectInternalAndListed(
+      render(bin, vendorChartPath('operator-wandb', '0.43.8'), values),
+      config,
+      'registry.example.com:5000/mirror/',
+    );
+  });
+
+  it('a version never seen, with an image key moved, works from the chart alone', () => {
+    const [, helm] = HELMS[0]!;
+    const dir = mkdtempSync(path.join(work, 'unseen-'));
+    execFileSync('tar', ['xzf', vendorChartPath('operator-wandb', '0.18.0'), '-C', dir]);
+    const root = path.join(dir, 'operator-wandb');
+    const chartYaml = path.join(root, 'Chart.yaml');
+    writeFileSync(chartYaml, readFileSync(chartYaml, 'utf8').replace(/^version: .*$/m, 'version: 0.99.0'));
+    // The otel agent's collector image moves from `image` to `collectorImage`.
+    const agent = path.join(root, 'charts/otel/charts/agent');
+    const agentValues = path.join(agent, 'values.yaml');
+    writeFileSync(agentValues, readFileSync(agentValues, 'utf8').replace(/^image:/m, 'collectorImage:'));
+    for (const template of ['templates/deamonset.yaml', 'templates/deployment.yaml']) {
+      const file = path.join(agent, template);
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('.Values.image.', '.Values.collectorImage.'));
+    }
+    execFileSync(helm, ['package', root, '--destination', dir], {
+      env: { ...process.env, HELM_CACHE_HOME: work, HELM_CONFIG_HOME: work, HELM_DATA_HOME: work },
+    });
+    const archive = path.join(dir, 'operator-wandb-0.99.0.tgz');
+    for (const [, base, prefix] of CASES) {
+      const config = withChart(base, readFileSync(archive));
+      expect(config.charts.platform.version).toBe('0.99.0');
       const values = (buildManifests(config, { includeSecrets: false }).wandbCr.spec as { values: unknown })
-        .values;
-      expectInternalAndListed(
-        render(bin, vendorChartPath('operator-wandb', '0.43.8'), values),
-        config,
-        'registry.example.com:5000/mirror/',
+        .values as { otel: { daemonset: Record<string, unknown> } };
+      expect(Object.keys(values.otel.daemonset)).toEqual(['collectorImage']);
+      expect(generationNotes(config).map((note) => note.key)).not.toContain(
+        'generate.note.unverifiedChartVersion',
       );
-    });
-
-    it('a version never seen, with an image key moved, works from the chart alone', () => {
-      const [, helm] = HELMS[0]!;
-      const dir = mkdtempSync(path.join(work, 'unseen-'));
-      execFileSync('tar', ['xzf', vendorChartPath('operator-wandb', '0.18.0'), '-C', dir]);
-      const root = path.join(dir, 'operator-wandb');
-      const chartYaml = path.join(root, 'Chart.yaml');
-      writeFileSync(chartYaml, readFileSync(chartYaml, 'utf8').replace(/^version: .*$/m, 'version: 0.99.0'));
-      // The otel agent's collector image moves from `image` to `collectorImage`.
-      const agent = path.join(root, 'charts/otel/charts/agent');
-      const agentValues = path.join(agent, 'values.yaml');
-      writeFileSync(agentValues, readFileSync(agentValues, 'utf8').replace(/^image:/m, 'collectorImage:'));
-      for (const template of ['templates/deamonset.yaml', 'templates/deployment.yaml']) {
-        const file = path.join(agent, template);
-        writeFileSync(
-          file,
-          readFileSync(file, 'utf8').replaceAll('.Values.image.', '.Values.collectorImage.'),
-        );
-      }
-      execFileSync(helm, ['package', root, '--destination', dir], {
-        env: { ...process.env, HELM_CACHE_HOME: work, HELM_CONFIG_HOME: work, HELM_DATA_HOME: work },
-      });
-      const archive = path.join(dir, 'operator-wandb-0.99.0.tgz');
-      for (const [, base, prefix] of CASES) {
-        const config = withChart(base, readFileSync(archive));
-        expect(config.charts.platform.version).toBe('0.99.0');
-        const values = (buildManifests(config, { includeSecrets: false }).wandbCr.spec as { values: unknown })
-          .values as { otel: { daemonset: Record<string, unknown> } };
-        expect(Object.keys(values.otel.daemonset)).toEqual(['collectorImage']);
-        expect(generationNotes(config).map((note) => note.key)).not.toContain(
-          'generate.note.unverifiedChartVersion',
-        );
-        expectInternalAndListed(render(helm, archive, values), config, prefix);
-      }
-    });
-  },
-);
+      expectInternalAndListed(render(helm, archive, values), config, prefix);
+    }
+  });
+});

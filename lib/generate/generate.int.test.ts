@@ -63,6 +63,9 @@ function run(bin: string, args: readonly string[], stdin = ''): Promise<string> 
         ? resolve(stdout)
         : reject(new Error(`${args.slice(0, 3).join(' ')} failed (${code}): ${stderr}`)),
     );
+    // A script that never reads its stdin may end before it is written: that is not a failure,
+    // its exit code says how it went.
+    child.stdin.on('error', () => {});
     child.stdin.end(stdin);
   });
 }

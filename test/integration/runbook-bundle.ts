@@ -55,6 +55,9 @@ export function bash(
         ? resolve(out)
         : reject(new Error(`bash ended with ${signal ?? code}:\n${script}\n--- output ---\n${out}`)),
     );
+    // A script that never reads its stdin may end before it is written: that is not a failure,
+    // its exit code says how it went.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.stdin);
   });
 }
