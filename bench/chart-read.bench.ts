@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 
 import yaml from 'js-yaml';
 
+import { fetchAndReadChart } from '@/lib/charts/fetch-chart';
 import { readChart, readChartUncached } from '@/lib/charts/read-chart';
 import { PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
 import { buildManifests, generateArtifacts } from '@/lib/generate';
@@ -26,15 +27,31 @@ const helm = process.env.HELM3 ?? path.join(homedir(), '.cache/wandb-airgap-wiza
 const RUNS = 5;
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
-function main(): void {
+async function main(): Promise<void> {
   if (!existsSync(archivePath)) {
     console.log(`skipped: ${archivePath} is absent (set WANDB_VENDOR_DIR)`);
     return;
   }
   const bytes = readFileSync(archivePath);
   const t0 = performance.now();
-  const first = readChart(bytes);
+  readChartUncached(bytes);
   const cold = performance.now() - t0;
+  // The wizard's own server step, with nothing of this archive cached in the process (the
+  // uncached read above fills no cache): the archive read while `helm template` renders it
+  // beside, as the Charts step does.
+  let serverStep: number | undefined;
+  if (existsSync(helm)) {
+    const t = performance.now();
+    const result = await fetchAndReadChart({
+      helm: { path: helm, major: helm.includes('helm-4') ? 4 : 3 },
+      chart: { kind: 'file', path: archivePath },
+      release: 'wandb',
+      namespace: 'default',
+    });
+    if (!result.ok) throw new Error(result.reason);
+    serverStep = performance.now() - t;
+  }
+  const first = readChart(bytes);
   if (!first.ok) throw new Error(first.reason);
   const uncached: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -93,7 +110,15 @@ function main(): void {
         step: `helm template + image lines (${images} images, median of ${RUNS})`,
         time: ms(median(render)),
       });
-      rows.push({ step: 'read (cold) + render + discover', time: ms(cold + median(render)) });
+      rows.push({
+        step: 'read (cold) + render + discover, one after the other',
+        time: ms(cold + median(render)),
+      });
+      if (serverStep !== undefined)
+        rows.push({
+          step: 'the Charts step on the server, cold: read beside render + discover (target < 1 s)',
+          time: ms(serverStep),
+        });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
@@ -103,4 +128,7 @@ function main(): void {
   console.table(rows);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

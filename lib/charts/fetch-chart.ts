@@ -6,10 +6,10 @@ import { join } from 'node:path';
 
 import yaml from 'js-yaml';
 
-import type { ChartRender, ChartReading } from '@/lib/config/chart-reading';
+import type { ChartRender } from '@/lib/config/chart-reading';
 import { type ChartOperation, helmPull, helmTemplate } from '@/lib/helm';
 
-import { readChart, type ReadChartResult } from './read-chart';
+import { chartDigest, readChart, type ReadChartResult } from './read-chart';
 
 /**
  * The server step of chart reading: gets the archive the site will install (from the internal
@@ -63,47 +63,67 @@ export function renderedImages(manifests: string): Pick<ChartRender, 'started' |
   return { started: [...started].sort(), testHooks };
 }
 
+/** The archive at `path`, or why it is not read (too large for a chart). */
+async function readArchive(path: string): Promise<Buffer | string> {
+  const bytes = await readFile(path);
+  return bytes.length > MAX_ARCHIVE_BYTES ? `larger than ${MAX_ARCHIVE_BYTES} bytes` : bytes;
+}
+
 /** Reads a chart archive file (a local path or an upload saved by the server). */
 export async function readChartFile(path: string): Promise<ReadChartResult> {
-  const bytes = await readFile(path);
-  if (bytes.length > MAX_ARCHIVE_BYTES)
-    return { ok: false, reason: `larger than ${MAX_ARCHIVE_BYTES} bytes` };
-  return readChart(bytes);
+  const bytes = await readArchive(path);
+  return typeof bytes === 'string' ? { ok: false, reason: bytes } : readChart(bytes);
 }
 
 const renders = new Map<string, ChartRender>();
 
 /**
  * Reads the chart `op` names (pulling it from its repository unless it is a file) and renders it
- * with its defaults: the reading with `rendered`. The render is cached by the archive's digest.
- * Throws HelmError where helm fails (unreachable repository, bad credentials).
+ * with its defaults: the reading with `rendered`. `helm template` runs while the archive is read
+ * (helm is a process of its own, so the two take as long as the slower one, not their sum); the
+ * render is cached by the archive's digest. Throws HelmError where helm fails (unreachable
+ * repository, bad credentials).
  */
 export async function fetchAndReadChart(
   op: ChartOperation & { release: string; namespace: string },
 ): Promise<ReadChartResult> {
   const dir = await mkdtemp(join(tmpdir(), 'wandb-chart-'));
+  const stop = new AbortController();
   try {
     const file =
       op.chart.kind === 'file' ? op.chart.path : (await helmPull({ ...op, destination: dir })).file;
-    const result = await readChartFile(file);
-    if (!result.ok) return result;
-    const reading: ChartReading = result.reading;
-    let rendered = renders.get(reading.digest);
-    if (!rendered) {
-      const { manifests } = await helmTemplate({
-        helm: op.helm,
-        chart: { kind: 'file', path: file },
-        release: op.release,
-        namespace: op.namespace,
-        signal: op.signal,
-        timeoutMs: op.timeoutMs,
-        commands: op.commands,
-      });
-      rendered = { helm: `v${op.helm.major}`, ...renderedImages(manifests) };
-      renders.set(reading.digest, rendered);
+    const bytes = await readArchive(file);
+    if (typeof bytes === 'string') return { ok: false, reason: bytes };
+    const digest = chartDigest(bytes);
+    let started: () => void = () => {};
+    const spawned = new Promise<void>((resolve) => (started = resolve));
+    const cached = renders.get(digest);
+    const rendering: Promise<ChartRender> = cached
+      ? Promise.resolve(cached)
+      : helmTemplate({
+          helm: op.helm,
+          chart: { kind: 'file', path: file },
+          release: op.release,
+          namespace: op.namespace,
+          signal: op.signal ? AbortSignal.any([op.signal, stop.signal]) : stop.signal,
+          timeoutMs: op.timeoutMs,
+          commands: op.commands,
+          onSpawn: started,
+        }).then(({ manifests }) => ({ helm: `v${op.helm.major}`, ...renderedImages(manifests) }));
+    // Not a chart: the reading says why, and the render it no longer needs is stopped.
+    rendering.catch(() => {});
+    if (!cached) await Promise.race([spawned, rendering.then(noop, noop)]);
+    const result = readChart(bytes);
+    if (!result.ok) {
+      stop.abort();
+      return result;
     }
-    return { ok: true, reading: { ...reading, rendered } };
+    const rendered = await rendering;
+    renders.set(digest, rendered);
+    return { ok: true, reading: { ...result.reading, rendered } };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+const noop = (): void => {};

@@ -156,6 +156,22 @@ describe.skipIf(skipWhy !== '')(`generated values rendered with the vendor's cha
     );
   });
 
+  it('the server step on an archive that is no chart: the reading says why (the render started beside it is stopped, its failure no unhandled error)', async () => {
+    const [, bin] = HELMS[0]!;
+    const dir = mkdtempSync(path.join(work, 'not-a-chart-'));
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a chart\n');
+    const archive = path.join(dir, 'notes.tgz');
+    execFileSync('tar', ['czf', archive, '-C', dir, 'notes.txt']);
+    const result = await fetchAndReadChart({
+      helm: { path: bin, major: bin.includes('helm-4') ? 4 : 3 },
+      chart: { kind: 'file', path: archive },
+      release: 'wandb',
+      namespace: 'default',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/Chart\.yaml/);
+  });
+
   it('a version never seen, with an image key moved, works from the chart alone', () => {
     const [, helm] = HELMS[0]!;
     const dir = mkdtempSync(path.join(work, 'unseen-'));

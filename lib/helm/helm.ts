@@ -206,6 +206,8 @@ export async function helmTemplate(
     kubeVersion?: string;
     apiVersions?: string[];
     includeCrds?: boolean;
+    /** Called once helm has been started. */
+    onSpawn?: () => void;
   },
 ): Promise<{ manifests: string }> {
   return withHelmHome(async (home) => {
@@ -227,6 +229,7 @@ export async function helmTemplate(
       timeoutMs: op.timeoutMs,
       secrets: [op.password],
       commands: op.commands,
+      onSpawn: op.onSpawn,
     });
     return { manifests: out.stdout };
   });

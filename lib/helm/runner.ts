@@ -39,6 +39,8 @@ export interface RunHelmOptions {
   secrets?: ReadonlyArray<string | undefined>;
   /** Each invocation is appended here. */
   commands?: HelmCommand[];
+  /** Called once helm has been started (for callers that work in parallel with it). */
+  onSpawn?: () => void;
 }
 
 const KILL_GRACE_MS = 3_000;
@@ -127,6 +129,7 @@ export function runHelm(helmPath: string, args: string[], opts: RunHelmOptions):
     child.stdin?.on('error', () => {});
     if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);
     else child.stdin?.end();
+    opts.onSpawn?.();
   });
 }
 
