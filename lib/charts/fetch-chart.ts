@@ -4,11 +4,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import yaml from 'js-yaml';
-
 import type { ChartRender } from '@/lib/config/chart-reading';
 import { type ChartOperation, helmPull, helmTemplate } from '@/lib/helm';
 
+import { readRendered } from './rendered';
 import { chartDigest, readChart, type ReadChartResult } from './read-chart';
 
 /**
@@ -29,38 +28,17 @@ function withRegistry(image: string): string {
 }
 
 /**
- * The images of rendered manifests: containers and init containers of every object, the
- * `helm.sh/hook: test` ones apart (`Kind/name image`). A repeated key keeps its last value, as Helm's
- * own parser does. Pure.
+ * The images of rendered manifests (lib/charts/rendered): those an install starts, in Docker's
+ * long form, and the `helm.sh/hook: test` ones apart (`Kind/name image`). Pure.
  */
 export function renderedImages(manifests: string): Pick<ChartRender, 'started' | 'testHooks'> {
-  const started = new Set<string>();
-  const testHooks: string[] = [];
-  for (const doc of yaml.loadAll(manifests, undefined, { json: true })) {
-    if (typeof doc !== 'object' || doc === null) continue;
-    const object = doc as {
-      kind?: string;
-      metadata?: { name?: string; annotations?: Record<string, string> };
-    };
-    const isTest = (object.metadata?.annotations?.['helm.sh/hook'] ?? '').split(',').includes('test');
-    const walk = (node: unknown, key: string): void => {
-      if (Array.isArray(node)) {
-        for (const item of node) {
-          const image =
-            typeof item === 'object' && item !== null ? (item as { image?: unknown }).image : undefined;
-          if ((key === 'containers' || key === 'initContainers') && typeof image === 'string') {
-            if (isTest) testHooks.push(`${object.kind}/${object.metadata?.name} ${image}`);
-            else started.add(withRegistry(image));
-          }
-          walk(item, '');
-        }
-      } else if (typeof node === 'object' && node !== null) {
-        for (const [k, v] of Object.entries(node)) walk(v, k);
-      }
-    };
-    walk(doc, '');
-  }
-  return { started: [...started].sort(), testHooks };
+  const { images, testHooks } = readRendered(manifests, 'operator-wandb');
+  return {
+    started: [...new Set(images.map((i) => withRegistry(i.image)))].sort(),
+    testHooks: testHooks.flatMap((i) =>
+      [...new Set(i.uses.map((use) => use.split(':')[0]))].map((at) => `${at} ${i.image}`),
+    ),
+  };
 }
 
 /** The archive at `path`, or why it is not read (too large for a chart). */
