@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { mirrorPath as configMirrorPath } from '@/lib/config';
+
 /** A parsed, normalised image reference (distribution/reference grammar, Docker's defaults). */
 export interface ImageReference {
   /** Registry host with optional port: `docker.io`, `quay.io`, `localhost:5000`, `[::1]:5000`. */
@@ -113,14 +115,12 @@ export function formatImageReference(
 }
 
 /**
- * The path of an image in a mirror: the source repository without its registry host, and without
- * Docker Hub's implicit `library/` (so `docker.io/library/mysql` → `mysql`, as `docker pull mysql`
- * names it; `quay.io/prometheus/prometheus` → `prometheus/prometheus`).
+ * The path of an image in a mirror (the configuration's one rule, `mirrorPath` of lib/config): the
+ * source repository without its registry host, and without Docker Hub's implicit `library/`
+ * (`docker.io/library/mysql` → `mysql`; `quay.io/prometheus/prometheus` → `prometheus/prometheus`).
  */
 export function mirrorPath(source: ImageReference): string {
-  return source.registry === DEFAULT_REGISTRY && source.repository.startsWith(OFFICIAL_PREFIX)
-    ? source.repository.slice(OFFICIAL_PREFIX.length)
-    : source.repository;
+  return configMirrorPath(`${source.registry}/${source.repository}`);
 }
 
 /**
