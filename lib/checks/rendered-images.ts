@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { chartLineOf, type ChartSource, mirrorPath as publicPath, parseRegistryAddress } from '@/lib/config';
+import { helmChartSource } from '@/lib/apply/plan';
 import { toUserError } from '@/lib/errors';
 import { buildManifests } from '@/lib/generate';
 import { type ChartOperation, findHelm, type HelmBinary, type HelmCommand, helmTemplate } from '@/lib/helm';
@@ -79,28 +80,14 @@ export function keysForImage(
   return (unset.length > 0 ? unset : candidates).map((p) => p.join('.'));
 }
 
+/** The configured chart source as helm's operation fields (the apply plan's one mapping). */
 function helmChart(
   source: ChartSource,
   chart: ChartName,
   version: string,
 ): Pick<ChartOperation, 'chart' | 'access' | 'password' | 'caPem'> {
-  if (source.kind === 'local') return { chart: { kind: 'file', path: source.path } };
-  const v = version || undefined;
-  const common = {
-    access: {
-      ...(source.username ? { username: source.username } : {}),
-      insecureSkipTlsVerify: source.insecureSkipVerify,
-      ...(source.kind === 'oci' ? { plainHttp: source.plainHttp } : {}),
-    },
-    ...(source.username ? { password: source.password } : {}),
-    ...(source.caBundle.trim() ? { caPem: source.caBundle } : {}),
-  };
-  if (source.kind === 'repo')
-    return { chart: { kind: 'repo', repoUrl: source.url, chart, ...(v ? { version: v } : {}) }, ...common };
-  return {
-    chart: { kind: 'oci', ref: `${source.url.replace(/\/+$/, '')}/${chart}`, ...(v ? { version: v } : {}) },
-    ...common,
-  };
+  const { source: mapped, ...rest } = helmChartSource(source, chart, version);
+  return { chart: mapped, ...rest };
 }
 
 /** Renders both charts with `helm template` and the given values, from the configured sources. Throws HelmError. */
