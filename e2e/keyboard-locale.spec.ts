@@ -48,3 +48,45 @@ test('the language switch changes every text and keeps the draft', async ({ page
   await ja.screenshot('platform-after-switch');
   await ja.expectAccessible();
 });
+
+test.describe('Japanese at desktop widths', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('words stay whole: the step names beside an error badge, and the reveal button', async ({
+    page,
+  }, testInfo) => {
+    const w = new WizardPage(page, testInfo, 'ja');
+    // The number of lines a text takes, from the boxes of its characters.
+    const lines = (selector: string) =>
+      page.locator(selector).evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          return `${node.textContent ?? ''}: ${tops.size}`;
+        }),
+      );
+    for (const width of [1440, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await w.open('platform');
+      await w.fill('platform.host', 'not a url');
+      await w.fill('platform.license', 'x');
+      await w.waitSaved();
+      await page.reload();
+      // The error badge sits beside the longest step name, which must not break inside the word.
+      await expect(page.locator('.stepper a[aria-current="step"] .step-badge-error')).toBeVisible();
+      const names = await lines('.stepper a > span:first-child');
+      expect(names.length).toBeGreaterThan(8);
+      expect(
+        names.filter((n) => !n.endsWith(': 1')),
+        `${width} px`,
+      ).toEqual([]);
+      const reveal = await lines('.secret-input > .button');
+      expect(reveal.length).toBeGreaterThan(0);
+      expect(
+        reveal.filter((n) => !n.endsWith(': 1')),
+        `${width} px`,
+      ).toEqual([]);
+    }
+  });
+});
