@@ -106,6 +106,8 @@ export const en = {
     'The value is in quotes ({quote}…{quote}); the quotes become part of the value. Type the value without them.',
   'config.platform.host.invalid': 'Enter the URL users open, for example https://wandb.example.com.',
   'config.platform.extraEnv.key.invalid': 'Use letters, digits and "_", not starting with a digit.',
+  'config.platform.storageClass.invalid':
+    'The StorageClass must be the name of a StorageClass as "kubectl get storageclass" lists it: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most {maximum} characters. Leave it empty to use the cluster’s default class.',
 
   // MySQL.
   'config.mysql.host.invalid': 'Enter a host name or an IP address, without a port.',
@@ -146,6 +148,8 @@ export const en = {
     'operator-wandb from an OCI source needs the operator’s controller {since} or newer; this configuration uses {tag}, which fails to download the chart. Set the controller tag to {since} or newer on the Registry step (and mirror it), or serve the chart from an HTTP(S) repository.',
   'generate.note.operatorVerifiesTls':
     "The operator verifies the chart repository's certificate; its CA is added to the operator's customCACerts.",
+  'generate.note.storageClassNotCarried':
+    'operator-wandb {version} cannot put these volumes on the StorageClass {name}: {volumes}. Its in-cluster MySQL template breaks on any class (fixed in {since}), so the wizard names no class for it and its volume uses the cluster’s default class. Use operator-wandb {since} or newer, or an external MySQL, to keep the database off the default class.',
   'generate.note.localChartConfigMap':
     'The operator-wandb archive is delivered as the ConfigMap wandb-charts in the namespace {namespace}.',
 
