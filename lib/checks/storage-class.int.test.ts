@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyMysql, type InstallConfig } from '@/lib/config';
 import { KubeClient } from '@/lib/kube';
 
+import { inspectCluster } from './cluster-inspect';
 import { PROBE_LABEL } from './in-cluster';
 import { rerunPrerequisiteCheck } from './index';
 import type { ChecksInput } from './input';
@@ -76,6 +77,14 @@ describe.skipIf(!haveCluster)('a named StorageClass on the test cluster', () => 
         { name: CLASS, implementation: 'kubernetes.io/host-path', isDefault: false },
       ]),
     );
+  });
+
+  it('the inspection of the Platform step carries them, sorted, for the StorageClass field', async () => {
+    const r = await inspectCluster(testEnvConfig('0.43.8'));
+    expect(r.storageClasses?.filter((c) => c.name === CLASS || c.name === 'standard')).toEqual([
+      { name: CLASS, provisioner: 'kubernetes.io/host-path', isDefault: false },
+      { name: 'standard', provisioner: 'kubernetes.io/host-path', isDefault: true },
+    ]);
   });
 
   it('passes on a class that exists, naming its provisioner, also with no default class', async () => {

@@ -119,3 +119,18 @@ describe('generation with a StorageClass', () => {
     expect(plain.config.platform?.storageClass).toBeUndefined();
   });
 });
+
+describe('the runbook with a StorageClass', () => {
+  it('checks the named class among the prerequisites, and says where the volumes go', () => {
+    const named = generateArtifacts(withClass('0.43.8', 'fast-ssd'), { includeSecrets: false })['RUNBOOK.md'];
+    expect(named).toContain('kubectl get storageclass fast-ssd');
+    expect(named).toMatch(/StorageClass fast-ssd: it must exist/);
+    const ja = generateArtifacts(withClass('0.43.8', 'fast-ssd'), { includeSecrets: false, locale: 'ja' })[
+      'RUNBOOK.md'
+    ];
+    expect(ja).toContain('StorageClass fast-ssd に作成されます');
+    const plain = generateArtifacts(withClass('0.43.8', ''), { includeSecrets: false })['RUNBOOK.md'];
+    expect(plain).toMatch(/kubectl get storageclass\n/);
+    expect(plain).not.toContain('fast-ssd');
+  });
+});

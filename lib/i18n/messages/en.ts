@@ -184,6 +184,8 @@ export const en = {
   'generate.runbook.prerequisites.title': 'Check the tools and your rights',
   'generate.runbook.prerequisites.body':
     'Kubernetes 1.28 or later and Helm 3 or later are needed; installing the operator creates a CRD, which needs cluster-admin rights.',
+  'generate.runbook.prerequisites.storageClass':
+    'The volumes of Redis, Prometheus and an in-cluster MySQL go to the StorageClass {name}: it must exist (kubectl get storageclass {name}) with a working provisioner.',
   'generate.runbook.services.title': 'Check MySQL and the bucket',
   'generate.runbook.services.body':
     'What the wizard\'s checks ask, by hand, from a machine that reaches them as the cluster does and has the clients (mysql, aws, gcloud or az): the database answers and the user\'s grants cover the database; the bucket exists and the credentials may read it. Each command asks for its password or uses the client\'s own login; a failure here fails the platform later.',

@@ -169,6 +169,8 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.prerequisites.title': 'ツールと権限の確認',
   'generate.runbook.prerequisites.body':
     'Kubernetes 1.28 以上と Helm 3 以上が必要です。オペレーターのインストールでは CRD を作成するため、cluster-admin 相当の権限が必要です。',
+  'generate.runbook.prerequisites.storageClass':
+    'Redis、Prometheus、クラスター内の MySQL のボリュームは StorageClass {name} に作成されます。このクラスが存在し（kubectl get storageclass {name}）、プロビジョナーが動作している必要があります。',
   'generate.runbook.images.title': 'イメージのミラー',
   'generate.runbook.services.title': 'MySQL とバケットの確認',
   'generate.runbook.services.body':
