@@ -29,6 +29,13 @@ import semverSatisfies from 'semver/functions/satisfies';
 /** A volume the platform chart claims by default (MySQL only when it runs in the cluster). */
 export type PlatformVolume = 'redis' | 'prometheus' | 'mysql';
 
+/** The workload a volume belongs to, as messages name it. */
+export const PLATFORM_VOLUME_NAMES: Readonly<Record<PlatformVolume, string>> = {
+  redis: 'Redis',
+  prometheus: 'Prometheus',
+  mysql: 'MySQL',
+};
+
 export interface StorageClassKey {
   /** The values key set to the class name. */
   readonly at: readonly string[];

@@ -3,6 +3,7 @@ import {
   mergeCertificates,
   MYSQL_STORAGE_CLASS_SINCE,
   parseRegistryAddress,
+  PLATFORM_VOLUME_NAMES,
   quirksFor,
   currentChartReading,
   resolveConfigImages,
@@ -187,7 +188,7 @@ function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>
       params: {
         version,
         name: context.storageClass.name,
-        volumes: context.storageClass.onDefault.join(', '),
+        volumes: context.storageClass.onDefault.map((volume) => PLATFORM_VOLUME_NAMES[volume]).join(', '),
         since: MYSQL_STORAGE_CLASS_SINCE,
       },
     });

@@ -89,7 +89,7 @@ describe('generation with a StorageClass', () => {
     expect(at(v, ['mysql'])).toEqual({ install: true, image: expect.any(Object) });
     expect(generationNotes(config)).toContainEqual({
       key: 'generate.note.storageClassNotCarried',
-      params: { version: '0.18.0', name: 'fast-ssd', volumes: 'mysql', since: '0.28.2' },
+      params: { version: '0.18.0', name: 'fast-ssd', volumes: 'MySQL', since: '0.28.2' },
     });
     expect(generationNotes(withClass('0.18.0', 'fast-ssd')).map((n) => n.key)).not.toContain(
       'generate.note.storageClassNotCarried',

@@ -1,12 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-
-import type { ClusterInspection } from '@/lib/checks/cluster-inspect';
 import { useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
+import type { ClusterInspection } from '@/lib/checks/cluster-inspect';
 
 import { ClusterConnection } from '../cluster-connection';
 import { ChoiceField, KeyValueListField, SecretField, TextField } from '../fields';
