@@ -89,6 +89,13 @@ for (const locale of ['en', 'ja'] as const) {
       await expect(
         page.locator('datalist[id$="suggestions"] option[value="kube-system"]').first(),
       ).toBeAttached();
+      // The StorageClass field suggests the cluster's classes, its default marked.
+      await expect(
+        page.locator('#f-platform-storageClass-suggestions option[value="standard"]'),
+      ).toHaveAttribute(
+        'label',
+        texts['ui.field.platform.storageClass.default'].replace('{name}', 'standard'),
+      );
 
       // A path that is not absolute names the field and the fix.
       await page.getByLabel(texts['ui.field.target.kubeconfig.path']).fill('kube/config');

@@ -19,7 +19,7 @@ type Translate = ReturnType<typeof useT>;
  * uploaded one, held like a password), which context (a list from the kubeconfig), and what the
  * cluster says when asked: its server and version, who the credentials are, and which of the
  * permissions the install needs are missing. `onInspected` passes the answer up (the namespace
- * fields suggest the cluster's namespaces).
+ * fields suggest the cluster's namespaces, the StorageClass field its StorageClasses).
  */
 export function ClusterConnection({ onInspected }: { onInspected?: (r: ClusterInspection | null) => void }) {
   const t = useT();
@@ -223,6 +223,16 @@ function InspectionView({ result, t }: { result: ClusterInspection; t: Translate
         </p>
       ) : null}
       {result.namespaces ? <p>{t('ui.cluster.namespaces', { count: result.namespaces.length })}</p> : null}
+      {result.storageClasses ? (
+        <p>
+          {t('ui.cluster.storageClasses', {
+            count: result.storageClasses.length,
+            default:
+              result.storageClasses.find((c) => c.isDefault)?.name ??
+              t('ui.cluster.storageClasses.noDefault'),
+          })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -34,8 +34,11 @@ interface TextProps {
   required?: boolean;
   placeholder?: string;
   inputMode?: 'text' | 'url' | 'numeric';
-  /** Values to suggest (a datalist), e.g. the cluster's namespaces; free text stays allowed. */
-  suggestions?: readonly string[];
+  /**
+   * Values to suggest (a datalist), e.g. the cluster's namespaces; free text stays allowed. An
+   * entry with a label shows it beside the value (the cluster's default StorageClass).
+   */
+  suggestions?: readonly (string | { readonly value: string; readonly label: string })[];
 }
 
 /** The translated hint of a field (lib/config/hints), following the values it reads; or undefined. */
@@ -103,9 +106,13 @@ export function TextField({
       />
       {listId ? (
         <datalist id={listId}>
-          {suggestions!.map((s) => (
-            <option key={s} value={s} />
-          ))}
+          {suggestions!.map((s) =>
+            typeof s === 'string' ? (
+              <option key={s} value={s} />
+            ) : (
+              <option key={s.value} value={s.value} label={s.label} />
+            ),
+          )}
         </datalist>
       ) : null}
     </Field>

@@ -6,25 +6,19 @@
  * (built here from a real chart: a new version, one image key moved) works from the chart alone.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { PROCEDURE_EXAMPLE, type InstallConfig } from '@/lib/config';
 import { buildManifests, generateArtifacts, generationNotes } from '@/lib/generate';
+import { HELMS, helmTemplate, NO_HELM } from '@/test/helm';
 import { HAVE_VENDOR_CHARTS, NO_VENDOR_CHARTS, vendorChart, vendorChartPath } from '@/test/vendor-charts';
 
 import { fetchAndReadChart, renderedImages } from './fetch-chart';
 import { readChart } from './read-chart';
-
-const CACHE_BIN = path.join(homedir(), '.cache/wandb-airgap-wizard/bin');
-const HELMS = [
-  ['Helm 3', process.env.HELM3 ?? path.join(CACHE_BIN, 'helm-3.17.3')],
-  ['Helm 4', process.env.HELM4 ?? path.join(CACHE_BIN, 'helm-4.1.4')],
-].filter(([, bin]) => existsSync(bin as string)) as [string, string][];
 
 const work = mkdtempSync(path.join(tmpdir(), 'chart-render-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -35,14 +29,7 @@ interface Started {
 }
 
 function render(helm: string, chart: string, values: unknown): Started {
-  const file = path.join(work, `values-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(file, yaml.dump(values));
-  const out = execFileSync(helm, ['template', 'wandb', chart, '--namespace', 'default', '--values', file], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, HELM_CACHE_HOME: work, HELM_CONFIG_HOME: work, HELM_DATA_HOME: work },
-  });
-  const { started, testHooks } = renderedImages(out);
+  const { started, testHooks } = renderedImages(helmTemplate(helm, chart, values, work));
   // As written (not normalised): the internal references the pods would pull.
   return { images: started.map((image) => image.replace(/^docker\.io\/(library\/)?/, '')), testHooks };
 }
@@ -97,8 +84,8 @@ function expectInternalAndListed(started: Started, config: InstallConfig, prefix
 
 const skipWhy = !HAVE_VENDOR_CHARTS
   ? `(skipped: ${NO_VENDOR_CHARTS})`
-  : HELMS.length === 0
-    ? `(skipped: no helm binary in HELM3/HELM4 or ${CACHE_BIN})`
+  : NO_HELM
+    ? `(skipped: ${NO_HELM})`
     : '';
 
 describe.skipIf(skipWhy !== '')(`generated values rendered with the vendor's charts ${skipWhy}`, () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { storageClassOf, storageClassPlan, type PlatformVolume } from '@/lib/config';
 import { toUserError } from '@/lib/errors';
 import { OPERATOR_RELEASE } from '@/lib/generate';
 import { isKubeError, WANDB_CR } from '@/lib/kube';
@@ -19,6 +20,7 @@ const RANK = { pass: 0, warn: 1, fail: 2 } as const;
 
 /** A volume the platform chart claims by default, and where that claim comes from. */
 export interface VolumeClaim {
+  volume: PlatformVolume;
   workload: string;
   claim: string;
   size: string;
@@ -28,7 +30,8 @@ export interface VolumeClaim {
 /**
  * The PersistentVolumeClaims operator-wandb 0.18.0 and 0.43.8 make with the wizard's values (the
  * same in both lines, read from the real charts; the integration test renders them and compares).
- * None names a StorageClass — the wizard sets no `storageClass` — so each needs the default one:
+ * None names a StorageClass unless the Platform step names one (lib/config/storage-class.ts says
+ * which keys carry it per chart version); without one each needs the default class:
  * - Redis master: redis 18.19.4 (Bitnami) `master.persistence.enabled: true`, 8Gi, a
  *   volumeClaimTemplate `redis-data` of the StatefulSet `<cr>-redis-master`;
  * - Prometheus server: prometheus 24.5.0 (alias `instance`) `server.persistentVolume.enabled: true`,
@@ -41,12 +44,14 @@ export function defaultVolumeClaims(config: ChecksInput['config']): VolumeClaim[
   const cr = config.target.crName;
   const claims: VolumeClaim[] = [
     {
+      volume: 'redis',
       workload: `Redis (StatefulSet ${cr}-redis-master)`,
       claim: `redis-data-${cr}-redis-master-0`,
       size: '8Gi',
       source: 'redis 18.19.4 master.persistence.enabled',
     },
     {
+      volume: 'prometheus',
       workload: `Prometheus (Deployment ${cr}-prometheus-server)`,
       claim: `${cr}-prometheus-server`,
       size: '8Gi',
@@ -55,6 +60,7 @@ export function defaultVolumeClaims(config: ChecksInput['config']): VolumeClaim[
   ];
   if (config.mysql.mode === 'in-cluster')
     claims.push({
+      volume: 'mysql',
       workload: `MySQL (${cr}-mysql)`,
       claim: `${cr}-mysql-data`,
       size: '20Gi',
@@ -72,8 +78,10 @@ export const OPERATOR_CLUSTER_ROLE = 'wandb-manager-role';
 
 /**
  * Check 6: the cluster fits the configuration — the ingress class exists (else the existing ones
- * are listed), exactly one default StorageClass exists for the volumes the platform claims by
- * default (Redis, Prometheus, and MySQL when it runs in the cluster), each namespace exists
+ * are listed), the StorageClass named in the Platform step exists (else the existing ones are
+ * listed) or, without one, exactly one default StorageClass exists for the volumes the platform
+ * claims by default (Redis, Prometheus, and MySQL when it runs in the cluster; a volume the chart
+ * version cannot put on the named class needs the default one too), each namespace exists
  * or may be created, an operator release of another namespace or name (whose ClusterRole helm
  * would refuse to take over) fails, and an existing W&B installation (operator release, CRD,
  * custom resources) is detected and described. The most severe finding is the message; every finding is evidence.
@@ -132,10 +140,50 @@ export const clusterFitCheck: CheckDefinition<ChecksInput> = {
           );
       }),
       guard('StorageClass', async () => {
-        const claims = defaultVolumeClaims(config);
+        let claims = defaultVolumeClaims(config);
         const classes = await client.listStorageClasses(call);
-        const defaults = classes.filter((c) => c.isDefault);
         const existing = classes.map((c) => c.name).join(', ') || '-';
+        const named = storageClassOf(config.platform);
+        if (named !== '') {
+          const { onDefault } = storageClassPlan(
+            config.charts.platform.version,
+            config.mysql.mode === 'in-cluster',
+          );
+          const onNamed = claims.filter((c) => !onDefault.includes(c.volume));
+          const found = classes.find((c) => c.name === named);
+          const params = {
+            name: named,
+            count: onNamed.length,
+            claims: onNamed.map((c) => `${c.workload} (${c.size})`).join(', '),
+            existing,
+          };
+          if (found)
+            note(
+              'StorageClass',
+              {
+                status: 'pass',
+                message: {
+                  key: 'checks.clusterFit.storageNamed',
+                  params: { ...params, provisioner: found.implementation || '-' },
+                },
+              },
+              `${named} (${found.implementation}) for ${onNamed.map((c) => `${c.claim} ${c.size}`).join(', ')}`,
+            );
+          else
+            note(
+              'StorageClass',
+              {
+                status: 'fail',
+                message: { key: 'checks.clusterFit.storageNamedMissing', params },
+                remedy: { key: 'checks.clusterFit.storageNamedMissing.remedy', params },
+              },
+              `platform.storageClass ${named} not found; existing: ${existing === '-' ? 'none' : existing}`,
+            );
+          // What the chart version cannot put on the named class still needs the default one.
+          claims = claims.filter((c) => onDefault.includes(c.volume));
+          if (claims.length === 0) return;
+        }
+        const defaults = classes.filter((c) => c.isDefault);
         const params = {
           count: claims.length,
           claims: claims.map((c) => `${c.workload} (${c.size})`).join(', '),

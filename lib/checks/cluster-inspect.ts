@@ -54,6 +54,8 @@ export interface ClusterInspection {
   accessProblem?: Message;
   /** Namespaces of the cluster (for the namespace fields), when the identity may list them. */
   namespaces?: string[];
+  /** StorageClasses of the cluster (for the StorageClass field), when the identity may list them. */
+  storageClasses?: { name: string; provisioner: string; isDefault: boolean }[];
 }
 
 const asMessage = (e: unknown): Message => {
@@ -65,7 +67,8 @@ const asMessage = (e: unknown): Message => {
  * Connects with the configuration's kubeconfig and context and says what the user would otherwise
  * learn from `kubectl config get-contexts`, `kubectl version`, `kubectl auth whoami` and
  * `kubectl auth can-i`: the contexts to pick from, the server and its version, who the credentials
- * are, and which of the permissions the install needs are missing. Every question to the API server
+ * are, and which of the permissions the install needs are missing; and the namespaces and
+ * StorageClasses the Platform step's fields suggest. Every question to the API server
  * is asked at once, each answered or failed on its own; nothing is written to the cluster.
  */
 export async function inspectCluster(
@@ -110,11 +113,12 @@ export async function inspectCluster(
   } catch (e) {
     questionsProblem = asMessage(e);
   }
-  const [version, identity, access, namespaces] = await Promise.allSettled([
+  const [version, identity, access, namespaces, storageClasses] = await Promise.allSettled([
     client.getServerVersion(call),
     client.whoAmI(call),
     questions.length ? client.selfSubjectAccessReview(questions, call) : Promise.resolve([]),
     client.listNamespaceNames(call),
+    client.listStorageClasses(call),
   ]);
   const out: ClusterInspection = {
     ...base,
@@ -148,5 +152,9 @@ export async function inspectCluster(
     };
   } else out.accessProblem = asMessage(access.reason);
   if (namespaces.status === 'fulfilled') out.namespaces = namespaces.value;
+  if (storageClasses.status === 'fulfilled')
+    out.storageClasses = storageClasses.value
+      .map((c) => ({ name: c.name, provisioner: c.implementation, isDefault: c.isDefault }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   return out;
 }

@@ -148,6 +148,12 @@ describe('probeObjects', () => {
     expect(o.pods[1]?.spec?.volumes).toBeUndefined();
     expect(judgeProbePod(o.pods[1] as never).node).toBe('n2');
   });
+  it('claims on the named StorageClass, or names none for the default', () => {
+    const base = { runId: 'abcd', namespace: 'wandb', image: 'img', nodes: ['n1'], targets: [] };
+    expect(probeObjects({ ...base, storageClass: 'fast-ssd' }).claim.spec?.storageClassName).toBe('fast-ssd');
+    expect(probeObjects({ ...base, storageClass: '' }).claim.spec).not.toHaveProperty('storageClassName');
+    expect(probeObjects(base).claim.spec).not.toHaveProperty('storageClassName');
+  });
 });
 
 describe('verdict', () => {
@@ -177,6 +183,20 @@ describe('verdict', () => {
       ).message.key,
     ).toBe('checks.inCluster.unresolved');
     expect(verdict([ok], 'Pending', 'img', 'ns', targets).message.key).toBe('checks.inCluster.volumeUnbound');
+  });
+  it('names the StorageClass when one is named', () => {
+    const evidence: { label: string; request?: string }[] = [];
+    const pass = verdict([ok], 'Bound', 'img', 'ns', targets, evidence as never, 'fast-ssd');
+    expect(pass.message).toMatchObject({
+      key: 'checks.inCluster.passOnClass',
+      params: { storageClass: 'fast-ssd' },
+    });
+    expect(evidence.find((e) => e.label === 'volume')?.request).toBe(
+      'PersistentVolumeClaim 1Mi on the StorageClass fast-ssd',
+    );
+    const unbound = verdict([ok], 'Pending', 'img', 'ns', targets, [], 'fast-ssd');
+    expect(unbound.message.key).toBe('checks.inCluster.volumeUnboundOnClass');
+    expect(unbound.remedy?.key).toBe('checks.inCluster.volumeUnboundOnClass.remedy');
   });
   it('warns when a pod pulled but never reported (kwok), naming what is unproven', () => {
     const r = verdict([{ node: 'kwok-node-0', pull: 'pulled' }], 'Bound', 'img', 'ns', targets);

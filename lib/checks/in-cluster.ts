@@ -10,7 +10,7 @@ import {
   type V1Secret,
 } from '@kubernetes/client-node';
 
-import { resolveConfigImages, s3Target } from '@/lib/config';
+import { resolveConfigImages, s3Target, storageClassOf } from '@/lib/config';
 import { toUserError } from '@/lib/errors';
 import { buildManifests, shellQuote } from '@/lib/generate';
 
@@ -183,6 +183,8 @@ export function probeObjects(o: {
   nodes: readonly string[];
   targets: readonly ProbeTarget[];
   pullSecret?: { type: string; stringData: Record<string, string> };
+  /** The StorageClass the platform's volumes use; '' or absent: the cluster's default. */
+  storageClass?: string;
 }): { secret?: V1Secret; claim: V1PersistentVolumeClaim; pods: V1Pod[] } {
   const name = `wandb-wizard-check-${o.runId}`;
   const labels = { [PROBE_LABEL]: o.runId, 'app.kubernetes.io/managed-by': 'wandb-airgap-wizard' };
@@ -200,7 +202,11 @@ export function probeObjects(o: {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: metadata(`${name}-volume`),
-    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Mi' } } },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      ...(o.storageClass ? { storageClassName: o.storageClass } : {}),
+      resources: { requests: { storage: '1Mi' } },
+    },
   };
   const script = probeScript(o.targets);
   const pods = o.nodes.map((node, i): V1Pod => ({
@@ -289,7 +295,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * pod per worker node (a sample of at most {@link MAX_PROBE_NODES}) pulls one image of the
  * internal registry (Redis, which has a shell) with a copy of the generated pull secret, resolves
  * and connects to the MySQL and bucket hosts through the cluster's DNS, and a 1Mi claim must
- * bind on the default StorageClass. A result per node. Every object is deleted afterwards by
+ * bind on the StorageClass of the platform's volumes (the one named, else the default). A result per node. Every object is deleted afterwards by
  * label selector, also on cancel or timeout. Not strict: it proves more than the other checks,
  * but creates objects, so it runs only when asked.
  */
@@ -355,12 +361,14 @@ export const inClusterCheck: CheckDefinition<ChecksInput> = {
     );
     const runId = randomBytes(4).toString('hex');
     const targets = probeTargets(config);
+    const storageClass = storageClassOf(config.platform);
     const objects = probeObjects({
       runId,
       namespace,
       image: reference,
       nodes,
       targets,
+      storageClass,
       ...(pull
         ? {
             pullSecret: {
@@ -421,7 +429,7 @@ export const inClusterCheck: CheckDefinition<ChecksInput> = {
         if ((podsDone && claimPhase === 'Bound') || Date.now() >= stopAt) break;
         await sleep(POLL_MS, ctx.signal);
       }
-      return verdict(results, claimPhase, reference, namespace, targets, evidence);
+      return verdict(results, claimPhase, reference, namespace, targets, evidence, storageClass);
     } catch (e) {
       const err = toUserError(e);
       evidence.push({ label: 'error', response: err.detail });
@@ -454,6 +462,7 @@ export function verdict(
   namespace: string,
   targets: readonly ProbeTarget[],
   evidence: Evidence[] = [],
+  storageClass = '',
 ): CheckOutcome {
   // One entry per node; its response is the node's result as JSON, which the panel shows as a table.
   for (const r of results)
@@ -468,7 +477,7 @@ export function verdict(
     });
   evidence.push({
     label: 'volume',
-    request: 'PersistentVolumeClaim 1Mi on the default StorageClass',
+    request: `PersistentVolumeClaim 1Mi on ${storageClass ? `the StorageClass ${storageClass}` : 'the default StorageClass'}`,
     response: claimPhase,
   });
   const failed = results.filter((r) => r.pull === 'failed');
@@ -492,6 +501,7 @@ export function verdict(
     unreachable: [...new Set(unreachable)].join(', ') || '-',
     answered,
     phase: claimPhase,
+    storageClass,
   };
   const [status, key, remedy]: [CheckOutcome['status'], string, boolean] =
     failed.length > 0
@@ -507,10 +517,12 @@ export function verdict(
               : answered < results.length
                 ? ['warn', 'noAnswers', false]
                 : ['pass', 'pass', false];
+  // The messages that speak of the volume name the class when one is named.
+  const which = storageClass && (key === 'pass' || key === 'volumeUnbound') ? `${key}OnClass` : key;
   return {
     status,
-    message: { key: `checks.inCluster.${key}`, params },
-    ...(remedy ? { remedy: { key: `checks.inCluster.${key}.remedy`, params } } : {}),
+    message: { key: `checks.inCluster.${which}`, params },
+    ...(remedy ? { remedy: { key: `checks.inCluster.${which}.remedy`, params } } : {}),
     evidence,
   };
 }

@@ -169,6 +169,7 @@ export {
 export * from './chart-images';
 export * from './image-ref';
 export * from './chart-reading';
+export * from './storage-class';
 export {
   splitPemBundle,
   mergeCertificates,
@@ -207,7 +208,7 @@ export {
 } from './target';
 export type { Registry } from './registry';
 export type { Images, ImageOverride } from './images';
-export type { Platform, EnvVar } from './platform';
+export { storageClassOf, type Platform, type EnvVar } from './platform';
 export type { Ingress, Annotation } from './ingress';
 export type { Certificates } from './certificates';
 export type { Secrets, SecretDelivery } from './secrets';

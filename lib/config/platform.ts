@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { msg } from './field-errors';
-import { ENV_NAME, isHttpUrl } from './formats';
+import { DNS_SUBDOMAIN, DNS_SUBDOMAIN_MAX, ENV_NAME, isHttpUrl } from './formats';
 
 export const envVarSchema = z.object({
   key: z
@@ -13,8 +13,20 @@ export const envVarSchema = z.object({
 export type EnvVar = z.infer<typeof envVarSchema>;
 
 /**
- * The platform itself: its external URL, the license, and `global.extraEnv` (a map in the chart,
- * a list here so that forms can add rows; keys must be unique).
+ * The StorageClass of the volumes the platform claims (Redis, Prometheus, in-cluster MySQL): a
+ * Kubernetes object name (DNS-1123 subdomain), or '' for the cluster's default class. Optional so
+ * that configurations written before it parse unchanged; absent and '' mean the same.
+ */
+export const storageClassSchema = z
+  .string()
+  .refine((value) => value === '' || (value.length <= DNS_SUBDOMAIN_MAX && DNS_SUBDOMAIN.test(value)), {
+    message: msg('config.platform.storageClass.invalid'),
+    params: { maximum: DNS_SUBDOMAIN_MAX },
+  });
+
+/**
+ * The platform itself: its external URL, the license, `global.extraEnv` (a map in the chart, a
+ * list here so that forms can add rows; keys must be unique), and the StorageClass of its volumes.
  */
 export const platformSchema = z.object({
   host: z
@@ -38,6 +50,7 @@ export const platformSchema = z.object({
       }
     });
   }),
+  storageClass: storageClassSchema.optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 
@@ -46,3 +59,8 @@ export const defaultPlatform: Platform = {
   license: '',
   extraEnv: [],
 };
+
+/** The StorageClass named for the platform's volumes, '' (or absent: the default configuration) for the cluster's default. */
+export function storageClassOf(platform: Pick<Platform, 'storageClass'>): string {
+  return platform.storageClass ?? '';
+}

@@ -205,6 +205,18 @@ describe('installConfigSchema', () => {
       });
     });
 
+    it('takes a StorageClass name, empty or absent as the cluster default, and names the field otherwise', () => {
+      expect(errorsOf(change('platform', { storageClass: 'fast-ssd.example.com' }))).toEqual({});
+      expect(errorsOf(change('platform', { storageClass: '' }))).toEqual({});
+      expect(PROCEDURE_EXAMPLE.platform.storageClass).toBeUndefined();
+      for (const bad of ['Fast', 'fast_ssd', '-fast', 'fast.', 'a'.repeat(254), 'fast ssd'])
+        expect(errorsOf(change('platform', { storageClass: bad }))).toEqual({
+          'platform.storageClass': { key: 'config.platform.storageClass.invalid', params: { maximum: 253 } },
+        });
+      for (const catalogue of Object.values(CATALOGUES))
+        expect(catalogue['config.platform.storageClass.invalid']).toContain('StorageClass');
+    });
+
     it('wants a URL with a scheme as host', () => {
       expect(errorsOf(change('platform', { host: 'wandb.example.com' }))['platform.host']?.key).toBe(
         'config.platform.host.invalid',

@@ -1,4 +1,4 @@
-import { parseOciUrl, s3Target, type ChartSource, type InstallConfig } from '@/lib/config';
+import { parseOciUrl, s3Target, storageClassOf, type ChartSource, type InstallConfig } from '@/lib/config';
 
 import { FIELD_MANAGER } from './secrets';
 
@@ -330,8 +330,11 @@ export function prerequisiteChecks(config: InstallConfig): Argv[] {
     kubectl(config, 'version'),
     ['helm', 'version', '--short'],
     kubectl(config, 'auth', 'can-i', 'create', 'customresourcedefinitions'),
-    // The volumes the charts claim (Redis, Prometheus, in-cluster MySQL) need a default StorageClass.
-    kubectl(config, 'get', 'storageclass'),
+    // The volumes the charts claim (Redis, Prometheus, in-cluster MySQL) need the StorageClass
+    // named for them, or else a default one.
+    storageClassOf(config.platform) === ''
+      ? kubectl(config, 'get', 'storageclass')
+      : kubectl(config, 'get', 'storageclass', storageClassOf(config.platform)),
     ...(config.ingress.class === '' ? [] : [kubectl(config, 'get', 'ingressclass', config.ingress.class)]),
   ];
 }

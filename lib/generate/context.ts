@@ -1,10 +1,14 @@
 import {
   chartLineOf,
   mergeCertificates,
+  MYSQL_STORAGE_CLASS_SINCE,
   parseRegistryAddress,
+  PLATFORM_VOLUME_NAMES,
   quirksFor,
   currentChartReading,
   resolveConfigImages,
+  storageClassOf,
+  storageClassPlan,
   type ChartQuirk,
   type ChartReading,
   type ChartLine,
@@ -12,6 +16,7 @@ import {
   type Message,
   type RegistryAddress,
   type ResolvedImage,
+  type StorageClassPlan,
 } from '@/lib/config';
 
 /**
@@ -40,6 +45,11 @@ export interface GenerateContext {
   readonly reading: ChartReading | null;
   /** The per-version knowledge that applies to the chart read (or to the nearest line). */
   readonly quirks: readonly ChartQuirk[];
+  /**
+   * The StorageClass named for the platform's volumes ('' = the cluster's default, and no key is
+   * written) and the keys of the chart version that carry it (lib/config/storage-class.ts).
+   */
+  readonly storageClass: { readonly name: string } & StorageClassPlan;
   /** Whether `global.imagePullSecrets` reaches the pods: the chart read has the key, else the line says. */
   readonly globalImagePullSecrets: boolean;
   readonly secrets: SecretPlan;
@@ -172,6 +182,17 @@ function notesFor(config: InstallConfig, context: Omit<GenerateContext, 'notes'>
       params: { tag: controllerTag || '?', since: OCI_CHART_SINCE },
     });
   }
+  if (context.storageClass.name !== '' && context.storageClass.onDefault.length > 0) {
+    notes.push({
+      key: 'generate.note.storageClassNotCarried',
+      params: {
+        version,
+        name: context.storageClass.name,
+        volumes: context.storageClass.onDefault.map((volume) => PLATFORM_VOLUME_NAMES[volume]).join(', '),
+        since: MYSQL_STORAGE_CLASS_SINCE,
+      },
+    });
+  }
   if (config.charts.platform.source.kind === 'repo' && config.charts.platform.source.insecureSkipVerify) {
     notes.push({ key: 'generate.note.operatorVerifiesTls', params: {} });
   }
@@ -215,6 +236,10 @@ export function buildContext(config: InstallConfig, options: { includeSecrets: b
     images,
     reading,
     quirks: quirksFor(reading ? reading.parts : match.line.parts),
+    storageClass: {
+      name: storageClassOf(config.platform),
+      ...storageClassPlan(config.charts.platform.version, config.mysql.mode === 'in-cluster'),
+    },
     globalImagePullSecrets: reading
       ? reading.globals.includes('imagePullSecrets')
       : match.line.globalImagePullSecrets,

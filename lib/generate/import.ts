@@ -6,6 +6,7 @@ import {
   mirrorRepository,
   parseChartBucketPath,
   s3Target,
+  STORAGE_CLASS_KEYS,
   type CatalogImage,
   type ChartLine,
   type DeepPartial,
@@ -266,6 +267,15 @@ function importCr(
     secrets.licenseSecretName = licenseSecret;
   }
   platform.extraEnv = mapOfStrings(values.take(g('extraEnv'))) ?? [];
+  // The StorageClass, at any key the generator writes it (lib/config/storage-class.ts): the first
+  // decides; another class at another key stays unknown, so the report names it.
+  for (const key of STORAGE_CLASS_KEYS) {
+    const value = asString(values.get(key.at));
+    if (value === undefined || (platform.storageClass !== undefined && value !== platform.storageClass))
+      continue;
+    values.take(key.at);
+    platform.storageClass = value;
+  }
   config.platform = platform;
 
   // Bucket.

@@ -1,3 +1,4 @@
+import { storageClassOf } from '@/lib/config';
 import { translate, type Locale } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages/en';
 
@@ -227,9 +228,13 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
     out.push('');
   }
 
+  const storageClass = storageClassOf(config.platform);
   section(
     title('generate.runbook.prerequisites.title'),
     t('generate.runbook.prerequisites.body'),
+    ...(storageClass === ''
+      ? []
+      : [t('generate.runbook.prerequisites.storageClass', { name: storageClass })]),
     code(prerequisiteChecks(config).map(commandLine)),
   );
 

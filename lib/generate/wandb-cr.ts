@@ -192,6 +192,13 @@ export function buildWandbCr(context: GenerateContext): Record<string, unknown> 
   for (const { image, key } of keyed) {
     if (!first.some((entry) => entry.key === key)) setPath(values, key.path, imageValue(image, key));
   }
+  // A named StorageClass goes to every key of this chart version that reaches a claimed volume
+  // (lib/config/storage-class.ts: `global.storageClass` for Redis and, from 0.28.2, in-cluster
+  // MySQL — Redis's own key before that —, and prometheus 24.5.0's own key, which reads no global).
+  // Empty: no key at all, the cluster's default class, as before the setting existed.
+  if (context.storageClass.name !== '') {
+    for (const key of context.storageClass.keys) setPath(values, key, context.storageClass.name);
+  }
   // Subcharts that ignore `global.imagePullSecrets` get the pull secret where they read it.
   if (context.pullSecret) {
     for (const quirk of context.quirks) {

@@ -2,7 +2,7 @@ import 'server-only';
 
 import Link from 'next/link';
 
-import type { InstallConfig } from '@/lib/config';
+import { storageClassOf, type InstallConfig } from '@/lib/config';
 
 import { fieldHref, fieldLabel } from '../field-labels';
 
@@ -85,6 +85,7 @@ export function SettingsSummary({ config, t }: { config: InstallConfig; t: T }) 
         ingress.tls.enabled ? `TLS ${ingress.tls.secretName}` : t('ui.summary.noTls'),
       ].join(' · '),
     },
+    { path: 'platform.storageClass', value: storageClassOf(platform) || t('ui.summary.defaultClass') },
     { path: 'secrets.delivery', value: t(`ui.secrets.delivery.${secrets.delivery}`) },
     {
       path: 'target.crName',

@@ -5,6 +5,7 @@ import { useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
+import type { ClusterInspection } from '@/lib/checks/cluster-inspect';
 
 import { ClusterConnection } from '../cluster-connection';
 import { ChoiceField, KeyValueListField, SecretField, TextField } from '../fields';
@@ -13,7 +14,13 @@ import { ChoiceField, KeyValueListField, SecretField, TextField } from '../field
 export function PlatformStep() {
   const t = useT();
   const delivery = useWatch({ name: 'secrets.delivery' }) as string;
-  const [namespaces, setNamespaces] = useState<readonly string[] | undefined>(undefined);
+  const [cluster, setCluster] = useState<ClusterInspection | null>(null);
+  const namespaces = cluster?.namespaces;
+  const storageClasses = cluster?.storageClasses?.map((c) =>
+    c.isDefault
+      ? { value: c.name, label: t('ui.field.platform.storageClass.default', { name: c.name }) }
+      : c.name,
+  );
   return (
     <>
       <Fieldset legend={t('ui.platform.legend')}>
@@ -44,7 +51,7 @@ export function PlatformStep() {
         keyExample="ENABLE_REGISTRY_UI"
         valueExample="true"
       />
-      <ClusterConnection onInspected={(r) => setNamespaces(r?.namespaces)} />
+      <ClusterConnection onInspected={setCluster} />
       <Fieldset legend={t('ui.target.legend')} hint={t('ui.target.hint')}>
         <TextField
           name="target.operatorNamespace"
@@ -68,6 +75,13 @@ export function PlatformStep() {
           example="default"
           suggestions={namespaces}
           required
+        />
+        <TextField
+          name="platform.storageClass"
+          label="ui.field.platform.storageClass"
+          help="ui.help.platform.storageClass"
+          example="fast-ssd"
+          suggestions={storageClasses}
         />
       </Fieldset>
       <ChoiceField

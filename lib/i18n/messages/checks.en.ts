@@ -113,6 +113,12 @@ export const checksEn = {
     'Several StorageClasses are marked default ({names}); Kubernetes gives the {count} claims of the platform the newest of them: {claims}.',
   'checks.clusterFit.severalDefaultStorage.remedy':
     'Keep the default annotation on one class only, so that it is clear where the volumes go.',
+  'checks.clusterFit.storageNamed':
+    'The StorageClass {name} (provisioner {provisioner}) will provide the {count} volumes the platform claims: {claims}.',
+  'checks.clusterFit.storageNamedMissing':
+    'The StorageClass {name} named in the Platform step does not exist, so the {count} volumes the platform claims would stay Pending: {claims}. The cluster has: {existing}.',
+  'checks.clusterFit.storageNamedMissing.remedy':
+    'In the StorageClass field of the Platform step, choose one of the cluster’s classes, or leave it empty for the default class; or create the StorageClass {name} first.',
   'checks.clusterFit.namespaceExists': 'The namespace {namespace} exists.',
   'checks.clusterFit.namespaceCreatable': 'The namespace {namespace} does not exist yet and may be created.',
   'checks.clusterFit.namespaceBlocked': 'The namespace {namespace} does not exist and may not be created.',
@@ -300,6 +306,8 @@ export const checksEn = {
     'None of the {count} nodes takes ordinary pods (all cordoned, tainted or not Ready).',
   'checks.inCluster.pass':
     'On all {count} nodes the image {image} was pulled with the pull secret, and {hosts} resolve and accept connections from the pods; a volume bound on the default StorageClass.',
+  'checks.inCluster.passOnClass':
+    'On all {count} nodes the image {image} was pulled with the pull secret, and {hosts} resolve and accept connections from the pods; a volume bound on the StorageClass {storageClass}.',
   'checks.inCluster.pullFailed': '{nodes} could not pull {image}: {reason}',
   'checks.inCluster.pullFailed.remedy':
     "Each node's container runtime must reach the registry and trust its CA (e.g. /etc/containerd/certs.d/<registry>/ca.crt, or the system trust store), and the image must be mirrored; the pull secret was the generated one.",
@@ -313,6 +321,10 @@ export const checksEn = {
     'The 1Mi test claim stayed {phase} on the default StorageClass: the platform’s volumes would not bind either.',
   'checks.inCluster.volumeUnbound.remedy':
     'Check that the default StorageClass has a working provisioner (kubectl get events in {namespace}).',
+  'checks.inCluster.volumeUnboundOnClass':
+    'The 1Mi test claim stayed {phase} on the StorageClass {storageClass}: the platform’s volumes would not bind either.',
+  'checks.inCluster.volumeUnboundOnClass.remedy':
+    'Check that the StorageClass {storageClass} has a working provisioner (kubectl get events in {namespace}), or choose another class in the StorageClass field of the Platform step.',
   'checks.inCluster.pending':
     '{pulled} of {count} nodes pulled {image}; {nodes} did not decide in time ({reason}).',
   'checks.inCluster.pending.remedy':

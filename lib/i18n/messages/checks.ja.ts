@@ -118,6 +118,12 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
     '複数の StorageClass がデフォルトになっています（{names}）。Kubernetes はプラットフォームの {count} 件の要求に最も新しいものを使います: {claims}。',
   'checks.clusterFit.severalDefaultStorage.remedy':
     'ボリュームの行き先が明確になるよう、デフォルトの注釈は 1 つのクラスだけに付けてください。',
+  'checks.clusterFit.storageNamed':
+    'StorageClass {name}（プロビジョナー {provisioner}）が、プラットフォームが要求する {count} 件のボリュームを提供します: {claims}。',
+  'checks.clusterFit.storageNamedMissing':
+    '「プラットフォーム」ステップで指定した StorageClass {name} がクラスターにないため、プラットフォームが要求する {count} 件のボリュームは Pending のままになります: {claims}。クラスターにあるもの: {existing}。',
+  'checks.clusterFit.storageNamedMissing.remedy':
+    '「プラットフォーム」ステップの StorageClass 欄でクラスターにあるクラスを選ぶか、空欄にしてデフォルトのクラスを使ってください。または先に StorageClass {name} を作成してください。',
   'checks.clusterFit.namespaceExists': 'Namespace {namespace} があります。',
   'checks.clusterFit.namespaceCreatable': 'Namespace {namespace} はまだありませんが、作成できます。',
   'checks.clusterFit.namespaceBlocked': 'Namespace {namespace} がなく、作成する権限もありません。',
@@ -311,6 +317,8 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
     '{count} 件のノードのどれも通常の Pod を受け付けません（すべて cordon、taint、または Ready でない）。',
   'checks.inCluster.pass':
     '全 {count} ノードでプルシークレットを使ってイメージ {image} を取得でき、Pod から {hosts} を名前解決して接続できました。デフォルトの StorageClass でボリュームもバインドされました。',
+  'checks.inCluster.passOnClass':
+    '全 {count} ノードでプルシークレットを使ってイメージ {image} を取得でき、Pod から {hosts} を名前解決して接続できました。StorageClass {storageClass} でボリュームもバインドされました。',
   'checks.inCluster.pullFailed': '{nodes} は {image} を取得できませんでした: {reason}',
   'checks.inCluster.pullFailed.remedy':
     '各ノードのコンテナランタイムがレジストリに到達でき、その CA を信頼している（例: /etc/containerd/certs.d/<registry>/ca.crt、またはシステムの信頼ストア）こと、イメージがミラーされていることが必要です。プルシークレットは生成したものを使いました。',
@@ -324,6 +332,10 @@ export const checksJa: Record<keyof typeof checksEn, string> = {
     '1Mi のテスト用ボリューム要求がデフォルトの StorageClass で {phase} のままでした。プラットフォームのボリュームもバインドされません。',
   'checks.inCluster.volumeUnbound.remedy':
     'デフォルトの StorageClass に動作するプロビジョナーがあることを確認してください（{namespace} で kubectl get events）。',
+  'checks.inCluster.volumeUnboundOnClass':
+    '1Mi のテスト用ボリューム要求が StorageClass {storageClass} で {phase} のままでした。プラットフォームのボリュームもバインドされません。',
+  'checks.inCluster.volumeUnboundOnClass.remedy':
+    'StorageClass {storageClass} に動作するプロビジョナーがあることを確認するか（{namespace} で kubectl get events）、「プラットフォーム」ステップの StorageClass 欄で別のクラスを選んでください。',
   'checks.inCluster.pending':
     '{count} ノード中 {pulled} ノードが {image} を取得しました。{nodes} は時間内に結果が出ませんでした（{reason}）。',
   'checks.inCluster.pending.remedy':

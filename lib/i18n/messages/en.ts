@@ -106,6 +106,8 @@ export const en = {
     'The value is in quotes ({quote}…{quote}); the quotes become part of the value. Type the value without them.',
   'config.platform.host.invalid': 'Enter the URL users open, for example https://wandb.example.com.',
   'config.platform.extraEnv.key.invalid': 'Use letters, digits and "_", not starting with a digit.',
+  'config.platform.storageClass.invalid':
+    'The StorageClass must be the name of a StorageClass as "kubectl get storageclass" lists it: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most {maximum} characters. Leave it empty to use the cluster’s default class.',
 
   // MySQL.
   'config.mysql.host.invalid': 'Enter a host name or an IP address, without a port.',
@@ -146,6 +148,8 @@ export const en = {
     'operator-wandb from an OCI source needs the operator’s controller {since} or newer; this configuration uses {tag}, which fails to download the chart. Set the controller tag to {since} or newer on the Registry step (and mirror it), or serve the chart from an HTTP(S) repository.',
   'generate.note.operatorVerifiesTls':
     "The operator verifies the chart repository's certificate; its CA is added to the operator's customCACerts.",
+  'generate.note.storageClassNotCarried':
+    'operator-wandb {version} cannot put these volumes on the StorageClass {name}: {volumes}. Its in-cluster MySQL template breaks on any class (fixed in {since}), so the wizard names no class for it and its volume uses the cluster’s default class. Use operator-wandb {since} or newer, or an external MySQL, to keep the database off the default class.',
   'generate.note.localChartConfigMap':
     'The operator-wandb archive is delivered as the ConfigMap wandb-charts in the namespace {namespace}.',
 
@@ -180,6 +184,8 @@ export const en = {
   'generate.runbook.prerequisites.title': 'Check the tools and your rights',
   'generate.runbook.prerequisites.body':
     'Kubernetes 1.28 or later and Helm 3 or later are needed; installing the operator creates a CRD, which needs cluster-admin rights.',
+  'generate.runbook.prerequisites.storageClass':
+    'The volumes of Redis, Prometheus and an in-cluster MySQL go to the StorageClass {name}: it must exist (kubectl get storageclass {name}) with a working provisioner.',
   'generate.runbook.services.title': 'Check MySQL and the bucket',
   'generate.runbook.services.body':
     'What the wizard\'s checks ask, by hand, from a machine that reaches them as the cluster does and has the clients (mysql, aws, gcloud or az): the database answers and the user\'s grants cover the database; the bucket exists and the credentials may read it. Each command asks for its password or uses the client\'s own login; a failure here fails the platform later.',

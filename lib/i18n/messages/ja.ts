@@ -97,6 +97,8 @@ export const ja: Record<MessageKey, string> = {
   'config.platform.host.invalid':
     '利用者がアクセスする URL を入力してください（例: https://wandb.example.com）。',
   'config.platform.extraEnv.key.invalid': '英字・数字・「_」で、数字以外から始まる名前にしてください。',
+  'config.platform.storageClass.invalid':
+    'StorageClass には「kubectl get storageclass」が表示する StorageClass の名前を入力してください（英小文字・数字・「-」・「.」で、先頭と末尾は英小文字か数字、{maximum} 文字以内）。クラスターのデフォルトのクラスを使う場合は空欄のままにしてください。',
 
   'config.mysql.host.invalid': 'ホスト名または IP アドレスを、ポートを付けずに入力してください。',
   'config.mysql.identifier.invalid': '空白、バッククォート、制御文字は使えません。',
@@ -133,6 +135,8 @@ export const ja: Record<MessageKey, string> = {
     'operator-wandb を OCI から取得するには、オペレーターのコントローラー {since} 以降が必要です。この設定の {tag} ではチャートを取得できません。「レジストリ」ステップでコントローラーのタグを {since} 以降にする（そしてミラーする）か、HTTP または HTTPS のリポジトリからチャートを提供してください。',
   'generate.note.operatorVerifiesTls':
     'オペレーターはチャートリポジトリの証明書を検証します。その CA 証明書はオペレーターの customCACerts に追加しています。',
+  'generate.note.storageClassNotCarried':
+    'operator-wandb {version} では次のボリュームを StorageClass {name} に置けません: {volumes}。このバージョンのクラスター内 MySQL のテンプレートはクラスを指定すると描画に失敗する（{since} で修正）ため、ウィザードはクラスを指定せず、そのボリュームはクラスターのデフォルトのクラスを使います。データベースをデフォルトのクラスに置かないためには、operator-wandb {since} 以降か外部の MySQL を使ってください。',
   'generate.note.localChartConfigMap':
     'operator-wandb のアーカイブは、Namespace {namespace} の ConfigMap「wandb-charts」として配置します。',
 
@@ -165,6 +169,8 @@ export const ja: Record<MessageKey, string> = {
   'generate.runbook.prerequisites.title': 'ツールと権限の確認',
   'generate.runbook.prerequisites.body':
     'Kubernetes 1.28 以上と Helm 3 以上が必要です。オペレーターのインストールでは CRD を作成するため、cluster-admin 相当の権限が必要です。',
+  'generate.runbook.prerequisites.storageClass':
+    'Redis、Prometheus、クラスター内の MySQL のボリュームは StorageClass {name} に作成されます。このクラスが存在し（kubectl get storageclass {name}）、プロビジョナーが動作している必要があります。',
   'generate.runbook.images.title': 'イメージのミラー',
   'generate.runbook.services.title': 'MySQL とバケットの確認',
   'generate.runbook.services.body':

@@ -245,6 +245,10 @@ export const uiEn = {
     'Name of the WeightsAndBiases resource; also the Helm release name of the platform (at most 53 characters).',
   'ui.field.target.crNamespace': 'Custom resource namespace',
   'ui.help.target.crNamespace': 'Namespace of the WeightsAndBiases resource and of the platform.',
+  'ui.field.platform.storageClass': 'StorageClass of the volumes',
+  'ui.help.platform.storageClass':
+    'The StorageClass of the volumes the platform claims: Redis, Prometheus and, when it runs in the cluster, MySQL. Leave empty to use the cluster’s default class. Once connected to the cluster, its classes are suggested.',
+  'ui.field.platform.storageClass.default': '{name} (the cluster’s default)',
   'ui.field.target.kubeContext': 'kubeconfig context',
   'ui.help.target.kubeContext': 'Leave empty for the current context.',
   'ui.summary.title': 'The settings',
@@ -301,6 +305,9 @@ export const uiEn = {
   'ui.cluster.purpose.recovery': 'rollback and uninstall',
   'ui.cluster.purpose.follow': 'readiness',
   'ui.cluster.namespaces': '{count} namespaces: the namespace fields suggest them.',
+  'ui.cluster.storageClasses':
+    '{count} StorageClasses (default: {default}): the StorageClass field suggests them.',
+  'ui.cluster.storageClasses.noDefault': 'none',
   'ui.field.secrets.delivery': 'How secrets reach the platform',
   'ui.help.secrets.delivery': 'Applies to the license, the MySQL password and the bucket keys.',
   'ui.secrets.delivery.secretRef': 'Kubernetes Secrets referenced from the custom resource',

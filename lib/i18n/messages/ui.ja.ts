@@ -251,6 +251,10 @@ export const uiJa: Record<UiMessageKey, string> = {
     'WeightsAndBiases リソースの名前で、プラットフォームの Helm リリース名にもなります（53 文字以内）。',
   'ui.field.target.crNamespace': 'カスタムリソースの Namespace',
   'ui.help.target.crNamespace': 'WeightsAndBiases リソースとプラットフォームの Namespace です。',
+  'ui.field.platform.storageClass': 'ボリュームの StorageClass',
+  'ui.help.platform.storageClass':
+    'プラットフォームが要求するボリューム（Redis、Prometheus、クラスター内で動かす場合は MySQL）の StorageClass です。空欄の場合はクラスターのデフォルトのクラスを使います。クラスターに接続すると、そのクラスを候補として表示します。',
+  'ui.field.platform.storageClass.default': '{name}（クラスターのデフォルト）',
   'ui.field.target.kubeContext': 'kubeconfig のコンテキスト',
   'ui.help.target.kubeContext': '空欄の場合は現在のコンテキストを使います。',
   'ui.summary.title': '設定の一覧',
@@ -307,6 +311,9 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.cluster.purpose.recovery': 'ロールバックとアンインストール',
   'ui.cluster.purpose.follow': '起動状況の確認',
   'ui.cluster.namespaces': 'Namespace {count} 件: Namespace の入力欄に候補として表示します。',
+  'ui.cluster.storageClasses':
+    'StorageClass {count} 件（デフォルト: {default}）: StorageClass の入力欄に候補として表示します。',
+  'ui.cluster.storageClasses.noDefault': 'なし',
   'ui.field.secrets.delivery': 'シークレットの渡し方',
   'ui.help.secrets.delivery': 'ライセンス、MySQL のパスワード、バケットのキーに適用されます。',
   'ui.secrets.delivery.secretRef': 'カスタムリソースから参照する Kubernetes Secret',
