@@ -3,6 +3,7 @@ import { PROCEDURE_EXAMPLE } from '../lib/config';
 import { seedDraft } from '../lib/draft/seed';
 
 import { expect, test } from './support/fixtures';
+import { expectNoSidewaysScroll } from './support/layout';
 import { CONFIG_DIR, DATA_DIR, signIn } from './support/session';
 import { type Locale, WizardPage } from './support/wizard-page';
 
@@ -22,36 +23,17 @@ for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
       context,
     }, testInfo) => {
       test.setTimeout(180_000);
-      const id = await seedDraft(DATA_DIR, PROCEDURE_EXAMPLE, STEPS.filter((step) => !['review', 'apply'].includes(step)), CONFIG_DIR);
+      const id = await seedDraft(
+        DATA_DIR,
+        PROCEDURE_EXAMPLE,
+        STEPS.filter((step) => !['review', 'apply'].includes(step)),
+        CONFIG_DIR,
+      );
       await signIn(context, { draft: id });
       const w = new WizardPage(page, testInfo, locale);
       for (const step of STEPS) {
         await w.open(step);
-        const overflow = await page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          width: window.innerWidth,
-          // The innermost elements that reach past the screen's edge, to name in the failure.
-          wide: [...document.querySelectorAll('body *')]
-            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-            .filter((e) => {
-              // Inside a frame that scrolls on its own (a code block, the step list): not the page's width.
-              for (let p = e.parentElement; p; p = p.parentElement)
-                if (getComputedStyle(p).overflowX !== 'visible') return false;
-              return true;
-            })
-            .filter(
-              (e) => ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5),
-            )
-            .slice(0, 5)
-            .map(
-              (e) =>
-                `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').slice(0, 40)}"`,
-            ),
-        }));
-        expect(
-          overflow.scroll,
-          `${step} is ${overflow.scroll} px wide: ${overflow.wide.join('; ')}`,
-        ).toBeLessThanOrEqual(overflow.width);
+        await expectNoSidewaysScroll(page, step);
         const title = await page.locator('#step-title').boundingBox();
         expect(title, step).not.toBeNull();
         expect(title!.y + title!.height, `${step}: the title is below the first screen`).toBeLessThan(844);
