@@ -58,7 +58,9 @@ describe('mirror from a registry', () => {
         'mirror.registry.insecureSkipVerify'
       ]?.key,
     ).toBe('config.registry.insecureSkipVerify.withPlainHttp');
-    expect(errorsOf(fromRegistry({ host: 'src', caBundle: 'not a pem' }))['mirror.registry.caBundle']).toBeDefined();
+    expect(
+      errorsOf(fromRegistry({ host: 'src', caBundle: 'not a pem' }))['mirror.registry.caBundle'],
+    ).toBeDefined();
   });
 
   it('takes no login or TLS option for the public registries', () => {
@@ -75,7 +77,11 @@ describe('mirror from a registry', () => {
 describe('sourceRegistryRef: where an image sits in the source registry', () => {
   it.each([
     ['docker.io/wandb/local:0.62.2', 'src.example.com/prefix', 'src.example.com/prefix/wandb/local:0.62.2'],
-    ['quay.io/prometheus/prometheus:v3.1.0', 'src.example.com', 'src.example.com/prometheus/prometheus:v3.1.0'],
+    [
+      'quay.io/prometheus/prometheus:v3.1.0',
+      'src.example.com',
+      'src.example.com/prometheus/prometheus:v3.1.0',
+    ],
     ['docker.io/library/mysql:8.0', '127.0.0.1:25001/m', '127.0.0.1:25001/m/mysql:8.0'],
     ['docker.io/bitnamilegacy/redis:7.2', 'src:5000/a/b/', 'src:5000/a/b/bitnamilegacy/redis:7.2'],
     [

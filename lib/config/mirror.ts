@@ -25,10 +25,20 @@ export const mirrorRegistrySchema = z
     if (!value.public) return;
     for (const field of ['host', 'username', 'password', 'caBundle'] as const)
       if (value[field] !== '')
-        ctx.addIssue({ code: 'custom', message: msg('config.mirror.registry.public'), path: [field], params: {} });
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('config.mirror.registry.public'),
+          path: [field],
+          params: {},
+        });
     for (const field of ['plainHttp', 'insecureSkipVerify'] as const)
       if (value[field])
-        ctx.addIssue({ code: 'custom', message: msg('config.mirror.registry.public'), path: [field], params: {} });
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('config.mirror.registry.public'),
+          path: [field],
+          params: {},
+        });
   });
 export type MirrorRegistry = z.infer<typeof mirrorRegistrySchema>;
 
@@ -50,7 +60,12 @@ export const mirrorSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.from === 'registry' && !value.registry.public && value.registry.host === '')
-      ctx.addIssue({ code: 'custom', message: msg('config.required'), path: ['registry', 'host'], params: {} });
+      ctx.addIssue({
+        code: 'custom',
+        message: msg('config.required'),
+        path: ['registry', 'host'],
+        params: {},
+      });
   });
 export type Mirror = z.infer<typeof mirrorSchema>;
 

@@ -1,6 +1,12 @@
 import 'server-only';
 
-import { type MirrorRegistry, parseRegistryAddress, sourceRegistryLocation, type SourceRegistryLocation } from '@/lib/config';
+import {
+  type MirrorRegistry,
+  parseRegistryAddress,
+  sourceRegistryLocation,
+  type SourceRegistryLocation,
+} from '@/lib/config';
+import { connectionClientOptions } from '@/lib/checks/registry-access';
 import { RegistryClient, type RegistryClientOptions } from '@/lib/registry';
 import { registryApiHost } from '@/lib/registry/mirror-registry-source';
 
@@ -15,14 +21,7 @@ export function sourceClientOptions(
   requestTimeoutMs: number,
 ): RegistryClientOptions {
   if (source.public) return { registry: registryApiHost(registry), requestTimeoutMs };
-  return {
-    registry,
-    plainHttp: source.plainHttp,
-    ...(source.caBundle.trim() ? { ca: source.caBundle } : {}),
-    insecureSkipTlsVerify: source.insecureSkipVerify,
-    ...(source.username ? { username: source.username, password: source.password } : {}),
-    requestTimeoutMs,
-  };
+  return connectionClientOptions(source, registry, requestTimeoutMs);
 }
 
 /** The source registries of one plan or run: a client per host, made when first asked, closed together. */

@@ -443,7 +443,11 @@ export class RegistryClient {
    * The manifest (image manifest or index) of `repository:reference` as its exact bytes, with its
    * media type and digest (the registry's, checked against the bytes; a digest reference must match).
    */
-  async getManifest(repository: string, reference: string, call: CallOptions = {}): Promise<ManifestBytesResult> {
+  async getManifest(
+    repository: string,
+    reference: string,
+    call: CallOptions = {},
+  ): Promise<ManifestBytesResult> {
     const exchanges: Exchange[] = [];
     const url = new URL(`/v2/${repository}/manifests/${reference}`, this.base);
     const get = await this.send(
@@ -458,7 +462,11 @@ export class RegistryClient {
     if (get.status !== 200) return { ...this.unexpected(get), exchanges };
     const digest = `sha256:${createHash('sha256').update(get.body).digest('hex')}`;
     const stated = header(get, 'docker-content-digest');
-    const expected = reference.startsWith('sha256:') ? reference : stated?.startsWith('sha256:') ? stated : digest;
+    const expected = reference.startsWith('sha256:')
+      ? reference
+      : stated?.startsWith('sha256:')
+        ? stated
+        : digest;
     if (expected !== digest)
       return {
         kind: 'protocol-error',
@@ -487,7 +495,14 @@ export class RegistryClient {
   ): Promise<BlobResult> {
     const exchanges: Exchange[] = [];
     const url = new URL(`/v2/${repository}/blobs/${digest}`, this.base);
-    const get = await this.send('GET', url, `repository:${repository}:pull`, {}, { ...call, stream: true }, exchanges);
+    const get = await this.send(
+      'GET',
+      url,
+      `repository:${repository}:pull`,
+      {},
+      { ...call, stream: true },
+      exchanges,
+    );
     if (isFailure(get)) return { ...get, exchanges };
     if (get.status !== 200 || !get.stream) return { ...this.unexpected(get), exchanges };
     const size = Number(header(get, 'content-length'));

@@ -58,9 +58,15 @@ export function sourceLocation(sourceRef: string, location: SourceRegistryLocati
   const rest = ref.slice(address.host.length + 1);
   const at = rest.indexOf('@');
   const colon = rest.lastIndexOf(':');
-  if (at !== -1) return { registry: address.host, repository: rest.slice(0, at), reference: rest.slice(at + 1), ref };
+  if (at !== -1)
+    return { registry: address.host, repository: rest.slice(0, at), reference: rest.slice(at + 1), ref };
   if (colon > rest.lastIndexOf('/'))
-    return { registry: address.host, repository: rest.slice(0, colon), reference: rest.slice(colon + 1), ref };
+    return {
+      registry: address.host,
+      repository: rest.slice(0, colon),
+      reference: rest.slice(colon + 1),
+      ref,
+    };
   return { registry: address.host, repository: rest, reference: 'latest', ref };
 }
 
@@ -252,17 +258,15 @@ export async function readRegistrySource(opts: ReadRegistrySourceOptions): Promi
   const read = await mapWithConcurrency(wanted, opts.concurrency ?? 4, async (image) => {
     const at = sourceLocation(image.sourceRef, opts.location);
     if (!at) {
-      problems.push({ path: locate(image.sourceRef), ref: image.sourceRef, detail: 'not an image reference' });
+      problems.push({
+        path: locate(image.sourceRef),
+        ref: image.sourceRef,
+        detail: 'not an image reference',
+      });
       return undefined;
     }
     try {
-      const r = await readImage(
-        opts.clientFor(at.registry),
-        at,
-        image,
-        opts.signal,
-        opts.blobTimeoutMs,
-      );
+      const r = await readImage(opts.clientFor(at.registry), at, image, opts.signal, opts.blobTimeoutMs);
       return r === 'absent' ? undefined : r;
     } catch (e) {
       if (opts.signal?.aborted) throw e;

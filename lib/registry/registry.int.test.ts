@@ -18,7 +18,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defaultInstallConfig, resolveConfigImages } from '@/lib/config';
 import { MEDIA_TYPES, MIRRORED_IMAGES } from '@/test/fixtures/images';
-import { startTokenRegistry, type TokenRegistry, type TokenRequest } from '@/test/support/token-registry';
+import {
+  freePort,
+  startTokenRegistry,
+  type TokenRegistry,
+  type TokenRequest,
+} from '@/test/support/token-registry';
 import { configBundleImages, writeMirrorBundle } from '@/test/fixtures/mirror-bundle';
 
 import { RegistryClient } from './client';
@@ -59,15 +64,6 @@ const env = {
     return requireEnv('REGISTRY_PREFIX');
   },
 };
-
-async function freePort(): Promise<number> {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as net.AddressInfo).port;
-  s.close();
-  await once(s, 'close');
-  return port;
-}
 
 /** A server that accepts connections and never says a word: the black hole. */
 async function blackHole() {

@@ -252,8 +252,7 @@ export class HttpClient {
           exchange.response = describeAnswer(answer);
           // A stalled body fails after timeoutMs of silence; a cancel stops it at once.
           const socket = res.socket;
-          const stalled = () =>
-            res.destroy(new RequestTimeoutError(url.href, opts.timeoutMs));
+          const stalled = () => res.destroy(new RequestTimeoutError(url.href, opts.timeoutMs));
           socket?.setTimeout(opts.timeoutMs, stalled);
           const abort = () => res.destroy(new RequestAbortedError(url.href, opts.signal?.reason));
           opts.signal?.addEventListener('abort', abort, { once: true });

@@ -127,7 +127,8 @@ export const uiEn = {
   'ui.field.mirror.from.folder': 'A bundle or folder on this machine',
   'ui.field.mirror.from.registry': 'Another registry (this machine reaches both)',
   'ui.mirror.registry.legend': 'Source registry',
-  'ui.field.mirror.registry.public': 'The images’ own public registries (docker.io, quay.io…): a connected machine',
+  'ui.field.mirror.registry.public':
+    'The images’ own public registries (docker.io, quay.io…): a connected machine',
   'ui.help.mirror.registry.public':
     'Each image is read from its public reference, anonymously, trusting the system’s certificates.',
   'ui.field.mirror.registry.host': 'Source registry address',

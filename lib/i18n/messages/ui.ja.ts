@@ -132,7 +132,8 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.mirror.from.folder': 'このマシン上のバンドルまたはフォルダー',
   'ui.field.mirror.from.registry': '別のレジストリ（このマシンから両方に接続できる場合）',
   'ui.mirror.registry.legend': 'コピー元のレジストリ',
-  'ui.field.mirror.registry.public': '各イメージの公開レジストリ（docker.io、quay.io など）：インターネットに接続できるマシン',
+  'ui.field.mirror.registry.public':
+    '各イメージの公開レジストリ（docker.io、quay.io など）：インターネットに接続できるマシン',
   'ui.help.mirror.registry.public':
     '各イメージを公開の参照から匿名で読み取ります。証明書はシステムのものを信頼します。',
   'ui.field.mirror.registry.host': 'コピー元レジストリのアドレス',
