@@ -3,7 +3,8 @@
  * fixture bundle is first mirrored into the TLS test registry under a fresh prefix (host-stripped
  * paths, as `wsm registry mirror` writes them), which is then the source; the Mirror step's server
  * side copies it into the TLS + basic auth registry and into a token-service registry
- * (test/support/token-registry.ts). The registry check then passes, the manifests keep their
+ * (test/support/token-registry.ts), and from that one (token auth on the source side) into the
+ * plain HTTP registry. The registry check then passes, the manifests keep their
  * digests, a second run pushes nothing, an image the source lacks is named, and no password shows.
  */
 import { join } from 'node:path';
@@ -155,7 +156,36 @@ describe.skipIf(!loaded)('mirror from a source registry into the test registries
     expect((await registryCheck(config)).status).toBe('pass');
     const second = await copy(config);
     expect(second?.report).toMatchObject({ pushed: 0, failed: 0, skipped: imageCount });
-    expect(JSON.stringify([first, second])).not.toContain(t.password);
+
+    // The token registry as the source (pull-scoped tokens for manifests and blobs) into the plain HTTP one.
+    const base = testEnvConfig('0.43.8');
+    const back: InstallConfig = {
+      ...config,
+      registry: {
+        ...base.registry,
+        host: `${process.env.REGISTRY_HTTP}/rc-${run}-from-token`,
+        plainHttp: true,
+        caBundle: '',
+        username: '',
+        password: '',
+      },
+      mirror: {
+        ...defaultMirror,
+        from: 'registry',
+        registry: {
+          ...defaultMirrorRegistry,
+          host: `${t.address}/rc-${run}`,
+          plainHttp: true,
+          username: t.user,
+          password: t.password,
+        },
+      },
+    };
+    const third = await copy(back);
+    expect(third?.report).toMatchObject({ pushed: imageCount, failed: 0 });
+    expect(t.tokenRequests.flatMap((r) => r.scope)).toContain(`repository:rc-${run}/wandb/local:pull`);
+    expect((await registryCheck(back)).status).toBe('pass');
+    expect(JSON.stringify([first, second, third])).not.toContain(t.password);
   }, 300_000);
 
   it('names an image the source lacks, and a source login that is refused', async () => {
