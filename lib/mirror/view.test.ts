@@ -176,6 +176,16 @@ describe('pushFailureMessage', () => {
       params: { what: 'l', expected: 'e', actual: 'a' },
     });
     expect(pushFailureMessage({ kind: 'archive', detail: 'eof' }).key).toBe('mirrorStep.failure.archive');
+    expect(
+      pushFailureMessage({
+        kind: 'source',
+        what: 'src:5000/wandb/local@sha256:aa',
+        failure: { kind: 'unauthorized', status: 401, detail: 'x' },
+      }),
+    ).toEqual({
+      key: 'errors.registry.unauthorized',
+      params: { target: 'src:5000/wandb/local@sha256:aa', status: 401 },
+    });
   });
 });
 
