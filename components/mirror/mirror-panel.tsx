@@ -99,10 +99,12 @@ function Mirror() {
     if (!(await trigger('mirror'))) reset('mirror');
     await goTo(stepHref(nextId));
   };
-  /** Choosing the folder leaves the source registry as it is when valid, and clears it otherwise. */
+  /** The source left keeps what it holds when valid, and is cleared otherwise (hidden, it would block). */
   const choose = async (value: string) => {
     setValue(FROM, value, { shouldDirty: true, shouldValidate: true });
     if (value === 'folder' && !(await trigger(SOURCE_REGISTRY))) reset(SOURCE_REGISTRY);
+    if (value === 'registry' && !(await trigger(SOURCE)))
+      setValue(SOURCE, '', { shouldDirty: true, shouldValidate: true });
   };
   const plan = useMutation({ mutationFn: () => withDraft(planMirror) });
   const start = useMutation({ mutationFn: () => withDraft(startMirror), onSuccess: setRun });
