@@ -254,6 +254,9 @@ export class HttpClient {
           const socket = res.socket;
           const stalled = () => res.destroy(new RequestTimeoutError(url.href, opts.timeoutMs));
           socket?.setTimeout(opts.timeoutMs, stalled);
+          // The reader sees a failure when it reads; until it starts (the upload's session is opened
+          // first), an error must not go unheard.
+          res.on('error', () => undefined);
           const abort = () => res.destroy(new RequestAbortedError(url.href, opts.signal?.reason));
           opts.signal?.addEventListener('abort', abort, { once: true });
           res.once('close', () => {

@@ -188,6 +188,43 @@ describe.skipIf(!loaded)('mirror from a source registry into the test registries
     expect(JSON.stringify([first, second, third])).not.toContain(t.password);
   }, 300_000);
 
+  it('a blob cancelled before it is read fails its reader, not the process; read whole it streams', async () => {
+    const base = testEnvConfig('0.43.8');
+    const local = resolveConfigImages(base).find((i) => i.id === 'local');
+    const c = new RegistryClient({ registry: `${process.env.REGISTRY_TLS}`, ca: base.registry.caBundle });
+    try {
+      const m = await c.getManifest(`src-${run}/wandb/local`, local?.tag ?? '');
+      expect(m.kind).toBe('present');
+      if (m.kind !== 'present') return;
+      const layers = (
+        JSON.parse(m.bytes.toString('utf8')) as { layers: Array<{ digest: string; size: number }> }
+      ).layers;
+      const big = layers.reduce((a, b) => (b.size > a.size ? b : a));
+      expect(big.size).toBeGreaterThan(LAYER - 1);
+
+      const controller = new AbortController();
+      const opened = await c.openBlob(`src-${run}/wandb/local`, big.digest, { signal: controller.signal });
+      expect(opened.kind).toBe('ok');
+      if (opened.kind !== 'ok') return;
+      controller.abort();
+      await new Promise((r) => setTimeout(r, 200));
+      await expect(
+        (async () => {
+          for await (const chunk of opened.stream) void chunk;
+        })(),
+      ).rejects.toThrow(/cancelled/);
+
+      const whole = await c.openBlob(`src-${run}/wandb/local`, big.digest);
+      expect(whole.kind).toBe('ok');
+      if (whole.kind !== 'ok') return;
+      let bytes = 0;
+      for await (const chunk of whole.stream as AsyncIterable<Buffer>) bytes += chunk.length;
+      expect(bytes).toBe(big.size);
+    } finally {
+      c.close();
+    }
+  });
+
   it('names an image the source lacks, and a source login that is refused', async () => {
     const config = copyConfig(source, { host: `${process.env.REGISTRY_AUTH}/rc-${run}-absent` });
     config.images = { ...config.images, console: { repository: '', tag: '0.0.0-absent' } };
