@@ -157,4 +157,55 @@ test.describe('the Mirror step against the test registry', () => {
     await page.getByRole('button', { name: mirrorEn['mirrorStep.ui.skip'], exact: true }).click();
     await w.expectStep('prerequisites');
   });
+
+  test('another registry: the source registry with its login and CA, the plan, a run, no charts', async ({
+    page,
+    context,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const base = testEnvConfig('0.43.8');
+    const target = `${PREFIX}-from-registry`;
+    const config = { ...base, registry: { ...base.registry, host: `${env.REGISTRY_AUTH}/${target}` } };
+    const id = await seedDraft(DATA_DIR, config, ['start', 'mirror'], CONFIG_DIR);
+    await signIn(context, { draft: id });
+    const w = new WizardPage(page, testInfo, 'en');
+    await w.open('mirror');
+
+    // The test environment's own images sit host-stripped under REGISTRY_PREFIX: a source as wsm writes it.
+    const source = `${env.REGISTRY_AUTH}/${env.REGISTRY_PREFIX}`;
+    await page.locator('#f-mirror-from-registry').check();
+    await expect(w.field('mirror.source')).toHaveCount(0);
+    await w.fill('mirror.registry.host', source);
+    await page.locator('#mirror-registry-needs-login').check();
+    await w.fill('mirror.registry.username', base.registry.username);
+    await w.fill('mirror.registry.password', base.registry.password);
+    await w.fill('mirror.registry.caBundle', base.registry.caBundle);
+
+    await page.getByRole('button', { name: mirrorEn['mirrorStep.ui.plan'], exact: true }).click();
+    const plan = page.getByTestId('mirror-plan');
+    await expect(plan).toHaveAttribute('data-kind', 'registry', { timeout: 60_000 });
+    await expect(plan.locator('caption')).toContainText(source);
+    const rows = plan.locator('tbody tr[data-image]');
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(3);
+    await expect(rows.and(page.locator('[data-status="missing"]'))).toHaveCount(total);
+    await expect(page.locator('tr[data-image^="docker.io/wandb/controller:"]')).toContainText(
+      'linux/amd64, linux/arm64',
+    );
+    await expect(page.getByTestId('mirror-no-charts')).toHaveText(mirrorEn['mirrorStep.ui.registryNoCharts']);
+    await w.screenshot('mirror-registry-plan');
+    await w.expectAccessible();
+
+    await page.getByRole('button', { name: mirrorEn['mirrorStep.ui.start'], exact: true }).click();
+    const state = page.getByTestId('mirror-run');
+    await expect(state).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
+    const report = page.getByTestId('mirror-report');
+    await expect(report.locator('tr[data-image][data-result="pushed"]')).toHaveCount(total);
+
+    // A reload keeps the choice and the source (the password stays on the server, marked as stored).
+    await page.reload();
+    await expect(page.locator('#f-mirror-from-registry')).toBeChecked();
+    await expect(w.field('mirror.registry.host')).toHaveValue(source);
+    expect(await page.content()).not.toContain(base.registry.password);
+  });
 });

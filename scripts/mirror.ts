@@ -2,22 +2,35 @@
  * `npm run mirror -- --source DIR --registry HOST[:PORT][/PREFIX] [options]`: pushes a `wsm
  * download` bundle (or a folder of docker-save / OCI-layout archives) into the internal registry
  * with the wizard's engine, without Docker, under the names the generated values use.
+ * `npm run mirror -- --from-registry HOST[:PORT][/PREFIX] --registry … [options]`: copies the
+ * configuration's images registry to registry instead (this machine reaches both): each image is
+ * read host-stripped under the source address (docker.io/wandb/local:T from HOST/PREFIX/wandb/local:T,
+ * as `wsm registry mirror` and this command write them), or with --from-public from its own public
+ * registry; manifests keep their bytes and digests, layers stream from one registry to the other.
  *
  *   --chart-version V   operator-wandb version whose image list is used (default: the wizard's)
  *   --plain-http        speak plain HTTP to the registry
  *   --ca FILE           CA bundle of the registry's certificate
  *   --user NAME         user; the password is read from REGISTRY_PASSWORD (never from argv)
+ *   --from-registry A   the source registry HOST[:PORT][/PREFIX] (instead of --source)
+ *   --from-public       the images' own public registries (docker.io, quay.io…), anonymously
+ *   --from-plain-http   speak plain HTTP to the source registry
+ *   --from-ca FILE      CA bundle of the source registry's certificate
+ *   --from-insecure     do not verify the source registry's certificate (avoid: give --from-ca)
+ *   --from-user NAME    source registry user; the password is read from SOURCE_REGISTRY_PASSWORD,
+ *                       or asked for (not echoed) when that is unset and stdin is a terminal
  *   --charts-repo URL   also publish the bundle's charts (operator, operator-wandb) there: an
  *                       oci://HOST/PATH registry (pushed as `helm push` does) or an http(s)://
  *                       repository (uploaded through its ChartMuseum API, or the commands that
  *                       publish them by hand are printed); a chart present with the same digest is
- *                       not sent again
+ *                       not sent again (a registry source has no charts)
  *   --charts-ca FILE    CA bundle of the chart repository's certificate
  *   --charts-user NAME  chart repository user; the password is read from CHARTS_PASSWORD
  *   --charts-plain-http speak plain HTTP to an oci:// chart repository
  *   --charts-path PATH  shorthand for --charts-repo oci://REGISTRY/PATH with the registry's TLS and login
  *   --concurrency N     images pushed at once (default 3)
  *   --dry-run           print the plan only
+ *   --help              print this text
  * Ctrl-C cancels (what is fully uploaded stays; a new run continues from there).
  */
 import { readFileSync } from 'node:fs';
@@ -26,10 +39,14 @@ import { parseArgs } from 'node:util';
 import {
   type ChartSource,
   defaultInstallConfig,
+  defaultMirrorRegistry,
   type InstallConfig,
+  type MirrorRegistry,
+  mirrorRegistrySchema,
   parseRegistryAddress,
   resolveConfigImages,
 } from '@/lib/config';
+import { sourceClients } from '@/lib/mirror/source-registry';
 import { RegistryClient } from '@/lib/registry';
 import { planMirror, runMirror } from '@/lib/registry/mirror';
 import {
@@ -40,7 +57,8 @@ import {
   runCharts,
 } from '@/lib/registry/chart-publish';
 import { formatBytes, type ProgressSnapshot } from '@/lib/registry/mirror-progress';
-import { readMirrorSource } from '@/lib/registry/mirror-source';
+import { failureText, readRegistrySource } from '@/lib/registry/mirror-registry-source';
+import { type MirrorSource, readMirrorSource } from '@/lib/registry/mirror-source';
 
 const { values } = parseArgs({
   options: {
@@ -55,8 +73,15 @@ const { values } = parseArgs({
     'charts-ca': { type: 'string' },
     'charts-user': { type: 'string' },
     'charts-plain-http': { type: 'boolean', default: false },
+    'from-registry': { type: 'string' },
+    'from-public': { type: 'boolean', default: false },
+    'from-plain-http': { type: 'boolean', default: false },
+    'from-ca': { type: 'string' },
+    'from-insecure': { type: 'boolean', default: false },
+    'from-user': { type: 'string' },
     concurrency: { type: 'string', default: '3' },
     'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
 
@@ -113,8 +138,75 @@ function outcomeText(o: ChartOutcome): string {
   return o.result;
 }
 
+/** Reads a password from the terminal without echoing it. */
+function promptSecret(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let value = '';
+    const onData = (text: string) => {
+      for (const ch of text) {
+        if (ch === '\u0003') {
+          process.stderr.write('\n');
+          process.exit(130);
+        }
+        if (ch === '\r' || ch === '\n') {
+          stdin.off('data', onData);
+          stdin.setRawMode(false);
+          stdin.pause();
+          process.stderr.write('\n');
+          resolve(value);
+          return;
+        }
+        value = ch === '\u007f' || ch === '\b' ? value.slice(0, -1) : value + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** The source registry of the command line (--from-registry / --from-public), validated by the form's schema. */
+async function sourceRegistryOf(): Promise<MirrorRegistry | undefined> {
+  if (!values['from-registry'] && !values['from-public']) return undefined;
+  if (values['from-registry'] && values['from-public']) fail('give --from-registry or --from-public, not both');
+  let password = '';
+  if (values['from-user']) {
+    password = process.env.SOURCE_REGISTRY_PASSWORD ?? '';
+    if (!password && process.stdin.isTTY)
+      password = await promptSecret(`password of ${values['from-user']} at ${values['from-registry']}: `);
+    if (!password) fail('set SOURCE_REGISTRY_PASSWORD with --from-user (or run it in a terminal to be asked)');
+  }
+  const source: MirrorRegistry = {
+    ...defaultMirrorRegistry,
+    public: values['from-public'],
+    host: values['from-registry'] ?? '',
+    plainHttp: values['from-plain-http'],
+    insecureSkipVerify: values['from-insecure'],
+    caBundle: values['from-ca'] ? readFileSync(values['from-ca'], 'utf8') : '',
+    username: values['from-user'] ?? '',
+    password,
+  };
+  const parsed = mirrorRegistrySchema.safeParse(source);
+  if (!parsed.success)
+    fail(
+      `the source registry: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'address'}: ${i.message}`).join('; ')}`,
+    );
+  return source;
+}
+
 async function main(): Promise<number> {
-  if (!values.source || !values.registry) fail('--source DIR and --registry HOST[/PREFIX] are required');
+  if (values.help) {
+    const text = readFileSync(new URL(import.meta.url), 'utf8');
+    process.stdout.write(`${text.slice(text.indexOf('/**') + 4, text.indexOf('*/')).replace(/^ \* ?/gm, '')}`);
+    return 0;
+  }
+  const fromRegistry = await sourceRegistryOf();
+  if ((!values.source && !fromRegistry) || !values.registry)
+    fail('--source DIR (or --from-registry HOST[/PREFIX], --from-public) and --registry HOST[/PREFIX] are required');
+  if (values.source && fromRegistry) fail('give --source or --from-registry/--from-public, not both');
   const address = parseRegistryAddress(values.registry);
   if (!address) fail(`invalid registry address ${values.registry}`);
   const password = process.env.REGISTRY_PASSWORD ?? '';
@@ -151,10 +243,26 @@ async function main(): Promise<number> {
     ...(config.registry.username ? { username: config.registry.username, password } : {}),
     requestTimeoutMs: 30_000,
   });
+  const sources = fromRegistry ? sourceClients(fromRegistry, 30_000) : undefined;
   try {
     const ping = await client.ping({ signal: controller.signal });
-    if (ping.kind !== 'ok') fail(`${address.host}: ${ping.kind} ${'detail' in ping ? ping.detail : ''}`);
-    const source = await readMirrorSource(values.source, controller.signal);
+    if (ping.kind !== 'ok') fail(`${address.host}: ${failureText(ping)}`);
+    let source: MirrorSource;
+    if (sources) {
+      if (sources.host) {
+        const from = await sources.clientFor(sources.host).ping({ signal: controller.signal });
+        if (from.kind !== 'ok') fail(`source ${sources.host}: ${failureText(from)}`);
+      }
+      source = await readRegistrySource({
+        images: resolveConfigImages(config),
+        location: sources.location,
+        clientFor: sources.clientFor,
+        signal: controller.signal,
+        blobTimeoutMs: 30_000,
+      });
+    } else {
+      source = await readMirrorSource(values.source ?? '', controller.signal);
+    }
     const plan = await planMirror({
       source,
       configured: resolveConfigImages(config),
@@ -181,7 +289,7 @@ async function main(): Promise<number> {
     }
     for (const u of plan.uncovered)
       process.stdout.write(
-        `${u.state === 'present' ? 'present' : 'MISSING'}   ${u.source} -> ${u.target} (not in the source)\n`,
+        `${u.state === 'present' ? 'present' : 'MISSING'}   ${u.source} -> ${u.target} (not in the source${sources ? ' registry' : ''})\n`,
       );
     for (const p of plan.problems) process.stdout.write(`UNREADABLE ${p.ref ?? p.path}: ${p.detail}\n`);
     const charts =
@@ -225,7 +333,11 @@ async function main(): Promise<number> {
           process.stdout.write(
             `\n# ${c.kind === 'index' ? `a static web server: then copy ${c.folder}/* to the folder that serves ${c.where}` : `a ChartMuseum or Harbor at ${c.where}`}\n${c.lines.join('\n')}\n`,
           );
-    } else if (source.charts.length > 0)
+    } else if (sources)
+      process.stdout.write(
+        'charts: a registry source has none; publish operator and operator-wandb from a bundle (--source with --charts-repo) or by hand\n',
+      );
+    else if (source.charts.length > 0)
       process.stdout.write(
         `charts: ${source.charts.length} in the source; publish them with --charts-repo oci://HOST/PATH or https://REPO (or --charts-path PATH in the registry)\n`,
       );
@@ -237,6 +349,7 @@ async function main(): Promise<number> {
     return report.failed > 0 || chartsFailed > 0 || plan.problems.length > 0 ? 1 : 0;
   } finally {
     client.close();
+    sources?.close();
   }
 }
 

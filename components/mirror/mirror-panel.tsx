@@ -1,7 +1,7 @@
 'use client';
 
 import { QueryClientProvider, useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 
 import type { ActionResult } from '@/app/action-result';
@@ -21,9 +21,11 @@ import {
 } from '@/components/ui/use-server-run';
 import { Fieldset } from '@/components/ui/field';
 import { encodeMessage } from '@/components/wizard/field-messages';
-import { TextField } from '@/components/wizard/fields';
+import { CheckboxField, ChoiceField, TextField } from '@/components/wizard/fields';
+import { RegistryLogin, RegistryTls } from '@/components/wizard/registry-connection';
 import { neighbours, stepHref } from '@/components/wizard/steps';
 import { useWizard } from '@/components/wizard/wizard-context';
+import { defaultMirror, defaultMirrorRegistry } from '@/lib/config/mirror';
 import type { MirrorRunView } from '@/lib/mirror/runs';
 import type {
   MirrorChartsReportView,
@@ -36,10 +38,15 @@ import { formatBytes } from '@/lib/registry/mirror-progress';
 
 const POLL_MS = 700;
 const SOURCE = 'mirror.source';
+const FROM = 'mirror.from';
+const SOURCE_REGISTRY = 'mirror.registry';
 
 const active = (r: MirrorRunView) => r.state === 'planning' || r.state === 'pushing';
 
-/** The Mirror step: a source folder, its plan against the registry, and a run followed on the server. */
+/**
+ * The Mirror step: a source (a folder on this machine, or another registry), its plan against the
+ * registry, and a run followed on the server.
+ */
 export function MirrorPanel() {
   const [client] = useState(newPanelQueryClient);
   return (
@@ -51,9 +58,10 @@ export function MirrorPanel() {
 
 function Mirror() {
   const t = useT();
-  const { flush, goTo } = useWizard();
+  const { flush, goTo, forgetSecretsUnder } = useWizard();
   const { setError, setValue, trigger } = useFormContext();
   const registry = useWatch({ name: 'registry.host' }) as string | undefined;
+  const from = (useWatch({ name: FROM }) as 'folder' | 'registry' | undefined) ?? 'folder';
   const {
     run,
     setRun,
@@ -70,15 +78,33 @@ function Mirror() {
   const withDraft = async <T,>(action: () => Promise<ActionResult<T>>): Promise<T> => {
     await flush();
     const r = await action();
-    const fieldError = r.ok ? undefined : r.fieldErrors?.[SOURCE];
-    if (fieldError)
-      setError(SOURCE, { type: 'server', message: encodeMessage(fieldError) }, { shouldFocus: true });
+    const fieldErrors = Object.entries((!r.ok && r.fieldErrors) || {}).filter(([path]) =>
+      path.startsWith('mirror.'),
+    );
+    fieldErrors.forEach(([path, message], i) =>
+      setError(path, { type: 'server', message: encodeMessage(message) }, { shouldFocus: i === 0 }),
+    );
     return unwrapAction(Promise.resolve(r));
   };
-  /** Skipping keeps a valid folder in the draft; an invalid one would block the checks, so it goes. */
+  /** Resets a part of the step that is hidden or left, so that its invalid values block nothing. */
+  const reset = (path: 'mirror' | typeof SOURCE_REGISTRY) => {
+    setValue(path, path === 'mirror' ? defaultMirror : defaultMirrorRegistry, {
+      shouldDirty: true,
+      shouldValidate: true,
+    });
+    forgetSecretsUnder(SOURCE_REGISTRY);
+  };
+  /** Skipping keeps a valid source in the draft; an invalid one would block the checks, so it goes. */
   const skip = async (nextId: string) => {
-    if (!(await trigger('mirror'))) setValue(SOURCE, '', { shouldDirty: true, shouldValidate: true });
+    if (!(await trigger('mirror'))) reset('mirror');
     await goTo(stepHref(nextId));
+  };
+  /** The source left keeps what it holds when valid, and is cleared otherwise (hidden, it would block). */
+  const choose = async (value: string) => {
+    setValue(FROM, value, { shouldDirty: true, shouldValidate: true });
+    if (value === 'folder' && !(await trigger(SOURCE_REGISTRY))) reset(SOURCE_REGISTRY);
+    if (value === 'registry' && !(await trigger(SOURCE)))
+      setValue(SOURCE, '', { shouldDirty: true, shouldValidate: true });
   };
   const plan = useMutation({ mutationFn: () => withDraft(planMirror) });
   const start = useMutation({ mutationFn: () => withDraft(startMirror), onSuccess: setRun });
@@ -111,12 +137,25 @@ function Mirror() {
         </p>
       )}
       <Fieldset legend={t('ui.step.mirror.title')}>
-        <TextField
-          name={SOURCE}
-          label="ui.field.mirror.source"
-          help="ui.help.mirror.source"
-          example="/media/usb/bundle"
+        <ChoiceField
+          name={FROM}
+          legend="ui.field.mirror.from"
+          options={[
+            { value: 'folder', label: 'ui.field.mirror.from.folder' },
+            { value: 'registry', label: 'ui.field.mirror.from.registry' },
+          ]}
+          onChoose={(value) => void choose(value)}
         />
+        {from === 'folder' ? (
+          <TextField
+            name={SOURCE}
+            label="ui.field.mirror.source"
+            help="ui.help.mirror.source"
+            example="/media/usb/bundle"
+          />
+        ) : (
+          <SourceRegistry />
+        )}
         <p>{registry ? t('mirrorStep.ui.registry', { registry }) : t('mirrorStep.ui.noRegistry')}</p>
         <p>
           <button
@@ -154,7 +193,9 @@ function Mirror() {
           </p>
         )}
         {plan.isPending && <p>{t('mirrorStep.ui.planning')}</p>}
-        {!shownPlan && !data && !plan.isPending && !loadingLatest && <p>{t('mirrorStep.ui.noPlan')}</p>}
+        {!shownPlan && !data && !plan.isPending && !loadingLatest && (
+          <p>{t(from === 'registry' ? 'mirrorStep.ui.noPlan.registry' : 'mirrorStep.ui.noPlan')}</p>
+        )}
         {data && <RunStatus run={data} t={t} />}
       </div>
       {data?.progress && running && <Progress progress={data.progress} t={t} />}
@@ -327,8 +368,9 @@ function Publish({ publish, t }: { publish: PublishCommands[]; t: Translate }) {
 }
 
 function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
+  const fromRegistry = plan.kind === 'registry';
   return (
-    <div data-testid="mirror-plan">
+    <div data-testid="mirror-plan" data-kind={plan.kind}>
       <p>
         {t('mirrorStep.ui.plan.summary', {
           toPush: plan.toPush,
@@ -341,7 +383,10 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
       <table className="mirror-table">
         <caption>
           {t('mirrorStep.ui.plan.caption', {
-            source: plan.source,
+            source:
+              plan.kind === 'registry' && plan.source === 'public'
+                ? t('mirrorStep.ui.publicRegistries')
+                : plan.source,
             kind: t(`mirrorStep.ui.kind.${plan.kind}`),
           })}
         </caption>
@@ -373,7 +418,7 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
       </table>
       {plan.notInSource.length > 0 && (
         <>
-          <h2>{t('mirrorStep.ui.notInSource')}</h2>
+          <h2>{t(fromRegistry ? 'mirrorStep.ui.notInSource.registry' : 'mirrorStep.ui.notInSource')}</h2>
           <ul data-testid="mirror-not-in-source">
             {plan.notInSource.map((u) => (
               <li key={u.target} data-present={u.present}>
@@ -383,6 +428,11 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
             ))}
           </ul>
         </>
+      )}
+      {fromRegistry && (
+        <p className="notice" data-testid="mirror-no-charts">
+          {t('mirrorStep.ui.registryNoCharts')}
+        </p>
       )}
       {plan.charts.length > 0 && (
         <>
@@ -417,7 +467,7 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
       )}
       {plan.problems.length > 0 && (
         <>
-          <h2>{t('mirrorStep.ui.problems')}</h2>
+          <h2>{t(fromRegistry ? 'mirrorStep.ui.problems.registry' : 'mirrorStep.ui.problems')}</h2>
           <ul data-testid="mirror-problems">
             {plan.problems.map((p) => (
               <li key={p.what}>
@@ -428,5 +478,55 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The source registry: its address (images under it host-stripped, as on the internal registry),
+ * or the images' own public registries; login and TLS with the Registry step's components.
+ */
+function SourceRegistry() {
+  const t = useT();
+  const { getValues, setValue } = useFormContext();
+  const { forgetSecretsUnder } = useWizard();
+  const isPublic = useWatch({ name: 'mirror.registry.public' }) as boolean;
+  // The public registries take no address, login or TLS option: what was typed for one goes.
+  useEffect(() => {
+    if (!isPublic) return;
+    const current = getValues(SOURCE_REGISTRY) as typeof defaultMirrorRegistry;
+    for (const [key, value] of Object.entries(defaultMirrorRegistry))
+      if (key !== 'public' && current[key as keyof typeof current] !== value)
+        setValue(`${SOURCE_REGISTRY}.${key}`, value, { shouldDirty: true, shouldValidate: true });
+    forgetSecretsUnder(SOURCE_REGISTRY);
+  }, [isPublic, getValues, setValue, forgetSecretsUnder]);
+  return (
+    <>
+      <Fieldset legend={t('ui.mirror.registry.legend')}>
+        <CheckboxField
+          name="mirror.registry.public"
+          label="ui.field.mirror.registry.public"
+          help="ui.help.mirror.registry.public"
+        />
+        {!isPublic && (
+          <TextField
+            name="mirror.registry.host"
+            label="ui.field.mirror.registry.host"
+            help="ui.help.mirror.registry.host"
+            example="registry.example.com/wandb-bundle"
+            required
+          />
+        )}
+      </Fieldset>
+      {!isPublic && (
+        <>
+          <RegistryLogin
+            base={SOURCE_REGISTRY}
+            legend="ui.registry.login.legend"
+            toggle="ui.mirror.registry.login.toggle"
+          />
+          <RegistryTls base={SOURCE_REGISTRY} />
+        </>
+      )}
+    </>
   );
 }

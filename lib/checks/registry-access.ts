@@ -2,7 +2,7 @@ import 'server-only';
 
 import { setMaxListeners } from 'node:events';
 
-import { parseRegistryAddress } from '@/lib/config';
+import { parseRegistryAddress, type Registry } from '@/lib/config';
 import {
   type Exchange,
   type ManifestResult,
@@ -15,6 +15,22 @@ import {
 
 import type { ChecksInput } from './input';
 
+/** How to reach `registry` (`host[:port]`) with a form's connection fields: TLS trust (the CA bundle alone, or an explicit skip) and login. */
+export function connectionClientOptions(
+  r: Pick<Registry, 'plainHttp' | 'caBundle' | 'insecureSkipVerify' | 'username' | 'password'>,
+  registry: string,
+  requestTimeoutMs: number,
+): RegistryClientOptions {
+  return {
+    registry,
+    plainHttp: r.plainHttp,
+    ...(r.caBundle.trim() ? { ca: r.caBundle } : {}),
+    insecureSkipTlsVerify: r.insecureSkipVerify,
+    ...(r.username ? { username: r.username, password: r.password } : {}),
+    requestTimeoutMs,
+  };
+}
+
 /** How to reach the internal registry, from the configuration: host, TLS trust and credentials. */
 export function registryClientOptions(
   config: ChecksInput['config'],
@@ -23,13 +39,8 @@ export function registryClientOptions(
   const r = config.registry;
   const address = parseRegistryAddress(r.host);
   return {
-    registry: address?.host ?? r.host,
+    ...connectionClientOptions(r, address?.host ?? r.host, requestTimeoutMs),
     prefix: address?.prefix ?? '',
-    plainHttp: r.plainHttp,
-    ...(r.caBundle.trim() ? { ca: r.caBundle } : {}),
-    insecureSkipTlsVerify: r.insecureSkipVerify,
-    ...(r.username ? { username: r.username, password: r.password } : {}),
-    requestTimeoutMs,
   };
 }
 

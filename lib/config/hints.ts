@@ -39,6 +39,7 @@ const PASSWORDS = [
   'bucket.secretKey',
   'charts.operator.source.password',
   'charts.platform.source.password',
+  'mirror.registry.password',
 ] as const;
 
 /** The rule for one field: the other paths it reads, and its hint (or null). */

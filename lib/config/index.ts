@@ -212,7 +212,17 @@ export { storageClassOf, type Platform, type EnvVar } from './platform';
 export type { Ingress, Annotation } from './ingress';
 export type { Certificates } from './certificates';
 export type { Secrets, SecretDelivery } from './secrets';
-export { isAbsolutePath, type Mirror } from './mirror';
+export {
+  defaultMirror,
+  defaultMirrorRegistry,
+  isAbsolutePath,
+  type Mirror,
+  type MirrorRegistry,
+  mirrorRegistrySchema,
+  sourceRegistryLocation,
+  sourceRegistryRef,
+  type SourceRegistryLocation,
+} from './mirror';
 export {
   bucketSchema,
   certificatesSchema,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 import { msg } from './field-errors';
-import { hasControlCharacter } from './formats';
+import { hasControlCharacter, parseRegistryAddress } from './formats';
+import { mirrorRepository } from './image-ref';
+import { checkRegistryConnection, registryConnectionFields } from './registry';
 
 /** True for an absolute path on the wizard's machine (`/media/usb/bundle`). */
 export function isAbsolutePath(value: string): boolean {
@@ -9,17 +11,111 @@ export function isAbsolutePath(value: string): boolean {
 }
 
 /**
- * The Mirror step: the folder on the wizard's machine that holds the images to push (a `wsm
- * download` bundle, or a folder of `docker save` / OCI-layout archives). Empty when the step is
- * skipped (the images are mirrored already). Nothing of it is installed on the cluster.
+ * The registry the Mirror step copies from, when the wizard's machine reaches both sides: an
+ * address `host[:port][/prefix]` under which the images sit host-stripped (see
+ * {@link sourceRegistryRef}), or (`public`) each image's own public registry (docker.io, quay.io…)
+ * for a connected machine. Login and TLS as on the Registry step; the password is a secret
+ * (`mirror.registry.password` in SECRET_FIELD_PATHS). A public source takes no login and no TLS
+ * options: the system's roots are trusted and each registry is asked anonymously.
  */
-export const mirrorSchema = z.object({
-  source: z
-    .string()
-    .max(4096, msg('config.tooLong'))
-    .refine((value) => !hasControlCharacter(value), msg('config.singleLine'))
-    .refine((value) => value === '' || isAbsolutePath(value), msg('config.mirror.source.absolute')),
-});
+export const mirrorRegistrySchema = z
+  .object({ public: z.boolean(), ...registryConnectionFields })
+  .superRefine((value, ctx) => {
+    checkRegistryConnection(value, ctx);
+    if (!value.public) return;
+    for (const field of ['host', 'username', 'password', 'caBundle'] as const)
+      if (value[field] !== '')
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('config.mirror.registry.public'),
+          path: [field],
+          params: {},
+        });
+    for (const field of ['plainHttp', 'insecureSkipVerify'] as const)
+      if (value[field])
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('config.mirror.registry.public'),
+          path: [field],
+          params: {},
+        });
+  });
+export type MirrorRegistry = z.infer<typeof mirrorRegistrySchema>;
+
+/**
+ * The Mirror step: where the images to push come from. `folder`: a folder on the wizard's machine
+ * (`source`: a `wsm download` bundle, or a folder of `docker save` / OCI-layout archives; empty
+ * when the step is skipped). `registry`: another registry (`registry`), copied registry to
+ * registry. Nothing of it is installed on the cluster.
+ */
+export const mirrorSchema = z
+  .object({
+    from: z.enum(['folder', 'registry'], { error: msg('config.invalidOption') }),
+    source: z
+      .string()
+      .max(4096, msg('config.tooLong'))
+      .refine((value) => !hasControlCharacter(value), msg('config.singleLine'))
+      .refine((value) => value === '' || isAbsolutePath(value), msg('config.mirror.source.absolute')),
+    registry: mirrorRegistrySchema,
+  })
+  .superRefine((value, ctx) => {
+    if (value.from === 'registry' && !value.registry.public && value.registry.host === '')
+      ctx.addIssue({
+        code: 'custom',
+        message: msg('config.required'),
+        path: ['registry', 'host'],
+        params: {},
+      });
+  });
 export type Mirror = z.infer<typeof mirrorSchema>;
 
-export const defaultMirror: Mirror = { source: '' };
+export const defaultMirrorRegistry: MirrorRegistry = {
+  public: false,
+  host: '',
+  username: '',
+  password: '',
+  caBundle: '',
+  plainHttp: false,
+  insecureSkipVerify: false,
+};
+
+export const defaultMirror: Mirror = { from: 'folder', source: '', registry: defaultMirrorRegistry };
+
+/** Where a source registry is: each image's own public registry, or one address (`host[:port][/prefix]`). */
+export type SourceRegistryLocation = { public: true } | { public: false; address: string };
+
+/** Splits `repo[:tag][@digest]` into its repository and what follows it (`:tag`, `@digest`, or both). */
+function splitReference(ref: string): { repository: string; rest: string } {
+  const at = ref.indexOf('@');
+  const name = at === -1 ? ref : ref.slice(0, at);
+  const digest = at === -1 ? '' : ref.slice(at);
+  const colon = name.lastIndexOf(':');
+  const tagged = colon > name.lastIndexOf('/');
+  return {
+    repository: tagged ? name.slice(0, colon) : name,
+    rest: (tagged ? name.slice(colon) : '') + digest,
+  };
+}
+
+/**
+ * Where an image of the configuration (its public `sourceRef`) sits in the source registry: the
+ * same host-stripped rule the internal registry uses (`mirrorRepository`), as `wsm registry mirror`
+ * writes it, so a registry filled by a mirror (or by `wsm`) is a source as it is:
+ *
+ *   docker.io/wandb/local:0.62.2        + src.example.com/prefix → src.example.com/prefix/wandb/local:0.62.2
+ *   quay.io/prometheus/prometheus:v3.1  + src.example.com        → src.example.com/prometheus/prometheus:v3.1
+ *   docker.io/library/mysql:8.0         + src.example.com        → src.example.com/mysql:8.0
+ *
+ * With `public`, the public reference itself. Pure.
+ */
+export function sourceRegistryRef(sourceRef: string, location: SourceRegistryLocation): string {
+  if (location.public) return sourceRef;
+  const { repository, rest } = splitReference(sourceRef);
+  return `${mirrorRepository(repository, location.address)}${rest}`;
+}
+
+/** The location of the configuration's source registry, or null when it has no valid address. */
+export function sourceRegistryLocation(registry: MirrorRegistry): SourceRegistryLocation | null {
+  if (registry.public) return { public: true };
+  return parseRegistryAddress(registry.host) ? { public: false, address: registry.host } : null;
+}

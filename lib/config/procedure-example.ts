@@ -1,5 +1,6 @@
 import type { InstallConfig } from './index';
 import { defaultImages } from './images';
+import { defaultMirror } from './mirror';
 import { defaultKubeconfig } from './target';
 
 /** The procedure's placeholder for the license and the bucket keys (35 × "x", as in the vendor's guide). */
@@ -102,5 +103,5 @@ export const PROCEDURE_EXAMPLE: InstallConfig = {
     mysqlSecretName: 'wandb-wizard-mysql',
     bucketSecretName: 'wandb-wizard-bucket',
   },
-  mirror: { source: '' },
+  mirror: defaultMirror,
 };

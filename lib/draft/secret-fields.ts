@@ -14,6 +14,7 @@ export const SECRET_FIELD_PATHS = [
   'registry.password',
   'charts.operator.source.password',
   'charts.platform.source.password',
+  'mirror.registry.password',
   'mysql.password',
   'bucket.accessKey',
   'bucket.secretKey',

@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { chartsCheck } from '@/lib/checks/charts';
 import { testEnvConfig } from '@/lib/checks/test-env-config';
-import type { ChartSource, InstallConfig } from '@/lib/config';
+import { type ChartSource, defaultMirror, type InstallConfig } from '@/lib/config';
 import { parseChartIndex } from '@/lib/registry';
 
 import { writeMirrorBundle } from '../../test/fixtures/mirror-bundle';
@@ -62,7 +62,7 @@ function configWith(source: ChartSource, owner: string): { config: InstallConfig
         operator: { source, version: '1.4.8' },
         platform: { source, version: '0.43.8' },
       },
-      mirror: { source: VENDOR_CHARTS_DIR },
+      mirror: { ...defaultMirror, source: VENDOR_CHARTS_DIR },
     },
   };
 }
@@ -307,7 +307,7 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
             },
             `charts-${run}-conflict`,
           );
-          const withFixture = { ...config, mirror: { source: bundle } };
+          const withFixture = { ...config, mirror: { ...defaultMirror, source: bundle } };
           const planned = await planMirrorSource(withFixture, signal());
           expect(planned.ok && planned.plan.charts).toMatchObject([
             {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { registryImagesCheck } from '@/lib/checks/registry-images';
 import { testEnvConfig } from '@/lib/checks/test-env-config';
-import type { InstallConfig } from '@/lib/config';
+import { defaultMirror, type InstallConfig } from '@/lib/config';
 
 import { configBundleImages, writeMirrorBundle } from '../../test/fixtures/mirror-bundle';
 import {
@@ -31,7 +31,7 @@ function configFor(prefix: string, source: string): InstallConfig {
   return {
     ...base,
     registry: { ...base.registry, host: `${process.env.REGISTRY_AUTH}/${prefix}` },
-    mirror: { source },
+    mirror: { ...defaultMirror, source },
   };
 }
 

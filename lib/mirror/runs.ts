@@ -8,10 +8,12 @@ import { type Message, redactDeep, toUserError } from '@/lib/errors';
 import { RegistryClient, registryFailureMessage } from '@/lib/registry';
 import { type MirrorPlan, planMirror, runMirror } from '@/lib/registry/mirror';
 import { type ChartPlan, planCharts, runCharts } from '@/lib/registry/chart-publish';
+import { readRegistrySource } from '@/lib/registry/mirror-registry-source';
 import { type MirrorSource, readMirrorSource } from '@/lib/registry/mirror-source';
 
 import { chartPlanView, chartsReportView } from './chart-view';
 import { sourceFolderProblem } from './source-folder';
+import { type SourceClients, sourceClients } from './source-registry';
 import {
   type MirrorPlanView,
   type MirrorReportView,
@@ -35,10 +37,10 @@ export interface MirrorRunView {
   error?: Message;
 }
 
-/** Why a plan could not be made; `field` when the source folder is at fault. */
+/** Why a plan could not be made; `field` when the source folder or the source registry is at fault. */
 export interface MirrorRefusal {
   error: Message;
-  field?: 'mirror.source';
+  field?: 'mirror.source' | 'mirror.registry.host';
 }
 
 /** Images pushed at once by a run from the page. */
@@ -58,9 +60,14 @@ const runs: Map<string, StoredRun> =
   ((globalThis as Record<symbol, unknown>)[STORE_KEY] as Map<string, StoredRun> | undefined) ??
   ((globalThis as Record<symbol, unknown>)[STORE_KEY] = new Map<string, StoredRun>());
 
-/** The passwords a run may meet in an answer: the registry's and the chart repositories'. */
+/** The passwords a run may meet in an answer: the registry's, the source registry's and the chart repositories'. */
 const secretsOf = (config: InstallConfig): string[] =>
-  [config.registry.password, config.charts.operator.source, config.charts.platform.source]
+  [
+    config.registry.password,
+    config.mirror.registry.password,
+    config.charts.operator.source,
+    config.charts.platform.source,
+  ]
     .map((s) => (typeof s === 'string' ? s : s.kind === 'local' ? '' : s.password))
     .filter((s) => s !== '');
 
@@ -68,40 +75,97 @@ const active = (r: MirrorRunView) => r.state === 'planning' || r.state === 'push
 
 interface Prepared {
   client: RegistryClient;
+  /** The source registries' clients (a registry source): the run reads the blobs through them. */
+  sources?: SourceClients;
   source: MirrorSource;
   plan: MirrorPlan;
   charts: ChartPlan;
   view: MirrorPlanView;
 }
 
+/** What the Mirror step reads from: the folder, or the source registry's address (`public`). */
+export function sourceLabel(config: InstallConfig): string {
+  const m = config.mirror;
+  if (m.from === 'folder') return m.source;
+  return m.registry.public ? 'public' : m.registry.host;
+}
+
+/** The source registry's images of the configuration, after a ping of a configured one. */
+async function readSourceRegistry(
+  config: InstallConfig,
+  sources: SourceClients,
+  signal: AbortSignal,
+): Promise<{ ok: true; source: MirrorSource } | { ok: false; refusal: MirrorRefusal }> {
+  if (sources.host) {
+    const ping = await sources.clientFor(sources.host).ping({ signal });
+    if (ping.kind !== 'ok')
+      return {
+        ok: false,
+        refusal: { error: registryFailureMessage(ping, sources.host), field: 'mirror.registry.host' },
+      };
+  }
+  const source = await readRegistrySource({
+    images: resolveConfigImages(config),
+    location: sources.location,
+    clientFor: sources.clientFor,
+    signal,
+    blobTimeoutMs: REQUEST_TIMEOUT_MS,
+  });
+  return { ok: true, source };
+}
+
 /**
- * Reads the source folder and asks the registry (with the TLS trust and credentials the checks
- * use) what it holds of it. The client is returned open for a run; the caller closes it.
+ * Reads the source (the folder, or what the source registry holds of the configuration's images)
+ * and asks the registry (with the TLS trust and credentials the checks use) what it holds of it.
+ * The clients are returned open for a run; the caller closes them.
  */
 async function prepare(
   config: InstallConfig,
   signal: AbortSignal,
 ): Promise<{ ok: true; value: Prepared } | { ok: false; refusal: MirrorRefusal }> {
-  const folder = await sourceFolderProblem(config.mirror.source);
-  if (folder) return { ok: false, refusal: { error: folder, field: 'mirror.source' } };
+  const fromRegistry = config.mirror.from === 'registry';
+  if (!fromRegistry) {
+    const folder = await sourceFolderProblem(config.mirror.source);
+    if (folder) return { ok: false, refusal: { error: folder, field: 'mirror.source' } };
+  }
+  const sources = fromRegistry ? sourceClients(config.mirror.registry, REQUEST_TIMEOUT_MS) : undefined;
+  if (sources === null)
+    return {
+      ok: false,
+      refusal: { error: { key: 'config.required', params: {} }, field: 'mirror.registry.host' },
+    };
   const opts = registryClientOptions(config, REQUEST_TIMEOUT_MS);
   const client = new RegistryClient(opts);
+  const close = () => {
+    client.close();
+    sources?.close();
+  };
   try {
     const ping = await client.ping({ signal });
     if (ping.kind !== 'ok') {
-      client.close();
+      close();
       return { ok: false, refusal: { error: registryFailureMessage(ping, opts.registry) } };
     }
-    const source = await readMirrorSource(config.mirror.source, signal);
-    if (source.images.length === 0 && source.charts.length === 0 && source.problems.length === 0) {
-      client.close();
-      return {
-        ok: false,
-        refusal: {
-          error: { key: 'mirrorStep.source.nothing', params: { path: config.mirror.source } },
-          field: 'mirror.source',
-        },
-      };
+    let source: MirrorSource;
+    if (sources) {
+      const read = await readSourceRegistry(config, sources, signal);
+      if (!read.ok) {
+        close();
+        return read;
+      }
+      source = read.source;
+    } else {
+      source = await readMirrorSource(config.mirror.source, signal);
+      if (source.images.length === 0 && source.charts.length === 0 && source.problems.length === 0) {
+        close();
+        return {
+          ok: false,
+          refusal: {
+            error: { key: 'mirrorStep.source.nothing', params: { path: config.mirror.source } },
+            field: 'mirror.source',
+          },
+        };
+      }
     }
     const plan = await planMirror({
       source,
@@ -117,9 +181,9 @@ async function prepare(
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
     });
     const view = planView(plan, source, chartPlanView(charts), secretsOf(config));
-    return { ok: true, value: { client, source, plan, charts, view } };
+    return { ok: true, value: { client, ...(sources ? { sources } : {}), source, plan, charts, view } };
   } catch (e) {
-    client.close();
+    close();
     throw e;
   }
 }
@@ -127,7 +191,7 @@ async function prepare(
 function userError(e: unknown, config: InstallConfig): Message {
   const { key, params } = toUserError(e, {
     secrets: secretsOf(config),
-    target: config.mirror.source,
+    target: sourceLabel(config),
   });
   return { key, params };
 }
@@ -144,6 +208,7 @@ export async function planMirrorSource(
     const prepared = await prepare(config, signal);
     if (!prepared.ok) return prepared;
     prepared.value.client.close();
+    prepared.value.sources?.close();
     return { ok: true, plan: prepared.value.view };
   } catch (e) {
     return { ok: false, refusal: { error: userError(e, config) } };
@@ -177,7 +242,7 @@ export function startMirrorRun(owner: string, config: InstallConfig): MirrorRunV
     id: randomUUID(),
     state: 'planning',
     startedAt: new Date().toISOString(),
-    source: config.mirror.source,
+    source: sourceLabel(config),
   };
   remember({ owner, run, controller });
   const finish = (state: MirrorRunView['state'], error?: Message) => {
@@ -187,10 +252,12 @@ export function startMirrorRun(owner: string, config: InstallConfig): MirrorRunV
   };
   void (async () => {
     let client: RegistryClient | undefined;
+    let sources: SourceClients | undefined;
     try {
       const prepared = await prepare(config, controller.signal);
       if (!prepared.ok) return finish('failed', prepared.refusal.error);
       client = prepared.value.client;
+      sources = prepared.value.sources;
       run.plan = prepared.value.view;
       run.state = 'pushing';
       const started = new Map<string, number>();
@@ -211,6 +278,7 @@ export function startMirrorRun(owner: string, config: InstallConfig): MirrorRunV
       finish('failed', userError(e, config));
     } finally {
       client?.close();
+      sources?.close();
     }
   })();
   return snapshot(run);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { MirrorPlan, MirrorReport, PlannedImage } from '@/lib/registry/mirror';
-import type { SourceImage } from '@/lib/registry/mirror-source';
+import { archiveBlobReader, type SourceImage } from '@/lib/registry/mirror-source';
 
 import { imageStatus, planView, progressView, pushFailureMessage, reportView } from './view';
 
@@ -10,7 +10,7 @@ const SECRET = 's3cret-registry-password';
 function image(ref: string, size = 1000): SourceImage {
   return {
     ref,
-    archive: { path: `/b/images/${ref}/image.tgz`, gzip: false },
+    reader: archiveBlobReader({ path: `/b/images/${ref}/image.tgz`, gzip: false }),
     top: {
       digest: 'sha256:top',
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
@@ -176,6 +176,16 @@ describe('pushFailureMessage', () => {
       params: { what: 'l', expected: 'e', actual: 'a' },
     });
     expect(pushFailureMessage({ kind: 'archive', detail: 'eof' }).key).toBe('mirrorStep.failure.archive');
+    expect(
+      pushFailureMessage({
+        kind: 'source',
+        what: 'src:5000/wandb/local@sha256:aa',
+        failure: { kind: 'unauthorized', status: 401, detail: 'x' },
+      }),
+    ).toEqual({
+      key: 'errors.registry.unauthorized',
+      params: { target: 'src:5000/wandb/local@sha256:aa', status: 401 },
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import { registryFailureMessage } from '@/lib/registry';
 import type { ImageOutcome, MirrorPlan, MirrorReport, PlannedImage } from '@/lib/registry/mirror';
 import { type ImageProgress, type ProgressSnapshot, rateAndEta } from '@/lib/registry/mirror-progress';
 import type { PushFailure } from '@/lib/registry/mirror-push';
+import type { MirrorSource } from '@/lib/registry/mirror-source';
 import type { PublishCommands } from '@/lib/registry/chart-publish';
 
 import type { MirrorChartsReportView, MirrorPlanChart } from './chart-view';
@@ -38,8 +39,9 @@ export interface MirrorPlanRow {
 
 /** The plan as the page shows it: plain data, no secret, nothing of the archives' bytes. */
 export interface MirrorPlanView {
+  /** The folder, or the source registry's address (`public` for the images' own registries). */
   source: string;
-  kind: 'wsm-bundle' | 'folder';
+  kind: MirrorSource['kind'];
   /** `host[:port]` pushed to. */
   registry: string;
   images: MirrorPlanRow[];
@@ -70,7 +72,7 @@ export function imageStatus(p: Pick<PlannedImage, 'relation' | 'registry'>): Mir
  */
 export function planView(
   plan: MirrorPlan,
-  source: { root: string; kind: 'wsm-bundle' | 'folder' },
+  source: Pick<MirrorSource, 'root' | 'kind'>,
   charts: { charts: MirrorPlanChart[]; publish: PublishCommands[] },
   secrets: readonly string[],
 ): MirrorPlanView {
@@ -109,7 +111,7 @@ export function planView(
   );
 }
 
-/** The cause of one image's failure as a message: the registry's answer, a digest, or the archive. Pure. */
+/** The cause of one image's failure as a message: the registry's answer, a digest, the archive, or the source registry's answer. Pure. */
 export function pushFailureMessage(f: PushFailure): Message {
   switch (f.kind) {
     case 'registry':
@@ -123,6 +125,10 @@ export function pushFailureMessage(f: PushFailure): Message {
       };
     case 'archive':
       return { key: 'mirrorStep.failure.archive', params: { detail: f.detail } };
+    case 'source':
+      return f.failure.kind === 'aborted'
+        ? { key: 'mirrorStep.failure.cancelled', params: {} }
+        : registryFailureMessage(f.failure, f.what);
   }
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 
 import { parseWwwAuthenticate } from './challenge';
 import { failureFromError, type RegistryFailure } from './failure';
@@ -32,6 +33,14 @@ export type ManifestResult = WithExchanges<
   | { kind: 'present'; digest: string; mediaType: string; size?: number; method: 'HEAD' | 'GET' }
   | RegistryFailure
 >;
+
+/** Answer of {@link RegistryClient.getManifest}: the manifest's exact bytes. */
+export type ManifestBytesResult = WithExchanges<
+  { kind: 'present'; bytes: Buffer; mediaType: string; digest: string } | RegistryFailure
+>;
+
+/** Answer of {@link RegistryClient.openBlob}: the blob's bytes as a stream. */
+export type BlobResult = WithExchanges<{ kind: 'ok'; stream: Readable; size?: number } | RegistryFailure>;
 
 /** Answer of {@link RegistryClient.ping}: the registry speaks the V2 API and, when it asks, accepted the credentials. */
 export type PingResult = WithExchanges<
@@ -147,7 +156,7 @@ export class RegistryClient {
     url: URL,
     method: HttpMethod,
     headers: Record<string, string>,
-    call: CallOptions & { body?: RequestBody; timeoutMs?: number },
+    call: CallOptions & { body?: RequestBody; timeoutMs?: number; stream?: boolean },
     exchanges: Exchange[],
   ): Promise<HttpAnswer | RegistryFailure> {
     const authLabel = headers.authorization?.split(' ')[0];
@@ -162,6 +171,7 @@ export class RegistryClient {
         exchanges,
         maxBodyBytes: 8 * 1024 * 1024,
         ...(call.body !== undefined ? { body: call.body } : {}),
+        ...(call.stream ? { stream: true } : {}),
       });
     } catch (e) {
       return failureFromError(e, timeoutMs);
@@ -254,7 +264,7 @@ export class RegistryClient {
     url: URL,
     scope: string,
     extra: Record<string, string>,
-    call: CallOptions & { body?: RequestBody; timeoutMs?: number },
+    call: CallOptions & { body?: RequestBody; timeoutMs?: number; stream?: boolean },
     exchanges: Exchange[],
   ): Promise<HttpAnswer | RegistryFailure> {
     const headers: Record<string, string> = { ...extra };
@@ -427,6 +437,76 @@ export class RegistryClient {
     const digest =
       header(get, 'docker-content-digest') ?? `sha256:${createHash('sha256').update(get.body).digest('hex')}`;
     return { kind: 'present', digest, mediaType, size: get.body.length, method: 'GET', exchanges };
+  }
+
+  /**
+   * The manifest (image manifest or index) of `repository:reference` as its exact bytes, with its
+   * media type and digest (the registry's, checked against the bytes; a digest reference must match).
+   */
+  async getManifest(
+    repository: string,
+    reference: string,
+    call: CallOptions = {},
+  ): Promise<ManifestBytesResult> {
+    const exchanges: Exchange[] = [];
+    const url = new URL(`/v2/${repository}/manifests/${reference}`, this.base);
+    const get = await this.send(
+      'GET',
+      url,
+      `repository:${repository}:pull`,
+      { accept: MANIFEST_ACCEPT },
+      call,
+      exchanges,
+    );
+    if (isFailure(get)) return { ...get, exchanges };
+    if (get.status !== 200) return { ...this.unexpected(get), exchanges };
+    const digest = `sha256:${createHash('sha256').update(get.body).digest('hex')}`;
+    const stated = header(get, 'docker-content-digest');
+    const expected = reference.startsWith('sha256:')
+      ? reference
+      : stated?.startsWith('sha256:')
+        ? stated
+        : digest;
+    if (expected !== digest)
+      return {
+        kind: 'protocol-error',
+        status: 200,
+        detail: `the manifest's bytes hash to ${digest}, not ${expected}`,
+        exchanges,
+      };
+    let mediaType = mediaTypeOf(header(get, 'content-type'));
+    try {
+      const stated = (JSON.parse(get.body.toString('utf8')) as { mediaType?: unknown }).mediaType;
+      if (typeof stated === 'string' && (!mediaType || mediaType === 'application/json')) mediaType = stated;
+    } catch {
+      return { kind: 'protocol-error', status: 200, detail: 'the manifest is not JSON', exchanges };
+    }
+    return { kind: 'present', bytes: get.body, mediaType, digest, exchanges };
+  }
+
+  /**
+   * Opens a blob for reading (`GET /v2/<repository>/blobs/<digest>`, following a redirect to
+   * storage without the credentials): the bytes come as a stream, never held whole.
+   */
+  async openBlob(
+    repository: string,
+    digest: string,
+    call: CallOptions & { timeoutMs?: number } = {},
+  ): Promise<BlobResult> {
+    const exchanges: Exchange[] = [];
+    const url = new URL(`/v2/${repository}/blobs/${digest}`, this.base);
+    const get = await this.send(
+      'GET',
+      url,
+      `repository:${repository}:pull`,
+      {},
+      { ...call, stream: true },
+      exchanges,
+    );
+    if (isFailure(get)) return { ...get, exchanges };
+    if (get.status !== 200 || !get.stream) return { ...this.unexpected(get), exchanges };
+    const size = Number(header(get, 'content-length'));
+    return { kind: 'ok', stream: get.stream, ...(Number.isFinite(size) ? { size } : {}), exchanges };
   }
 
   /** {@link headManifest} for many images with at most `concurrency` in flight; results keep the input order. */

@@ -8,7 +8,7 @@ import { load } from 'js-yaml';
 import type { RegistryClient } from './client';
 import { ArchiveError, indexArchive } from './mirror-archive';
 import { type PushFailure, pushImage } from './mirror-push';
-import type { SourceImage } from './mirror-source';
+import { archiveBlobReader, type SourceImage } from './mirror-source';
 
 /** Media types of a Helm chart stored as an OCI artifact (what `helm push` writes). */
 export const HELM_MEDIA = {
@@ -67,7 +67,7 @@ export async function pushChartOci(
   );
   const image: SourceImage = {
     ref: `${chart.name}:${chart.version}`,
-    archive: { path: chart.path, gzip: true },
+    reader: archiveBlobReader({ path: chart.path, gzip: true }),
     top: {
       digest: sha256(manifest),
       mediaType: 'application/vnd.oci.image.manifest.v1+json',

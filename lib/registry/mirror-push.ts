@@ -4,11 +4,14 @@ import { createHash, type Hash } from 'node:crypto';
 
 import type { RegistryClient } from './client';
 import type { RegistryFailure } from './failure';
-import { type EntryStream, streamEntries } from './mirror-archive';
-import type { SourceBlob, SourceImage, SourceManifest } from './mirror-source';
+import type { EntryStream } from './mirror-archive';
+import { BlobSourceError, type SourceBlob, type SourceImage, type SourceManifest } from './mirror-source';
 import type { HttpAnswer } from './transport';
 
-/** Why one image could not be pushed: the stage, the blob or manifest, and the registry's or the archive's cause. */
+/**
+ * Why one image could not be pushed: the stage, the blob or manifest, and the registry's, the
+ * archive's, or the source registry's (`source`) cause.
+ */
 export type PushFailure =
   | {
       kind: 'registry';
@@ -17,7 +20,8 @@ export type PushFailure =
       failure: RegistryFailure;
     }
   | { kind: 'digest-mismatch'; what: string; expected: string; actual: string }
-  | { kind: 'archive'; detail: string };
+  | { kind: 'archive'; detail: string }
+  | { kind: 'source'; what: string; failure: RegistryFailure };
 
 /** How each blob of an image was handled. */
 export interface PushStats {
@@ -89,7 +93,7 @@ async function* segment(
     carry.rest = undefined;
     if (!chunk) {
       const next = await it.next();
-      if (next.done) throw new PushError({ kind: 'archive', detail: 'the archive ended inside a blob' });
+      if (next.done) throw new PushError({ kind: 'archive', detail: 'the source ended inside a blob' });
       chunk = next.value;
     }
     if (chunk.length > left) {
@@ -280,8 +284,8 @@ async function putManifest(
 
 /**
  * Pushes one image to `repository:tag`: every blob the repository lacks (HEAD first, a
- * cross-repository mount where one is known, else a chunked upload streamed from the archive
- * and verified), then the child manifests by digest, and the tagged manifest last, so that the
+ * cross-repository mount where one is known, else a chunked upload streamed from the image's
+ * blob reader — an archive or a source registry — and verified), then the child manifests by digest, and the tagged manifest last, so that the
  * tag never names an incomplete image. Returns what was done, or the first failure.
  */
 export async function pushImage(
@@ -311,11 +315,9 @@ export async function pushImage(
         toStream.set(blob.entry, blob);
       }
     }
-    await streamEntries(
-      image.archive,
-      new Set(toStream.keys()),
-      async (entry, stream: EntryStream) => {
-        const blob = toStream.get(entry) as SourceBlob;
+    await image.reader.read(
+      [...toStream.values()],
+      async (blob, stream: EntryStream) => {
         try {
           await uploadBlob(client, repository, blob, stream, opts);
         } finally {
@@ -333,6 +335,8 @@ export async function pushImage(
     return { ok: true, stats };
   } catch (e) {
     if (e instanceof PushError) return { ok: false, failure: e.failure, stats };
+    if (e instanceof BlobSourceError && !opts.signal?.aborted)
+      return { ok: false, failure: { kind: 'source', what: e.what, failure: e.failure }, stats };
     if (opts.signal?.aborted)
       return {
         ok: false,

@@ -4,7 +4,15 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
-import { type ArchiveEntry, ArchiveError, type ArchiveIndex, indexArchive } from './mirror-archive';
+import type { RegistryFailure } from './failure';
+import {
+  type ArchiveEntry,
+  ArchiveError,
+  type ArchiveIndex,
+  type EntryStream,
+  indexArchive,
+  streamEntries,
+} from './mirror-archive';
 
 /** Media types of the manifests and blobs a mirror writes. */
 export const MEDIA = {
@@ -19,13 +27,58 @@ export const MEDIA = {
 
 const INDEX_TYPES: ReadonlySet<string> = new Set([MEDIA.ociIndex, MEDIA.dockerList]);
 
-/** A blob an image needs: in memory, or an entry of the archive streamed at push time. */
+/** A blob an image needs: in memory, or read from the image's {@link BlobReader} at push time. */
 export interface SourceBlob {
   digest: string;
   size: number;
-  /** Archive entry holding the bytes. */
+  /** Where the bytes are: the archive entry, or the source repository's `repository@digest`. */
   entry: string;
   data?: Buffer;
+}
+
+/**
+ * Where an image's blob bytes come from at push time: an archive read again (entries in archive
+ * order), or a source registry (one blob GET at a time). The push is the same for both.
+ */
+export interface BlobReader {
+  /** Names the source in problems: the archive's path, or the source repository. */
+  readonly where: string;
+  /**
+   * Hands the bytes of each of `blobs` to `onBlob`, waiting for it (backpressure reaches the
+   * source); `onBlob` consumes or destroys the stream. Throws {@link BlobSourceError} when the
+   * source cannot give a blob.
+   */
+  read(
+    blobs: readonly SourceBlob[],
+    onBlob: (blob: SourceBlob, bytes: EntryStream) => Promise<void>,
+    signal?: AbortSignal,
+  ): Promise<void>;
+}
+
+/** A blob the source could not give (a source registry's answer), naming it. */
+export class BlobSourceError extends Error {
+  constructor(
+    readonly what: string,
+    readonly failure: RegistryFailure,
+  ) {
+    super(`${what}: ${failure.kind}`);
+  }
+}
+
+/** The blobs of an archive, streamed from it again in archive order. */
+export function archiveBlobReader(archive: Pick<ArchiveIndex, 'path' | 'gzip'>): BlobReader {
+  return {
+    where: archive.path,
+    read: async (blobs, onBlob, signal) => {
+      const byEntry = new Map(blobs.map((b) => [b.entry, b]));
+      await streamEntries(
+        archive,
+        new Set(byEntry.keys()),
+        (entry, stream) => onBlob(byEntry.get(entry) as SourceBlob, stream),
+        signal,
+      );
+    },
+  };
 }
 
 /** A manifest (image manifest or index) as exact bytes: what is pushed is what was read. */
@@ -39,7 +92,8 @@ export interface SourceManifest {
 export interface SourceImage {
   /** The public reference as the source names it (`wandb/local:0.62.2`, `quay.io/x/y:v1`). */
   ref: string;
-  archive: Pick<ArchiveIndex, 'path' | 'gzip'>;
+  /** Where the blobs not held in memory are read from. */
+  reader: BlobReader;
   top: SourceManifest;
   /** Manifests an index points to, pushed by digest before the top one. */
   children: SourceManifest[];
@@ -62,10 +116,16 @@ export interface SourceChart {
   path: string;
 }
 
-/** What a bundle or folder holds. */
+/** What a bundle, a folder or a source registry holds. */
 export interface MirrorSource {
-  kind: 'wsm-bundle' | 'folder';
+  kind: 'wsm-bundle' | 'folder' | 'registry';
+  /** The folder, or the source registry's address. */
   root: string;
+  /**
+   * Where the source looks for a public reference (a source registry's `host/prefix/path:tag`),
+   * to name an image it does not hold; the public reference itself when absent.
+   */
+  locate?: (sourceRef: string) => string;
   images: SourceImage[];
   charts: SourceChart[];
   problems: SourceProblem[];
@@ -167,7 +227,7 @@ function imageFromLayout(index: ArchiveIndex, d: Descriptor, ref: string): Sourc
   const all = [...blobs.values()];
   return {
     ref,
-    archive: index,
+    reader: archiveBlobReader(index),
     top,
     children,
     blobs: all,
@@ -249,7 +309,7 @@ function imageFromDockerArchive(index: ArchiveIndex, m: DockerManifestEntry, ref
   const all = [...blobs.values()];
   return {
     ref,
-    archive: index,
+    reader: archiveBlobReader(index),
     top: { digest: sha256(bytes), mediaType: MEDIA.dockerManifest, bytes },
     children: [],
     blobs: all,

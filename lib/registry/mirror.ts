@@ -38,6 +38,7 @@ export interface PlannedImage {
 /** An image the configuration needs that the source does not hold. */
 export interface UncoveredImage {
   id: ResolvedImage['id'];
+  /** Where the source would hold it: the public reference, or its place in a source registry. */
   source: string;
   target: string;
   /** The registry has it already (`present`), or nothing has it (`missing`). */
@@ -85,7 +86,7 @@ export async function planMirror(input: {
     const parsed = parseImageReference(image.ref);
     if (parsed.error) {
       problems.push({
-        path: image.archive.path,
+        path: image.reader.where,
         ref: image.ref,
         detail: `not an image reference: ${parsed.error.params.reason}`,
       });
@@ -110,7 +111,7 @@ export async function planMirror(input: {
     }
     const t = parseImageReference(target).value;
     if (!t) {
-      problems.push({ path: image.archive.path, ref: image.ref, detail: `invalid target ${target}` });
+      problems.push({ path: image.reader.where, ref: image.ref, detail: `invalid target ${target}` });
       continue;
     }
     const match = exact ?? other;
@@ -149,7 +150,7 @@ export async function planMirror(input: {
         : undefined;
       return {
         id: i.id,
-        source: i.sourceRef,
+        source: input.source.locate?.(i.sourceRef) ?? i.sourceRef,
         target: i.targetRef,
         state: r?.kind === 'present' ? 'present' : 'missing',
       };

@@ -5,10 +5,9 @@
  * file (the registry verifies their signature, issuer, audience and access claims itself); the
  * mirror pushes a bundle and a chart through that token flow.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes, randomUUID, sign } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -19,6 +18,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defaultInstallConfig, resolveConfigImages } from '@/lib/config';
 import { MEDIA_TYPES, MIRRORED_IMAGES } from '@/test/fixtures/images';
+import {
+  freePort,
+  startTokenRegistry,
+  type TokenRegistry,
+  type TokenRequest,
+} from '@/test/support/token-registry';
 import { configBundleImages, writeMirrorBundle } from '@/test/fixtures/mirror-bundle';
 
 import { RegistryClient } from './client';
@@ -59,15 +64,6 @@ const env = {
     return requireEnv('REGISTRY_PREFIX');
   },
 };
-
-async function freePort(): Promise<number> {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as net.AddressInfo).port;
-  s.close();
-  await once(s, 'close');
-  return port;
-}
 
 /** A server that accepts connections and never says a word: the black hole. */
 async function blackHole() {
@@ -457,185 +453,25 @@ describe('RegistryClient behind a proxy that refuses HEAD or drops the digest he
 });
 
 describe('RegistryClient with Bearer token auth (a real distribution instance with auth: token)', () => {
-  let dir = '';
-  const user = 'token-user';
-  const password = randomBytes(12).toString('hex');
-  let registry: ChildProcess | undefined;
-  let tokenServer: http.Server | undefined;
+  const tokenRequests: TokenRequest[] = [];
+  let token: TokenRegistry | undefined;
   let registryAddress = '';
-  const tokenRequests: Array<{ scope: string[]; service: string | null; user: string | null }> = [];
+  let user = '';
+  let password = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'token-registry-'));
-    // A CA and a signing certificate it issued; the registry trusts the CA (rootcertbundle).
-    const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-    ssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=token-ca',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.crt',
-    );
-    ssl(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=token-signer',
-      '-keyout',
-      'sign.key',
-      '-out',
-      'sign.csr',
-    );
-    ssl(
-      'x509',
-      '-req',
-      '-in',
-      'sign.csr',
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-days',
-      '1',
-      '-out',
-      'sign.crt',
-    );
-    const signKey = readFileSync(join(dir, 'sign.key'));
-    const signCertDer = readFileSync(join(dir, 'sign.crt'), 'utf8').replace(/-----[^-]+-----|\s/g, '');
-
-    const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
-    const service = 'wizard-test-registry';
-    const issuer = 'wizard-test-issuer';
-    tokenServer = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const auth = req.headers.authorization;
-      const [u, p] = auth?.startsWith('Basic ')
-        ? Buffer.from(auth.slice(6), 'base64').toString().split(':')
-        : [null, null];
-      tokenRequests.push({
-        scope: url.searchParams.getAll('scope'),
-        service: url.searchParams.get('service'),
-        user: u ?? null,
-      });
-      if (auth && (u !== user || p !== password)) {
-        res.writeHead(401, { 'content-type': 'application/json' }).end('{"details":"wrong credentials"}');
-        return;
-      }
-      const access = auth
-        ? url.searchParams.getAll('scope').flatMap((s) => {
-            const [type, name, actions] = s.split(':');
-            return type === 'repository' && name
-              ? [
-                  {
-                    type,
-                    name,
-                    // Push is granted under mirror-push-* only: the mirror's push test writes there.
-                    actions: (actions ?? '')
-                      .split(',')
-                      .filter((a) => a === 'pull' || (a === 'push' && name.startsWith('mirror-push-'))),
-                  },
-                ]
-              : [];
-          })
-        : [];
-      const now = Math.floor(Date.now() / 1000);
-      const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5c: [signCertDer] }));
-      const claims = b64url(
-        JSON.stringify({
-          iss: issuer,
-          sub: u ?? '',
-          aud: service,
-          exp: now + 300,
-          nbf: now - 10,
-          iat: now,
-          jti: randomUUID(),
-          access,
-        }),
-      );
-      const signature = b64url(sign('sha256', Buffer.from(`${header}.${claims}`), signKey));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          token: `${header}.${claims}.${signature}`,
-          expires_in: 300,
-          issued_at: new Date().toISOString(),
-        }),
-      );
+    // Its own copy of the TLS registry's storage, so it holds the mirrored images and touches nothing
+    // shared; push is granted under mirror-push-* only: the mirror's push test writes there.
+    token = await startTokenRegistry({
+      canPush: (name) => name.startsWith('mirror-push-'),
+      copyStorageFrom: join(requireEnv('TEST_ENV_DIR'), 'registry', 'registry-tls', 'data'),
+      tokenRequests,
     });
-    tokenServer.listen(0, '127.0.0.1');
-    await once(tokenServer, 'listening');
-    const tokenPort = (tokenServer.address() as net.AddressInfo).port;
-
-    // Its own copy of the TLS registry's storage, so it holds the mirrored images and touches nothing shared.
-    cpSync(join(requireEnv('TEST_ENV_DIR'), 'registry', 'registry-tls', 'data'), join(dir, 'data'), {
-      recursive: true,
-    });
-    const port = await freePort();
-    registryAddress = `127.0.0.1:${port}`;
-    writeFileSync(
-      join(dir, 'config.yml'),
-      [
-        'version: 0.1',
-        'log: { level: warn, accesslog: { disabled: true } }',
-        'storage:',
-        `  filesystem: { rootdirectory: ${join(dir, 'data')} }`,
-        '  maintenance: { uploadpurging: { enabled: false } }',
-        'http:',
-        `  addr: ${registryAddress}`,
-        `  secret: ${randomBytes(8).toString('hex')}`,
-        'auth:',
-        '  token:',
-        `    realm: http://127.0.0.1:${tokenPort}/token`,
-        `    service: ${service}`,
-        `    issuer: ${issuer}`,
-        `    rootcertbundle: ${join(dir, 'ca.crt')}`,
-        '',
-      ].join('\n'),
-    );
-    let stderr = '';
-    // distribution reads REGISTRY_* variables as configuration overrides (REGISTRY_HTTP would replace
-    // the http section): start it without the test env's REGISTRY_* variables.
-    const childEnv = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !k.startsWith('REGISTRY_')),
-    );
-    const child = spawn('docker-registry', ['serve', join(dir, 'config.yml')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: childEnv as NodeJS.ProcessEnv,
-    });
-    registry = child;
-    child.stdout.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const status = await new Promise<number>((resolve) => {
-        http
-          .get(`http://${registryAddress}/v2/`, (r) => (r.resume(), resolve(r.statusCode ?? 0)))
-          .on('error', () => resolve(0));
-      });
-      if (status === 401) break;
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`token registry did not start: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    ({ address: registryAddress, user, password } = token);
   }, 60_000);
 
   afterAll(async () => {
-    if (registry && registry.exitCode === null) {
-      registry.kill('SIGTERM');
-      await once(registry, 'exit');
-    }
-    tokenServer?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await token?.stop();
   });
 
   it('pings with a scope-less token, as docker login does', async () => {

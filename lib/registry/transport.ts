@@ -2,6 +2,7 @@ import 'server-only';
 
 import http from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
 import tls from 'node:tls';
 
 /** How to trust a server's certificate. */
@@ -30,6 +31,11 @@ export interface HttpAnswer {
   statusMessage: string;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+  /**
+   * The body as a stream, for a request with `stream` that succeeded (2xx): `body` is then empty.
+   * The caller reads it to its end or destroys it.
+   */
+  stream?: Readable;
 }
 
 /** Options of one request. */
@@ -55,6 +61,11 @@ export interface HttpRequestOptions {
   maxRedirects?: number;
   /** Exchanges are appended here. */
   exchanges?: Exchange[];
+  /**
+   * Hand a 2xx answer's body over as a stream (a blob): `timeoutMs` then covers connect and
+   * headers, and each pause of the body; other answers are read whole as usual.
+   */
+  stream?: boolean;
 }
 
 /** Raised when a request exceeds its own `timeoutMs` (not when the caller's signal aborts). */
@@ -226,6 +237,36 @@ export class HttpClient {
         })();
       }
       req.on('response', (res) => {
+        const status = res.statusCode ?? 0;
+        if (opts.stream && status >= 200 && status < 300) {
+          settled = true;
+          cleanup();
+          const answer: HttpAnswer = {
+            url,
+            status,
+            statusMessage: res.statusMessage ?? '',
+            headers: res.headers,
+            body: Buffer.alloc(0),
+            stream: res,
+          };
+          exchange.response = describeAnswer(answer);
+          // A stalled body fails after timeoutMs of silence; a cancel stops it at once.
+          const socket = res.socket;
+          const stalled = () => res.destroy(new RequestTimeoutError(url.href, opts.timeoutMs));
+          socket?.setTimeout(opts.timeoutMs, stalled);
+          // The reader sees a failure when it reads; until it starts (the upload's session is opened
+          // first), an error must not go unheard.
+          res.on('error', () => undefined);
+          const abort = () => res.destroy(new RequestAbortedError(url.href, opts.signal?.reason));
+          opts.signal?.addEventListener('abort', abort, { once: true });
+          res.once('close', () => {
+            socket?.setTimeout(0);
+            socket?.off('timeout', stalled);
+            opts.signal?.removeEventListener('abort', abort);
+          });
+          resolve(answer);
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {

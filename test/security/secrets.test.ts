@@ -23,6 +23,7 @@ const SECRETS = {
   accessKey: 'walk-ACCESSKEY-AKIA9E',
   secretKey: 'walk-SECRETKEY+e2e/1',
   kubeToken: 'walk-KUBETOKEN-3c8d0a',
+  mirrorSource: 'walk-MIRRORSRC-pa55&6e1b',
 };
 /** An uploaded kubeconfig whose API server refuses at once (port 9 on loopback): its token is a secret. */
 const KUBECONFIG_UPLOAD = `apiVersion: v1
@@ -51,6 +52,16 @@ const config = {
   platform: { ...PROCEDURE_EXAMPLE.platform, license: SECRETS.license },
   bucket: { ...PROCEDURE_EXAMPLE.bucket, accessKey: SECRETS.accessKey, secretKey: SECRETS.secretKey },
   mysql: { ...PROCEDURE_EXAMPLE.mysql, password: SECRETS.mysql },
+  mirror: {
+    ...PROCEDURE_EXAMPLE.mirror,
+    from: 'registry' as const,
+    registry: {
+      ...PROCEDURE_EXAMPLE.mirror.registry,
+      host: 'source.example.com/wandb',
+      username: 'source-puller',
+      password: SECRETS.mirrorSource,
+    },
+  },
   target: {
     ...PROCEDURE_EXAMPLE.target,
     kubeconfig: { source: 'upload', path: '', content: KUBECONFIG_UPLOAD },

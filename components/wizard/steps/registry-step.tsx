@@ -1,7 +1,6 @@
 'use client';
 
-import { useState } from 'react';
-import { useFormContext, useFormState, useWatch } from 'react-hook-form';
+import { useFormState, useWatch } from 'react-hook-form';
 
 import { Fieldset } from '@/components/ui/field';
 import { useT } from '@/components/ui/i18n-context';
@@ -10,20 +9,12 @@ import { type InstallConfig, resolveConfigImages } from '@/lib/config';
 import { mirrorRepository } from '@/lib/config/image-ref';
 import type { Images } from '@/lib/config/images';
 
-import { CertificateList } from '../certificate-list';
-import { CheckboxField, SecretField, TextAreaField, TextField } from '../fields';
-import { useWizard } from '../wizard-context';
+import { TextField } from '../fields';
+import { RegistryLogin, RegistryTls } from '../registry-connection';
 
 /** Registry and images: where the mirrored images live, how to log in, and what each image becomes. */
 export function RegistryStep() {
   const t = useT();
-  const { setValue, getValues } = useFormContext();
-  const { markers, forgetSecret } = useWizard();
-  const [needsLogin, setNeedsLogin] = useState(
-    () => (getValues('registry.username') as string) !== '' || Boolean(markers['registry.password']),
-  );
-  const plainHttp = useWatch({ name: 'registry.plainHttp' }) as boolean;
-
   return (
     <>
       <Fieldset legend={t('ui.registry.legend')}>
@@ -36,74 +27,17 @@ export function RegistryStep() {
         />
       </Fieldset>
 
-      <Fieldset legend={t('ui.registry.login.legend')}>
-        <div className="check">
-          <input
-            id="registry-needs-login"
-            type="checkbox"
-            checked={needsLogin}
-            onChange={(event) => {
-              setNeedsLogin(event.target.checked);
-              if (!event.target.checked) {
-                setValue('registry.username', '', { shouldDirty: true, shouldValidate: true });
-                setValue('registry.password', '', { shouldDirty: true, shouldValidate: true });
-                forgetSecret('registry.password');
-              }
-            }}
-          />
-          <label htmlFor="registry-needs-login">{t('ui.registry.login.toggle')}</label>
-        </div>
-        {needsLogin ? (
-          <>
-            <TextField
-              name="registry.username"
-              label="ui.field.registry.username"
-              help="ui.help.registry.username"
-              example="wandb-pull"
-              required
-            />
-            <SecretField
-              name="registry.password"
-              example="glpat-…"
-              label="ui.field.registry.password"
-              help="ui.help.registry.password"
-              required
-            />
-            <TextField
-              name="registry.pullSecretName"
-              label="ui.field.registry.pullSecretName"
-              help="ui.help.registry.pullSecretName"
-              example="wandb-registry-pull"
-              required
-            />
-          </>
-        ) : null}
-      </Fieldset>
-
-      <Fieldset legend={t('ui.registry.tls.legend')}>
-        <CheckboxField
-          name="registry.plainHttp"
-          label="ui.field.registry.plainHttp"
-          help="ui.help.registry.plainHttp"
+      <RegistryLogin base="registry" legend="ui.registry.login.legend" toggle="ui.registry.login.toggle">
+        <TextField
+          name="registry.pullSecretName"
+          label="ui.field.registry.pullSecretName"
+          help="ui.help.registry.pullSecretName"
+          example="wandb-registry-pull"
+          required
         />
-        {!plainHttp ? (
-          <>
-            <CheckboxField
-              name="registry.insecureSkipVerify"
-              label="ui.field.registry.insecureSkipVerify"
-              help="ui.help.registry.insecureSkipVerify"
-            />
-            <TextAreaField
-              name="registry.caBundle"
-              example="-----BEGIN CERTIFICATE-----…"
-              label="ui.field.registry.caBundle"
-              help="ui.help.registry.caBundle"
-              upload={{ label: 'ui.field.uploadPem', accept: '.pem,.crt,.cer,text/plain' }}
-              after={<CertificateList name="registry.caBundle" />}
-            />
-          </>
-        ) : null}
-      </Fieldset>
+      </RegistryLogin>
+
+      <RegistryTls base="registry" />
 
       <ImagesSection />
     </>

@@ -87,6 +87,8 @@ export const en = {
     'Enter the OCI reference as oci://host[:port]/path, without the chart name.',
   'config.mirror.source.absolute':
     'Enter the full path of the folder on the machine the wizard runs on, starting with / (for example /media/usb/bundle).',
+  'config.mirror.registry.public':
+    'Leave this empty: the public registries are asked anonymously, trusting the system’s certificates.',
   'config.charts.path.tgz': 'Enter the path of the chart archive (.tgz).',
   'config.charts.version.invalid': 'Enter a version such as 0.18.0.',
   'config.charts.platformVersion.unsupported':

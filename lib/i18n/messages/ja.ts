@@ -78,6 +78,8 @@ export const ja: Record<MessageKey, string> = {
     'OCI の参照は oci://host[:port]/path の形式で、チャート名を除いて入力してください。',
   'config.mirror.source.absolute':
     'ウィザードを実行しているマシン上のフォルダーのフルパスを / から入力してください（例: /media/usb/bundle）。',
+  'config.mirror.registry.public':
+    '空のままにしてください。公開レジストリには匿名で接続し、システムの証明書を信頼します。',
   'config.charts.path.tgz': 'チャートのアーカイブ（.tgz）のパスを入力してください。',
   'config.charts.version.invalid': 'バージョンは 0.18.0 のような形式で入力してください。',
   'config.charts.platformVersion.unsupported':

@@ -16,6 +16,15 @@ export const mirrorEn = {
   'mirrorStep.ui.plan.caption': '{source}: {kind}',
   'mirrorStep.ui.kind.wsm-bundle': 'a wsm download bundle',
   'mirrorStep.ui.kind.folder': 'a folder of image archives',
+  'mirrorStep.ui.kind.registry': 'a source registry, copied registry to registry',
+  'mirrorStep.ui.publicRegistries': 'the images’ own public registries',
+  'mirrorStep.ui.noPlan.registry':
+    'Press Plan to list what the source registry holds of the configuration’s images and what the registry has already.',
+  'mirrorStep.ui.notInSource.registry':
+    'Images the configuration needs that the source registry does not hold',
+  'mirrorStep.ui.problems.registry': 'Images the source registry cannot give',
+  'mirrorStep.ui.registryNoCharts':
+    'A registry source has no charts: publish operator and operator-wandb from a bundle (choose a folder here) or by hand, where the Charts step installs them from.',
   'mirrorStep.ui.plan.summary':
     '{toPush} of {total} images to push ({bytes}); {present} in {registry} already.',
   'mirrorStep.ui.col.image': 'Image',
@@ -59,7 +68,7 @@ export const mirrorEn = {
   'mirrorStep.result.pushed': 'pushed',
   'mirrorStep.result.skipped': 'already present',
   'mirrorStep.result.failed': 'failed',
-  'mirrorStep.ui.sourceInvalid': 'Source folder: fix the path as the field says.',
+  'mirrorStep.ui.sourceInvalid': 'Source: fix the fields as they say.',
   'mirrorStep.ui.registryInvalid':
     'The Registry step has {count} fields to fix first: the address, CA certificates and login of the push come from there.',
   'mirrorStep.ui.alreadyRunning': 'A mirror of this draft is running already; follow it below or cancel it.',

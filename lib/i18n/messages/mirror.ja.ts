@@ -18,6 +18,14 @@ export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
   'mirrorStep.ui.plan.caption': '{source}: {kind}',
   'mirrorStep.ui.kind.wsm-bundle': 'wsm download バンドル',
   'mirrorStep.ui.kind.folder': 'イメージのアーカイブを置いたフォルダー',
+  'mirrorStep.ui.kind.registry': 'コピー元のレジストリ（レジストリからレジストリへコピー）',
+  'mirrorStep.ui.publicRegistries': '各イメージの公開レジストリ',
+  'mirrorStep.ui.noPlan.registry':
+    '「計画」を押すと、設定のイメージのうちコピー元のレジストリにあるものと、レジストリにすでにあるものを一覧表示します。',
+  'mirrorStep.ui.notInSource.registry': '設定に必要で、コピー元のレジストリにないイメージ',
+  'mirrorStep.ui.problems.registry': 'コピー元のレジストリから取得できないイメージ',
+  'mirrorStep.ui.registryNoCharts':
+    'レジストリのソースにはチャートがありません。operator と operator-wandb は、バンドルから（ここでフォルダーを選択）または手動で、チャートのステップがインストール元とする場所に公開してください。',
   'mirrorStep.ui.plan.summary':
     '送信するイメージ: {total} 件中 {toPush} 件（{bytes}）。{registry} に登録済み: {present} 件。',
   'mirrorStep.ui.col.image': 'イメージ',
@@ -63,7 +71,7 @@ export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
   'mirrorStep.result.pushed': '送信',
   'mirrorStep.result.skipped': '登録済み',
   'mirrorStep.result.failed': '失敗',
-  'mirrorStep.ui.sourceInvalid': 'ソースフォルダー: 入力欄の説明に従ってパスを修正してください。',
+  'mirrorStep.ui.sourceInvalid': 'ソース: 入力欄の説明に従って修正してください。',
   'mirrorStep.ui.registryInvalid':
     '先に「レジストリとイメージ」ステップの {count} 件の項目を修正してください。送信先のアドレス、CA 証明書、ログイン情報はそこから取得します。',
   'mirrorStep.ui.alreadyRunning':

@@ -123,6 +123,30 @@ export const uiEn = {
   'ui.field.mirror.source': 'Source folder',
   'ui.help.mirror.source':
     'The full path, on the machine the wizard runs on, of a wsm download bundle (the folder holding images/, charts/ and spec.yaml, or its parent) or of a folder of docker save / OCI-layout archives (.tar, .tar.gz). Leave it empty to skip this step.',
+  'ui.field.mirror.from': 'Where the images come from',
+  'ui.field.mirror.from.folder': 'A bundle or folder on this machine',
+  'ui.field.mirror.from.registry': 'Another registry (this machine reaches both)',
+  'ui.mirror.registry.legend': 'Source registry',
+  'ui.field.mirror.registry.public':
+    'The images’ own public registries (docker.io, quay.io…): a connected machine',
+  'ui.help.mirror.registry.public':
+    'Each image is read from its public reference, anonymously, trusting the system’s certificates.',
+  'ui.field.mirror.registry.host': 'Source registry address',
+  'ui.help.mirror.registry.host':
+    'Host, optional port and optional path prefix, without https://. The images sit under it as on the internal registry, without their public host: docker.io/wandb/local:0.62.2 is read from <address>/wandb/local:0.62.2 (the way wsm registry mirror and this wizard write them).',
+  'ui.mirror.registry.login.toggle': 'The source registry needs a user name and password',
+  'ui.help.mirror.registry.username': 'An account that may pull the images from the source registry.',
+  'ui.field.mirror.registry.plainHttp': 'The source registry speaks plain HTTP (no TLS)',
+  'ui.help.mirror.registry.plainHttp': 'Only for registries without TLS.',
+  'ui.field.mirror.registry.insecureSkipVerify': 'Do not verify the source registry’s TLS certificate',
+  'ui.field.mirror.registry.caBundle': 'CA certificate of the source registry (PEM)',
+  'ui.field.mirror.registry.username': 'Source registry user name',
+  'ui.field.mirror.registry.password': 'Source registry password',
+  'ui.help.mirror.registry.password':
+    'The password or access token of that account. Kept like the other passwords: in memory on the server, never shown or logged.',
+  'ui.help.mirror.registry.insecureSkipVerify': 'Avoid this: give the CA certificate below instead.',
+  'ui.help.mirror.registry.caBundle':
+    'Needed when the source registry’s certificate is signed by a private CA. Paste one or more PEM certificates.',
   'ui.field.registry.host': 'Registry address',
   'ui.help.registry.host':
     'Host, optional port and optional path prefix under which the images are mirrored, without https://. Each public image keeps its path under it: docker.io/wandb/local becomes <address>/wandb/local.',

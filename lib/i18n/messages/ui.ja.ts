@@ -128,6 +128,30 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.mirror.source': 'ソースフォルダー',
   'ui.help.mirror.source':
     'ウィザードを実行しているマシン上の、wsm download バンドル（images/、charts/、spec.yaml を含むフォルダー、またはその親フォルダー）か、docker save / OCI レイアウトのアーカイブ（.tar、.tar.gz）を置いたフォルダーのフルパスです。このステップを省略する場合は空のままにします。',
+  'ui.field.mirror.from': 'イメージの取得元',
+  'ui.field.mirror.from.folder': 'このマシン上のバンドルまたはフォルダー',
+  'ui.field.mirror.from.registry': '別のレジストリ（このマシンから両方に接続できる場合）',
+  'ui.mirror.registry.legend': 'コピー元のレジストリ',
+  'ui.field.mirror.registry.public':
+    '各イメージの公開レジストリ（docker.io、quay.io など）：インターネットに接続できるマシン',
+  'ui.help.mirror.registry.public':
+    '各イメージを公開の参照から匿名で読み取ります。証明書はシステムのものを信頼します。',
+  'ui.field.mirror.registry.host': 'コピー元レジストリのアドレス',
+  'ui.help.mirror.registry.host':
+    'ホスト、任意のポート、任意のパスプレフィックスを https:// なしで入力します。イメージは内部レジストリと同じく公開ホストを除いたパスで置かれています。docker.io/wandb/local:0.62.2 は <アドレス>/wandb/local:0.62.2 から読み取ります（wsm registry mirror とこのウィザードが書き込む形です）。',
+  'ui.mirror.registry.login.toggle': 'コピー元のレジストリにユーザー名とパスワードが必要',
+  'ui.help.mirror.registry.username': 'コピー元のレジストリからイメージを取得できるアカウントです。',
+  'ui.field.mirror.registry.plainHttp': 'コピー元のレジストリは HTTP（TLS なし）で接続する',
+  'ui.help.mirror.registry.plainHttp': 'TLS のないレジストリの場合のみ指定します。',
+  'ui.field.mirror.registry.insecureSkipVerify': 'コピー元のレジストリの TLS 証明書を検証しない',
+  'ui.field.mirror.registry.caBundle': 'コピー元のレジストリの CA 証明書（PEM）',
+  'ui.field.mirror.registry.username': 'コピー元レジストリのユーザー名',
+  'ui.field.mirror.registry.password': 'コピー元レジストリのパスワード',
+  'ui.help.mirror.registry.password':
+    'そのアカウントのパスワードまたはアクセストークンです。ほかのパスワードと同じくサーバーのメモリにのみ保持し、表示もログ出力もしません。',
+  'ui.help.mirror.registry.insecureSkipVerify': '推奨しません。代わりに下の CA 証明書を指定してください。',
+  'ui.help.mirror.registry.caBundle':
+    'コピー元のレジストリの証明書がプライベート CA で署名されている場合に必要です。PEM 形式の証明書を 1 つ以上貼り付けます。',
   'ui.field.registry.host': 'レジストリのアドレス',
   'ui.help.registry.host':
     'イメージのミラー先のホスト、ポート（省略可）、パスのプレフィックス（省略可）を https:// なしで指定します。公開イメージのパスはそのまま引き継がれます: docker.io/wandb/local は <アドレス>/wandb/local になります。',
