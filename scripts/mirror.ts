@@ -109,7 +109,14 @@ function chartSourceOf(registry: InstallConfig['registry'], registryHost: string
   const caBundle = values['charts-ca'] ? readFileSync(values['charts-ca'], 'utf8') : '';
   const url = values['charts-repo'];
   if (url?.startsWith('oci://'))
-    return { kind: 'oci', url, ...login, caBundle, plainHttp: values['charts-plain-http'], insecureSkipVerify: false };
+    return {
+      kind: 'oci',
+      url,
+      ...login,
+      caBundle,
+      plainHttp: values['charts-plain-http'],
+      insecureSkipVerify: false,
+    };
   if (url) return { kind: 'repo', url, repoName: 'wandb', ...login, caBundle, insecureSkipVerify: false };
   if (values['charts-path'])
     return {
@@ -171,13 +178,15 @@ function promptSecret(question: string): Promise<string> {
 /** The source registry of the command line (--from-registry / --from-public), validated by the form's schema. */
 async function sourceRegistryOf(): Promise<MirrorRegistry | undefined> {
   if (!values['from-registry'] && !values['from-public']) return undefined;
-  if (values['from-registry'] && values['from-public']) fail('give --from-registry or --from-public, not both');
+  if (values['from-registry'] && values['from-public'])
+    fail('give --from-registry or --from-public, not both');
   let password = '';
   if (values['from-user']) {
     password = process.env.SOURCE_REGISTRY_PASSWORD ?? '';
     if (!password && process.stdin.isTTY)
       password = await promptSecret(`password of ${values['from-user']} at ${values['from-registry']}: `);
-    if (!password) fail('set SOURCE_REGISTRY_PASSWORD with --from-user (or run it in a terminal to be asked)');
+    if (!password)
+      fail('set SOURCE_REGISTRY_PASSWORD with --from-user (or run it in a terminal to be asked)');
   }
   const source: MirrorRegistry = {
     ...defaultMirrorRegistry,
@@ -200,12 +209,16 @@ async function sourceRegistryOf(): Promise<MirrorRegistry | undefined> {
 async function main(): Promise<number> {
   if (values.help) {
     const text = readFileSync(new URL(import.meta.url), 'utf8');
-    process.stdout.write(`${text.slice(text.indexOf('/**') + 4, text.indexOf('*/')).replace(/^ \* ?/gm, '')}`);
+    process.stdout.write(
+      `${text.slice(text.indexOf('/**') + 4, text.indexOf('*/')).replace(/^ \* ?/gm, '')}`,
+    );
     return 0;
   }
   const fromRegistry = await sourceRegistryOf();
   if ((!values.source && !fromRegistry) || !values.registry)
-    fail('--source DIR (or --from-registry HOST[/PREFIX], --from-public) and --registry HOST[/PREFIX] are required');
+    fail(
+      '--source DIR (or --from-registry HOST[/PREFIX], --from-public) and --registry HOST[/PREFIX] are required',
+    );
   if (values.source && fromRegistry) fail('give --source or --from-registry/--from-public, not both');
   const address = parseRegistryAddress(values.registry);
   if (!address) fail(`invalid registry address ${values.registry}`);
@@ -299,7 +312,8 @@ async function main(): Promise<number> {
         sources: { operator: chartSource, platform: chartSource },
         signal: controller.signal,
       }));
-    for (const u of charts?.unreadable ?? []) process.stdout.write(`UNREADABLE chart ${u.path}: ${u.detail}\n`);
+    for (const u of charts?.unreadable ?? [])
+      process.stdout.write(`UNREADABLE chart ${u.path}: ${u.detail}\n`);
     for (const p of charts?.charts ?? [])
       process.stdout.write(`${chartLine(p, p.state.kind === 'same' ? 'present' : p.state.kind)}\n`);
     if (values['dry-run']) return 0;
@@ -319,7 +333,12 @@ async function main(): Promise<number> {
     }
     let chartsFailed = 0;
     if (chartSource && charts) {
-      const outcomes = await runCharts(charts, { signal: controller.signal });
+      const outcomes = await runCharts(charts, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.current) process.stderr.write(`chart ${p.done + 1}/${p.total}: ${p.current}…\n`);
+        },
+      });
       for (const o of outcomes) process.stdout.write(`${chartLine(o, o.result)}: ${outcomeText(o)}\n`);
       chartsFailed = outcomes.filter((o) => o.result === 'failed').length;
       const byHand = outcomes.filter((o) => o.result === 'manual' && o.reason === 'no-upload-api');
@@ -328,7 +347,12 @@ async function main(): Promise<number> {
         for (const c of publishCommands(
           first.destination,
           byHand.map((o) => o.path),
-          { ...(chartSource.kind !== 'local' && chartSource.username ? { username: chartSource.username } : {}), ca: chartSource.kind !== 'local' && !!chartSource.caBundle },
+          {
+            ...(chartSource.kind !== 'local' && chartSource.username
+              ? { username: chartSource.username }
+              : {}),
+            ca: chartSource.kind !== 'local' && !!chartSource.caBundle,
+          },
         ))
           process.stdout.write(
             `\n# ${c.kind === 'index' ? `a static web server: then copy ${c.folder}/* to the folder that serves ${c.where}` : `a ChartMuseum or Harbor at ${c.where}`}\n${c.lines.join('\n')}\n`,

@@ -199,6 +199,22 @@ function Mirror() {
         {data && <RunStatus run={data} t={t} />}
       </div>
       {data?.progress && running && <Progress progress={data.progress} t={t} />}
+      {data?.charts && running && data.charts.total > 0 && (
+        <p data-testid="mirror-charts-progress">
+          <progress
+            max={data.charts.total}
+            value={data.charts.done}
+            aria-label={t('mirrorStep.ui.charts.progress')}
+          />{' '}
+          {data.charts.current
+            ? t('mirrorStep.ui.charts.pushing', {
+                done: data.charts.done,
+                total: data.charts.total,
+                chart: data.charts.current,
+              })
+            : t('mirrorStep.ui.charts.done', { done: data.charts.done, total: data.charts.total })}
+        </p>
+      )}
       {data?.report && <Report report={data.report} registry={data.plan?.registry ?? ''} t={t} />}
       {shownPlan && <Plan plan={shownPlan} t={t} />}
     </section>

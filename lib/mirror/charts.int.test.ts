@@ -146,6 +146,8 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
       const first = await mirror(config, owner);
       expect(first.state).toBe('succeeded');
       expect(first.report?.charts).toMatchObject({ pushed: charts.length, present: 0, failed: 0, manual: 0 });
+      // The page's chart progress ends with every chart done.
+      expect(first.charts).toEqual({ done: charts.length, total: charts.length });
       expect(JSON.stringify(first)).not.toContain(config.registry.password);
 
       const h = helm(env.HELM4 ?? '', join(home, 'helm4-oci'));

@@ -7,7 +7,7 @@ import { type InstallConfig, resolveConfigImages } from '@/lib/config';
 import { type Message, redactDeep, toUserError } from '@/lib/errors';
 import { RegistryClient, registryFailureMessage } from '@/lib/registry';
 import { type MirrorPlan, planMirror, runMirror } from '@/lib/registry/mirror';
-import { type ChartPlan, planCharts, runCharts } from '@/lib/registry/chart-publish';
+import { type ChartPlan, type ChartsProgress, planCharts, runCharts } from '@/lib/registry/chart-publish';
 import { readRegistrySource } from '@/lib/registry/mirror-registry-source';
 import { type MirrorSource, readMirrorSource } from '@/lib/registry/mirror-source';
 
@@ -32,6 +32,8 @@ export interface MirrorRunView {
   source: string;
   plan?: MirrorPlanView;
   progress?: ProgressView;
+  /** The charts' push, after the images: how many of how many, and the one under way. */
+  charts?: ChartsProgress;
   report?: MirrorReportView;
   /** Why the run could not start pushing (an unreachable registry, an unreadable folder). */
   error?: Message;
@@ -270,7 +272,12 @@ export function startMirrorRun(owner: string, config: InstallConfig): MirrorRunV
         },
       });
       // The charts after the images: small, one at a time, each to its own destination.
-      const charts = await runCharts(prepared.value.charts, { signal: controller.signal });
+      const charts = await runCharts(prepared.value.charts, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          run.charts = progress;
+        },
+      });
       const chartsView = chartsReportView(prepared.value.charts, charts);
       run.report = reportView(report, secretsOf(config), chartsView);
       finish(report.failed > 0 || chartsView.failed > 0 ? 'failed' : 'succeeded');

@@ -118,10 +118,15 @@ async function ociState(
   digest: string,
   signal?: AbortSignal,
 ): Promise<ChartState> {
-  const answer = await client.request('GET', `/v2/${repository}/manifests/${tag}`, `repository:${repository}:pull`, {
-    headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
-    ...(signal ? { signal } : {}),
-  });
+  const answer = await client.request(
+    'GET',
+    `/v2/${repository}/manifests/${tag}`,
+    `repository:${repository}:pull`,
+    {
+      headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+      ...(signal ? { signal } : {}),
+    },
+  );
   if ('kind' in answer) return { kind: 'error', failure: answer };
   if (answer.status === 404) return { kind: 'absent' };
   if (answer.status !== 200) return { kind: 'error', failure: client.unexpected(answer) };
@@ -132,7 +137,10 @@ async function ociState(
     const layer = manifest.layers?.find((l) => l.mediaType === HELM_MEDIA.content) ?? manifest.layers?.[0];
     return layer?.digest === digest ? { kind: 'same' } : { kind: 'different', digest: layer?.digest ?? '' };
   } catch {
-    return { kind: 'error', failure: { kind: 'protocol-error', status: 200, detail: 'the manifest is not JSON' } };
+    return {
+      kind: 'error',
+      failure: { kind: 'protocol-error', status: 200, detail: 'the manifest is not JSON' },
+    };
   }
 }
 
@@ -218,7 +226,11 @@ async function packageDigest(
       maxBodyBytes: 64 * 1024 * 1024,
     });
     if (answer.status !== 200)
-      return { kind: 'protocol-error', status: answer.status, detail: `${target.href}: ${answer.status} ${answer.statusMessage}` };
+      return {
+        kind: 'protocol-error',
+        status: answer.status,
+        detail: `${target.href}: ${answer.status} ${answer.statusMessage}`,
+      };
     return createHash('sha256').update(answer.body).digest('hex');
   } catch (e) {
     return failureFromError(e, timeoutMs);
@@ -266,7 +278,9 @@ export async function planCharts(input: {
         );
         if (!role) return { ...r, destination: { kind: 'extra' }, state: { kind: 'manual' } };
         const source = input.sources[role];
-        const endpoint = chartSourceSchema.safeParse(source).success ? chartEndpoint(source, timeout) : undefined;
+        const endpoint = chartSourceSchema.safeParse(source).success
+          ? chartEndpoint(source, timeout)
+          : undefined;
         if (!endpoint || endpoint.kind === 'invalid')
           return { ...r, destination: { kind: 'unconfigured', role }, state: { kind: 'manual' } };
         if (endpoint.kind === 'local')
@@ -281,7 +295,9 @@ export async function planCharts(input: {
           const digest = r.digest.replace(/^sha256:/, '');
           let state: ChartState = { kind: 'absent' };
           if (listed) {
-            const served = listed.digest ?? (listed.url ? await packageDigest(endpoint.repo, listed.url, input.signal) : '');
+            const served =
+              listed.digest ??
+              (listed.url ? await packageDigest(endpoint.repo, listed.url, input.signal) : '');
             state =
               typeof served !== 'string'
                 ? { kind: 'error', failure: served }
@@ -298,7 +314,11 @@ export async function planCharts(input: {
         const state = await ociState(client, repository, tag, r.digest, input.signal);
         return {
           ...r,
-          destination: { kind: 'oci', url: endpoint.url, reference: `${endpoint.client.registry}/${repository}:${tag}` },
+          destination: {
+            kind: 'oci',
+            url: endpoint.url,
+            reference: `${endpoint.client.registry}/${repository}:${tag}`,
+          },
           endpoint,
           state,
         };
@@ -311,6 +331,13 @@ export async function planCharts(input: {
 }
 
 /** Why a chart was not published. */
+/** Where a chart run is: `done` of `total` charts finished, and the one under way. */
+export interface ChartsProgress {
+  done: number;
+  total: number;
+  current?: string;
+}
+
 export type ChartFailure =
   | PushFailure
   /** The HTTP repository holds another package under this version and refuses to replace it. */
@@ -348,13 +375,18 @@ async function uploadChartMuseum(
     if (answer.status === 200 || answer.status === 201) return { ...base, result: 'pushed' };
     if (answer.status === 404 || answer.status === 405 || answer.status === 501)
       return { ...base, result: 'manual', reason: 'no-upload-api' };
-    if (answer.status === 409) return { ...base, result: 'failed', failure: { kind: 'conflict', what, detail: body } };
+    if (answer.status === 409)
+      return { ...base, result: 'failed', failure: { kind: 'conflict', what, detail: body } };
     const failure: RegistryFailure =
       answer.status === 401
         ? { kind: 'unauthorized', status: 401, detail: body }
         : answer.status === 403
           ? { kind: 'forbidden', status: 403, detail: body }
-          : { kind: 'protocol-error', status: answer.status, detail: `${answer.status} ${answer.statusMessage}${body ? `: ${body}` : ''}` };
+          : {
+              kind: 'protocol-error',
+              status: answer.status,
+              detail: `${answer.status} ${answer.statusMessage}${body ? `: ${body}` : ''}`,
+            };
     return { ...base, result: 'failed', failure: { kind: 'registry', stage: 'upload', what: api, failure } };
   } catch (e) {
     return {
@@ -376,13 +408,19 @@ async function uploadChartMuseum(
  */
 export async function runCharts(
   plan: ChartPlan,
-  opts: { signal?: AbortSignal } = {},
+  opts: {
+    signal?: AbortSignal;
+    /** Before each chart (`current`, `done` of `total` finished) and once at the end (no `current`). */
+    onProgress?: (progress: ChartsProgress) => void;
+  } = {},
 ): Promise<ChartOutcome[]> {
   const clients = new Map<string, RegistryClient>();
   const noApi = new Set<string>();
   const outcomes: ChartOutcome[] = [];
+  const total = plan.charts.length;
   try {
     for (const p of plan.charts) {
+      opts.onProgress?.({ done: outcomes.length, total, current: `${p.chart.name} ${p.chart.version}` });
       const base = { path: p.path, chart: p.chart, destination: p.destination };
       const d = p.destination;
       if (d.kind === 'extra' || d.kind === 'local' || d.kind === 'unconfigured') {
@@ -414,9 +452,12 @@ export async function runCharts(
         let client = clients.get(e.url);
         if (!client) clients.set(e.url, (client = new RegistryClient(e.client)));
         const r = await pushChartOci(client, e.path, p.chart, opts.signal);
-        outcomes.push(r.ok ? { ...base, result: 'pushed' } : { ...base, result: 'failed', failure: r.failure });
+        outcomes.push(
+          r.ok ? { ...base, result: 'pushed' } : { ...base, result: 'failed', failure: r.failure },
+        );
       }
     }
+    opts.onProgress?.({ done: outcomes.length, total });
     return outcomes;
   } finally {
     for (const c of clients.values()) c.close();
@@ -456,7 +497,11 @@ export function publishCommands(
     }));
   if (destination.kind !== 'repo') return [];
   const url = destination.url.replace(/\/+$/, '');
-  const curl = ['curl -fsS', ...(login.username ? [`-u ${quote(login.username)}`] : []), ...(login.ca ? ['--cacert CA.pem'] : [])].join(' ');
+  const curl = [
+    'curl -fsS',
+    ...(login.username ? [`-u ${quote(login.username)}`] : []),
+    ...(login.ca ? ['--cacert CA.pem'] : []),
+  ].join(' ');
   const dir = 'wandb-charts';
   return [
     {

@@ -53,6 +53,9 @@ export const mirrorEn = {
   'mirrorStep.ui.state.failed': 'Finished with failures.',
   'mirrorStep.ui.state.cancelled':
     'Cancelled. What was fully uploaded stays in the registry and a new run continues from there; no incomplete image got a tag.',
+  'mirrorStep.ui.charts.progress': 'Charts',
+  'mirrorStep.ui.charts.pushing': 'Charts: {done} of {total} done; now {chart}…',
+  'mirrorStep.ui.charts.done': 'Charts: {done} of {total} done.',
   'mirrorStep.ui.total': 'Total: {bytes} of {totalBytes} · {rate}/s · {eta}',
   'mirrorStep.ui.image': '{bytes} of {totalBytes} · {rate}/s · {eta}',
   'mirrorStep.ui.eta': 'about {seconds} s left',
@@ -98,21 +101,31 @@ export const mirrorEn = {
   'mirrorStep.chartStatus.error': 'the repository did not answer',
   'mirrorStep.chartStatus.unreadable': 'cannot be read',
   'mirrorStep.chart.api': 'uploaded through the ChartMuseum API ({api})',
-  'mirrorStep.chart.tryApi': 'uploaded through the ChartMuseum API ({api}) if the repository has one; if not, the commands below publish it',
+  'mirrorStep.chart.tryApi':
+    'uploaded through the ChartMuseum API ({api}) if the repository has one; if not, the commands below publish it',
   'mirrorStep.chart.outdated.oci': 'pushed again; the version tag then points at the package of the folder',
-  'mirrorStep.chart.outdated.repo': 'the upload to {api} is refused unless the repository allows overwriting: delete that version in the repository first, or keep it',
-  'mirrorStep.chart.local': 'the configuration installs it from the file {path}: copy it there (command below)',
-  'mirrorStep.chart.unconfigured': 'the Charts step has no valid repository for {chart} yet: set it there, then mirror again',
+  'mirrorStep.chart.outdated.repo':
+    'the upload to {api} is refused unless the repository allows overwriting: delete that version in the repository first, or keep it',
+  'mirrorStep.chart.local':
+    'the configuration installs it from the file {path}: copy it there (command below)',
+  'mirrorStep.chart.unconfigured':
+    'the Charts step has no valid repository for {chart} yet: set it there, then mirror again',
   'mirrorStep.chart.extra': 'the configuration does not install {chart}: not pushed',
-  'mirrorStep.chart.conflict': '{what}: the repository holds another package of this version and refuses to replace it ({detail}). Delete that version in the repository, or allow overwriting (ChartMuseum --allow-overwrite), then mirror again.',
-  'mirrorStep.chart.noApi': '{url} accepts no uploads (no ChartMuseum API at {api}): publish the chart with the commands below',
+  'mirrorStep.chart.conflict':
+    '{what}: the repository holds another package of this version and refuses to replace it ({detail}). Delete that version in the repository, or allow overwriting (ChartMuseum --allow-overwrite), then mirror again.',
+  'mirrorStep.chart.noApi':
+    '{url} accepts no uploads (no ChartMuseum API at {api}): publish the chart with the commands below',
   'mirrorStep.chartResult.pushed': 'pushed',
   'mirrorStep.chartResult.present': 'already present with the same digest: not sent again',
   'mirrorStep.chartResult.failed': 'failed',
   'mirrorStep.chartResult.manual': 'to publish by hand',
-  'mirrorStep.ui.report.charts': 'Charts: {pushed} pushed, {present} already present, {failed} failed, {manual} to publish by hand.',
-  'mirrorStep.publish.index': 'To publish on a plain web server ({where}): gather the packages with the repository\'s current index.yaml in the folder {dir}, merge them with helm repo index, then copy every file of {dir} (the .tgz packages and index.yaml) into the web server\'s folder that serves {where}. curl asks for the password; CA.pem stands for the CA certificates of the Charts step.',
-  'mirrorStep.publish.upload': 'Or, where {where} is a ChartMuseum or a Harbor chart repository, upload each package through its API:',
-  'mirrorStep.publish.copy': 'The configuration installs the chart from {where} on the machine that runs the commands: copy it there.',
+  'mirrorStep.ui.report.charts':
+    'Charts: {pushed} pushed, {present} already present, {failed} failed, {manual} to publish by hand.',
+  'mirrorStep.publish.index':
+    "To publish on a plain web server ({where}): gather the packages with the repository's current index.yaml in the folder {dir}, merge them with helm repo index, then copy every file of {dir} (the .tgz packages and index.yaml) into the web server's folder that serves {where}. curl asks for the password; CA.pem stands for the CA certificates of the Charts step.",
+  'mirrorStep.publish.upload':
+    'Or, where {where} is a ChartMuseum or a Harbor chart repository, upload each package through its API:',
+  'mirrorStep.publish.copy':
+    'The configuration installs the chart from {where} on the machine that runs the commands: copy it there.',
   'mirrorStep.ui.commands': 'Commands that publish the charts ({where})',
 } as const;

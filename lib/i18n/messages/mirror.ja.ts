@@ -55,6 +55,9 @@ export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
   'mirrorStep.ui.state.failed': '失敗したイメージがあります。',
   'mirrorStep.ui.state.cancelled':
     '中止しました。送信を終えたデータはレジストリに残り、次の実行はその続きから始まります。不完全なイメージにはタグを付けていません。',
+  'mirrorStep.ui.charts.progress': 'チャート',
+  'mirrorStep.ui.charts.pushing': 'チャート: {total} 件中 {done} 件完了、処理中: {chart}…',
+  'mirrorStep.ui.charts.done': 'チャート: {total} 件中 {done} 件完了。',
   'mirrorStep.ui.total': '合計: {totalBytes} 中 {bytes} · {rate}/s · {eta}',
   'mirrorStep.ui.image': '{totalBytes} 中 {bytes} · {rate}/s · {eta}',
   'mirrorStep.ui.eta': '残り約 {seconds} 秒',
@@ -103,21 +106,31 @@ export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
   'mirrorStep.chartStatus.error': 'リポジトリが応答しません',
   'mirrorStep.chartStatus.unreadable': '読み込めません',
   'mirrorStep.chart.api': 'ChartMuseum API（{api}）でアップロードします',
-  'mirrorStep.chart.tryApi': 'リポジトリに ChartMuseum API（{api}）があればアップロードします。なければ下のコマンドで公開してください',
+  'mirrorStep.chart.tryApi':
+    'リポジトリに ChartMuseum API（{api}）があればアップロードします。なければ下のコマンドで公開してください',
   'mirrorStep.chart.outdated.oci': '再送信し、バージョンのタグをフォルダーのパッケージに向けます',
-  'mirrorStep.chart.outdated.repo': 'リポジトリが上書きを許可していない限り {api} へのアップロードは拒否されます。先にリポジトリでそのバージョンを削除するか、そのまま使ってください',
-  'mirrorStep.chart.local': '構成はファイル {path} からインストールします。そこへコピーしてください（コマンドは下記）',
-  'mirrorStep.chart.unconfigured': '「チャート」ステップに {chart} の有効なリポジトリがまだありません。設定してから再度ミラーしてください',
+  'mirrorStep.chart.outdated.repo':
+    'リポジトリが上書きを許可していない限り {api} へのアップロードは拒否されます。先にリポジトリでそのバージョンを削除するか、そのまま使ってください',
+  'mirrorStep.chart.local':
+    '構成はファイル {path} からインストールします。そこへコピーしてください（コマンドは下記）',
+  'mirrorStep.chart.unconfigured':
+    '「チャート」ステップに {chart} の有効なリポジトリがまだありません。設定してから再度ミラーしてください',
   'mirrorStep.chart.extra': '構成は {chart} をインストールしません: 送信しません',
-  'mirrorStep.chart.conflict': '{what}: リポジトリにこのバージョンの別のパッケージがあり、置き換えを拒否しました（{detail}）。リポジトリでそのバージョンを削除するか上書きを許可して（ChartMuseum の --allow-overwrite）、再度ミラーしてください。',
-  'mirrorStep.chart.noApi': '{url} はアップロードを受け付けません（{api} に ChartMuseum API がありません）。下のコマンドでチャートを公開してください',
+  'mirrorStep.chart.conflict':
+    '{what}: リポジトリにこのバージョンの別のパッケージがあり、置き換えを拒否しました（{detail}）。リポジトリでそのバージョンを削除するか上書きを許可して（ChartMuseum の --allow-overwrite）、再度ミラーしてください。',
+  'mirrorStep.chart.noApi':
+    '{url} はアップロードを受け付けません（{api} に ChartMuseum API がありません）。下のコマンドでチャートを公開してください',
   'mirrorStep.chartResult.pushed': '送信済み',
   'mirrorStep.chartResult.present': '同じダイジェストで登録済み: 再送信しません',
   'mirrorStep.chartResult.failed': '失敗',
   'mirrorStep.chartResult.manual': '手作業で公開してください',
-  'mirrorStep.ui.report.charts': 'チャート: 送信 {pushed} 件、登録済み {present} 件、失敗 {failed} 件、手作業で公開 {manual} 件。',
-  'mirrorStep.publish.index': '通常の Web サーバー（{where}）で公開するには: リポジトリの現在の index.yaml とパッケージをフォルダー {dir} に集め、helm repo index でマージしてから、{dir} のすべてのファイル（.tgz パッケージと index.yaml）を {where} を配信する Web サーバーのフォルダーにコピーします。curl はパスワードを尋ねます。CA.pem は「チャート」ステップの CA 証明書です。',
-  'mirrorStep.publish.upload': '{where} が ChartMuseum または Harbor のチャートリポジトリであれば、各パッケージを API でアップロードすることもできます:',
-  'mirrorStep.publish.copy': '構成は、コマンドを実行するマシン上の {where} からチャートをインストールします。そこへコピーしてください。',
+  'mirrorStep.ui.report.charts':
+    'チャート: 送信 {pushed} 件、登録済み {present} 件、失敗 {failed} 件、手作業で公開 {manual} 件。',
+  'mirrorStep.publish.index':
+    '通常の Web サーバー（{where}）で公開するには: リポジトリの現在の index.yaml とパッケージをフォルダー {dir} に集め、helm repo index でマージしてから、{dir} のすべてのファイル（.tgz パッケージと index.yaml）を {where} を配信する Web サーバーのフォルダーにコピーします。curl はパスワードを尋ねます。CA.pem は「チャート」ステップの CA 証明書です。',
+  'mirrorStep.publish.upload':
+    '{where} が ChartMuseum または Harbor のチャートリポジトリであれば、各パッケージを API でアップロードすることもできます:',
+  'mirrorStep.publish.copy':
+    '構成は、コマンドを実行するマシン上の {where} からチャートをインストールします。そこへコピーしてください。',
   'mirrorStep.ui.commands': 'チャートを公開するコマンド（{where}）',
 };
