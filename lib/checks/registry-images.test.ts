@@ -1,27 +1,26 @@
-import { createServer } from 'node:net';
-
 import { describe, expect, it } from 'vitest';
 
 import { PROCEDURE_EXAMPLE } from '@/lib/config';
 import { translate } from '@/lib/i18n';
 
 import { registryImagesCheck } from './registry-images';
+import { freePort } from '@/test/support/ports';
 
-/** A port that refuses connections: one a server held and let go. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 1;
-}
+/** A port that refuses connections. */
+const closedPort = freePort;
 
 describe('registry-images check', () => {
   it('names an unreachable registry by its address only, with no English inside the Japanese text', async () => {
     const host = `127.0.0.1:${await closedPort()}`;
     const config = {
       ...PROCEDURE_EXAMPLE,
-      registry: { ...PROCEDURE_EXAMPLE.registry, host, plainHttp: true, caBundle: '', insecureSkipVerify: false },
+      registry: {
+        ...PROCEDURE_EXAMPLE.registry,
+        host,
+        plainHttp: true,
+        caBundle: '',
+        insecureSkipVerify: false,
+      },
     };
     const controller = new AbortController();
     const outcome = await registryImagesCheck.run(
@@ -30,7 +29,11 @@ describe('registry-images check', () => {
     );
     expect(outcome.status).toBe('fail');
     expect(outcome.message.params?.target).toBe(host);
-    const ja = translate('ja', outcome.message.key as Parameters<typeof translate>[1], outcome.message.params);
+    const ja = translate(
+      'ja',
+      outcome.message.key as Parameters<typeof translate>[1],
+      outcome.message.params,
+    );
     expect(ja).not.toMatch(/\bimages?\b/);
   });
 });

@@ -12,6 +12,7 @@ import { z } from 'zod';
 
 import { HelmError, KubeError, MessageError, RegistryError } from './typed-errors';
 import { toUserError } from './user-error';
+import { freePort } from '@/test/support/ports';
 
 /** Resolves with the error a real operation fails with. */
 async function failure(p: Promise<unknown>): Promise<unknown> {
@@ -23,14 +24,8 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a failure');
 }
 
-async function closedPort(): Promise<number> {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as net.AddressInfo).port;
-  s.close();
-  await once(s, 'close');
-  return port;
-}
+/** A port that refuses connections. */
+const closedPort = freePort;
 
 describe('toUserError: network and TLS failures from real sockets', () => {
   let dir: string;

@@ -30,15 +30,9 @@ export interface TokenRegistry {
   stop: () => Promise<void>;
 }
 
-/** A TCP port free on 127.0.0.1 at the moment of asking. */
-export async function freePort(): Promise<number> {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as net.AddressInfo).port;
-  s.close();
-  await once(s, 'close');
-  return port;
-}
+import { freePort } from './ports';
+
+export { freePort };
 
 /** Starts the registry and its token service; `copyStorageFrom` seeds its storage (a copy, nothing shared). */
 export async function startTokenRegistry(opts: {
