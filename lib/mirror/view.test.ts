@@ -203,6 +203,28 @@ describe('planView with platforms chosen', () => {
   it('lists every platform found across the source, for the choice', () => {
     expect(view.platforms).toEqual(['linux/amd64', 'linux/arm64', 'linux/s390x']);
   });
+
+  it('shows unknown for an image whose platform nothing says, and never offers it', () => {
+    const unknown = { ...image('u:1'), platforms: ['unknown'] };
+    const v = planView(
+      {
+        ...plan,
+        images: [
+          planned({
+            relation: 'extra',
+            registry: { kind: 'absent' },
+            image: unknown,
+            selection: { kind: 'all', image: unknown },
+          }),
+        ],
+      },
+      { root: '/b', kind: 'folder' },
+      { charts: [], publish: [] },
+      [],
+    );
+    expect(v.images[0]).toMatchObject({ platforms: ['unknown'], pushPlatforms: ['unknown'] });
+    expect(v.platforms).toEqual([]);
+  });
 });
 
 describe('reportView', () => {

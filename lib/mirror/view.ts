@@ -31,7 +31,7 @@ export interface MirrorPlanRow {
   target: string;
   /** Bytes of what is pushed (the chosen platforms' blobs of an index). */
   size: number;
-  /** Every platform of the source image (`unknown` left out). */
+  /** Every platform of the source image (an attestation's `unknown` left out). */
   platforms: string[];
   /** The platforms a run pushes of it (all of `platforms` when none are chosen; none for `no-platform`). */
   pushPlatforms: string[];
@@ -80,6 +80,12 @@ export function imageStatus(p: Pick<PlannedImage, 'relation' | 'registry' | 'sel
   return p.registry.kind === 'different' ? 'outdated' : 'missing';
 }
 
+/** An image's platforms as the page lists them: attestations' `unknown` left out, unless nothing else is known. */
+function shownPlatforms(platforms: readonly string[]): string[] {
+  const real = platforms.filter(isRealPlatform);
+  return real.length > 0 ? real : [...platforms];
+}
+
 /**
  * The page's view of a plan, with every text run through the redaction of `secrets` (the registry
  * password): a registry's answer may echo what it was sent. Pure.
@@ -97,8 +103,8 @@ export function planView(
       ref: p.image.ref,
       target: p.target,
       size: (pushed ?? p.image).size,
-      platforms: p.image.platforms.filter(isRealPlatform),
-      pushPlatforms: pushed ? pushed.platforms.filter(isRealPlatform) : [],
+      platforms: shownPlatforms(p.image.platforms),
+      pushPlatforms: pushed ? shownPlatforms(pushed.platforms) : [],
       ...(p.selection.kind === 'other-platform' ? { otherPlatform: true } : {}),
       status,
       ...(p.configuredTag ? { configuredTag: p.configuredTag } : {}),
@@ -123,7 +129,7 @@ export function planView(
       problems: plan.problems.map((p) => ({ what: p.ref ?? p.path, detail: p.detail })),
       toPush: pushed.length,
       bytesToPush: pushed.reduce((n, i) => n + i.size, 0),
-      platforms: [...new Set(images.flatMap((i) => i.platforms))].sort(),
+      platforms: [...new Set(images.flatMap((i) => i.platforms).filter(isRealPlatform))].sort(),
       chosenPlatforms: [...plan.platforms],
     },
     [...secrets],
