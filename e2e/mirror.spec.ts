@@ -5,6 +5,8 @@ import { testEnvConfig } from '../lib/checks/test-env-config';
 import { seedDraft } from '../lib/draft/seed';
 import { en } from '../lib/i18n/messages/en';
 import { mirrorEn } from '../lib/i18n/messages/mirror.en';
+import { uiEn } from '../lib/i18n/messages/ui.en';
+import { defaultMirror } from '../lib/config/mirror';
 import { configBundleImages, writeMirrorBundle } from '../test/fixtures/mirror-bundle';
 
 import { expect, test } from './support/fixtures';
@@ -19,6 +21,8 @@ import { WizardPage } from './support/wizard-page';
  * is still going when Cancel is pressed. The bundle's two charts go where the draft's Charts step
  * says: `operator` to an OCI repository in the same registry (pushed, then present), `operator-wandb`
  * to the static chart server (no upload API: the commands that publish it by hand are shown).
+ * The Platforms choice: linux/amd64 picked among the platforms the plan found, the plan then says
+ * which platforms each image pushes, the run pushes that, and the choice is kept in the draft.
  */
 const env = process.env;
 const PREFIX = `e2e-mirror-${randomBytes(3).toString('hex')}`;
@@ -156,6 +160,73 @@ test.describe('the Mirror step against the test registry', () => {
     // The step is optional: skipping it goes to the prerequisite checks.
     await page.getByRole('button', { name: mirrorEn['mirrorStep.ui.skip'], exact: true }).click();
     await w.expectStep('prerequisites');
+  });
+
+  test('platforms: linux/amd64 picked among those the plan found, shown per image, pushed, kept', async ({
+    page,
+    context,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const base = testEnvConfig('0.43.8');
+    const bundle = await writeMirrorBundle(
+      join(process.cwd(), '.test-env', 'mirror-e2e-platforms-fixture'),
+      configBundleImages(base),
+      [],
+    );
+    const config = {
+      ...base,
+      registry: { ...base.registry, host: `${env.REGISTRY_AUTH}/${PREFIX}-platforms` },
+      mirror: { ...defaultMirror, source: bundle },
+    };
+    const id = await seedDraft(DATA_DIR, config, ['start', 'mirror'], CONFIG_DIR);
+    await signIn(context, { draft: id });
+    const w = new WizardPage(page, testInfo, 'en');
+    await w.open('mirror');
+    const platforms = page.getByTestId('mirror-platforms');
+    const every = platforms.getByLabel(uiEn['ui.field.mirror.platforms.all'], { exact: true });
+    await expect(every).toBeChecked();
+
+    // Before a plan there is nothing to check; the plan lists the platforms of the source's images.
+    await platforms.getByLabel(uiEn['ui.field.mirror.platforms.some'], { exact: true }).check();
+    await expect(platforms).toContainText(mirrorEn['mirrorStep.ui.platforms.noPlan']);
+    const plan = page.getByRole('button', { name: mirrorEn['mirrorStep.ui.plan'], exact: true });
+    await plan.click();
+    const controller = page.locator('tr[data-image^="wandb/controller:"]');
+    await expect(controller).toContainText('linux/amd64, linux/arm64', { timeout: 60_000 });
+    await expect(page.getByTestId('mirror-plan-platforms')).toHaveText(mirrorEn['mirrorStep.ui.plan.platforms.all']);
+    const amd64 = platforms.getByLabel('linux/amd64', { exact: true });
+    await expect(platforms.getByLabel('linux/arm64', { exact: true })).not.toBeChecked();
+    await amd64.check();
+    await expect(platforms).toContainText(mirrorEn['mirrorStep.ui.platforms.replan']);
+
+    // Planned again: the index keeps amd64 alone, the single-platform (amd64) images are as they were.
+    await plan.click();
+    await expect(page.getByTestId('mirror-plan-platforms')).toHaveText(
+      fill(mirrorEn['mirrorStep.ui.plan.platforms.some'], { platforms: 'linux/amd64' }),
+      { timeout: 60_000 },
+    );
+    const cell = controller.locator('td[data-push-platforms]');
+    await expect(cell).toHaveAttribute('data-push-platforms', 'linux/amd64');
+    await expect(cell).toHaveText(
+      fill(mirrorEn['mirrorStep.ui.platforms.dropped'], { pushed: 'linux/amd64', dropped: 'linux/arm64' }),
+    );
+    await expect(platforms).not.toContainText(mirrorEn['mirrorStep.ui.platforms.replan']);
+    await w.screenshot('mirror-platforms-plan');
+    await w.expectAccessible();
+
+    await page.getByRole('button', { name: mirrorEn['mirrorStep.ui.start'], exact: true }).click();
+    const state = page.getByTestId('mirror-run');
+    await expect(state).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
+    await expect(page.getByTestId('mirror-report').locator('tr[data-image][data-result="failed"]')).toHaveCount(0);
+
+    // The choice is in the draft: a reload shows it, with the platform still offered.
+    await page.reload();
+    await expect(platforms.getByLabel(uiEn['ui.field.mirror.platforms.some'], { exact: true })).toBeChecked();
+    await expect(amd64).toBeChecked();
+
+    // Back to every platform: the checkboxes go, and nothing is chosen any more.
+    await every.check();
+    await expect(amd64).toHaveCount(0);
   });
 
   test('another registry: the source registry with its login and CA, the plan, a run, no charts', async ({

@@ -28,6 +28,11 @@
  *   --charts-user NAME  chart repository user; the password is read from CHARTS_PASSWORD
  *   --charts-plain-http speak plain HTTP to an oci:// chart repository
  *   --charts-path PATH  shorthand for --charts-repo oci://REGISTRY/PATH with the registry's TLS and login
+ *   --platform P        push only platform P (os/arch[/variant], e.g. linux/amd64) of each image
+ *                       index, under a new index that lists only the platforms kept; repeat it for
+ *                       several (default: every platform, the index as the source has it). An
+ *                       index with none of them fails alone; a single-platform image of another
+ *                       platform is pushed all the same, with a warning
  *   --concurrency N     images pushed at once (default 3)
  *   --dry-run           print the plan only
  *   --help              print this text
@@ -42,6 +47,7 @@ import {
   defaultMirrorRegistry,
   type InstallConfig,
   type MirrorRegistry,
+  mirrorPlatformsSchema,
   mirrorRegistrySchema,
   parseRegistryAddress,
   resolveConfigImages,
@@ -56,6 +62,7 @@ import {
   publishCommands,
   runCharts,
 } from '@/lib/registry/chart-publish';
+import { isRealPlatform, type PlatformSelection } from '@/lib/registry/mirror-platforms';
 import { formatBytes, type ProgressSnapshot } from '@/lib/registry/mirror-progress';
 import { failureText, readRegistrySource } from '@/lib/registry/mirror-registry-source';
 import { type MirrorSource, readMirrorSource } from '@/lib/registry/mirror-source';
@@ -79,6 +86,7 @@ const { values } = parseArgs({
     'from-ca': { type: 'string' },
     'from-insecure': { type: 'boolean', default: false },
     'from-user': { type: 'string' },
+    platform: { type: 'string', multiple: true },
     concurrency: { type: 'string', default: '3' },
     'dry-run': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -129,6 +137,17 @@ function chartSourceOf(registry: InstallConfig['registry'], registryHost: string
       insecureSkipVerify: false,
     };
   return undefined;
+}
+
+/** An image's platforms as the plan prints them: those kept, those left out, or why none is pushed. */
+function platformsText(all: readonly string[], s: PlatformSelection): string {
+  const real = all.filter(isRealPlatform);
+  if (s.kind === 'none') return `${real.join(',')} (none of them chosen: fails)`;
+  if (s.kind === 'other-platform')
+    return `${real.join(',')} (WARNING: not a chosen platform; pushed all the same, the nodes cannot run it)`;
+  if (s.kind === 'filtered')
+    return `${s.image.platforms.filter(isRealPlatform).join(',')} (left out: ${s.dropped.join(',')})`;
+  return real.join(',');
 }
 
 function chartLine(p: Pick<PlannedChart, 'chart' | 'destination'>, state: string): string {
@@ -224,6 +243,18 @@ async function main(): Promise<number> {
   if (!address) fail(`invalid registry address ${values.registry}`);
   const password = process.env.REGISTRY_PASSWORD ?? '';
   if (values.user && !password) fail('set REGISTRY_PASSWORD with --user');
+  const platforms = mirrorPlatformsSchema.safeParse(values.platform ?? []);
+  if (!platforms.success)
+    fail(
+      `--platform: ${platforms.error.issues
+        .map((i) => {
+          const value = values.platform?.[Number(i.path[0])] ?? '';
+          return i.message.endsWith('duplicate')
+            ? `${value} is given twice`
+            : `"${value}" is not os/architecture[/variant] in lower case (e.g. linux/amd64)`;
+        })
+        .join('; ')}`,
+    );
   const config: InstallConfig = {
     ...defaultInstallConfig,
     registry: {
@@ -281,15 +312,23 @@ async function main(): Promise<number> {
       configured: resolveConfigImages(config),
       registryAddress: config.registry.host,
       client,
+      platforms: platforms.data,
       signal: controller.signal,
     });
+    process.stdout.write(
+      platforms.data.length > 0
+        ? `platforms: only ${platforms.data.join(', ')} of each image index\n`
+        : 'platforms: every platform of each image\n',
+    );
     for (const p of plan.images) {
       const state =
-        p.registry.kind === 'same'
-          ? 'present'
-          : p.registry.kind === 'error'
-            ? `error: ${p.registry.failure.kind}`
-            : 'to push';
+        p.selection.kind === 'none'
+          ? 'NO PLATFORM'
+          : p.registry.kind === 'same'
+            ? 'present'
+            : p.registry.kind === 'error'
+              ? `error: ${p.registry.failure.kind}`
+              : 'to push';
       const relation =
         p.relation === 'other-tag'
           ? ` (the configuration uses ${p.configuredTag})`
@@ -297,7 +336,7 @@ async function main(): Promise<number> {
             ? ' (not in the configuration)'
             : '';
       process.stdout.write(
-        `${state.padEnd(9)} ${p.image.ref} -> ${p.target}  ${formatBytes(p.image.size)} ${p.image.platforms.join(',')}${relation}\n`,
+        `${state.padEnd(9)} ${p.image.ref} -> ${p.target}  ${formatBytes((p.selection.kind === 'none' ? p.image : p.selection.image).size)} ${platformsText(p.image.platforms, p.selection)}${relation}\n`,
       );
     }
     for (const u of plan.uncovered)
@@ -327,7 +366,11 @@ async function main(): Promise<number> {
     });
     if (tty) process.stderr.write('\n');
     for (const o of report.outcomes) {
-      if (o.result === 'failed')
+      if (o.result === 'failed' && o.failure.kind === 'platforms')
+        process.stdout.write(
+          `FAILED  ${o.ref} -> ${o.target}: none of its platforms (${o.failure.available.join(', ')}) is among --platform ${o.failure.chosen.join(', ')}; nothing of it was pushed\n`,
+        );
+      else if (o.result === 'failed')
         process.stdout.write(`FAILED  ${o.ref} -> ${o.target}: ${JSON.stringify(o.failure)}\n`);
       else process.stdout.write(`${o.result.padEnd(7)} ${o.ref} -> ${o.target}\n`);
     }

@@ -2,7 +2,7 @@
 
 import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 
 import type { ActionResult } from '@/app/action-result';
 import {
@@ -20,15 +20,17 @@ import {
   useServerRun,
 } from '@/components/ui/use-server-run';
 import { Fieldset } from '@/components/ui/field';
-import { encodeMessage } from '@/components/wizard/field-messages';
-import { CheckboxField, ChoiceField, TextField } from '@/components/wizard/fields';
+import { decodeMessage, encodeMessage } from '@/components/wizard/field-messages';
+import { CheckboxField, ChoiceField, fieldId, TextField } from '@/components/wizard/fields';
 import { RegistryLogin, RegistryTls } from '@/components/wizard/registry-connection';
 import { neighbours, stepHref } from '@/components/wizard/steps';
 import { useWizard } from '@/components/wizard/wizard-context';
 import { defaultMirror, defaultMirrorRegistry } from '@/lib/config/mirror';
+import { getPath } from '@/lib/draft/secret-fields';
 import type { MirrorRunView } from '@/lib/mirror/runs';
 import type {
   MirrorChartsReportView,
+  MirrorPlanRow,
   MirrorPlanView,
   MirrorReportView,
   ProgressView,
@@ -40,6 +42,7 @@ const POLL_MS = 700;
 const SOURCE = 'mirror.source';
 const FROM = 'mirror.from';
 const SOURCE_REGISTRY = 'mirror.registry';
+const PLATFORMS = 'mirror.platforms';
 
 const active = (r: MirrorRunView) => r.state === 'planning' || r.state === 'pushing';
 
@@ -125,6 +128,8 @@ function Mirror() {
         ? data.plan
         : undefined;
   const next = neighbours('mirror').next;
+  // The platforms the latest plan found, kept for the choice after a run's report replaced the plan.
+  const found = shownPlan?.platforms ?? plan.data?.platforms ?? data?.plan?.platforms;
 
   return (
     <section data-testid="mirror-panel">
@@ -156,6 +161,7 @@ function Mirror() {
         ) : (
           <SourceRegistry />
         )}
+        <Platforms found={found} planned={shownPlan?.chosenPlatforms} />
         <p>{registry ? t('mirrorStep.ui.registry', { registry }) : t('mirrorStep.ui.noRegistry')}</p>
         <p>
           <button
@@ -383,6 +389,109 @@ function Publish({ publish, t }: { publish: PublishCommands[]; t: Translate }) {
   );
 }
 
+/** An image's platforms in the plan: all of them, those pushed and those left out, or a warning. */
+function platformsCell(i: MirrorPlanRow, t: Translate): string {
+  if (i.otherPlatform) return t('mirrorStep.ui.platforms.other', { platforms: i.platforms.join(', ') });
+  if (i.status === 'no-platform' || i.pushPlatforms.length === i.platforms.length)
+    return i.platforms.join(', ');
+  return t('mirrorStep.ui.platforms.dropped', {
+    pushed: i.pushPlatforms.join(', '),
+    dropped: i.platforms.filter((p) => !i.pushPlatforms.includes(p)).join(', '),
+  });
+}
+
+/** The first error of a list field (`mirror.platforms.1`), translated. */
+function useListError(name: string): string | undefined {
+  const t = useT();
+  const { errors } = useFormState({ name });
+  const node = getPath(errors, name);
+  const entries = Array.isArray(node) ? node : node ? [node] : [];
+  for (const entry of entries) {
+    const decoded = decodeMessage((entry as { message?: string } | undefined)?.message);
+    if (decoded) return t(decoded.key, decoded.params);
+  }
+  return undefined;
+}
+
+/**
+ * The platforms to push: every platform (nothing chosen, the default), or those checked among the
+ * platforms the plan found across the source's images (and those the draft holds already).
+ */
+function Platforms({
+  found,
+  planned,
+}: {
+  found: readonly string[] | undefined;
+  planned?: readonly string[];
+}) {
+  const t = useT();
+  const { setValue } = useFormContext();
+  const chosen = (useWatch({ name: PLATFORMS }) as string[] | undefined) ?? [];
+  const [picking, setPicking] = useState(false);
+  const some = picking || chosen.length > 0;
+  const options = [...new Set([...(found ?? []), ...chosen])].sort();
+  const id = fieldId(PLATFORMS);
+  const error = useListError(PLATFORMS);
+  const set = (next: readonly string[]) =>
+    setValue(PLATFORMS, [...next].sort(), { shouldDirty: true, shouldValidate: true });
+  const stale = !!planned && [...planned].sort().join(',') !== [...chosen].sort().join(',');
+  return (
+    <fieldset className="fieldset" aria-describedby={`${id}-help`} data-testid="mirror-platforms">
+      <legend>{t('ui.field.mirror.platforms')}</legend>
+      <p id={`${id}-help`} className="fieldset-hint">
+        {t('ui.help.mirror.platforms')}
+      </p>
+      <div className="radio-group">
+        <div className="check">
+          <input
+            id={`${id}-all`}
+            type="radio"
+            name={id}
+            checked={!some}
+            onChange={() => {
+              setPicking(false);
+              set([]);
+            }}
+          />
+          <label htmlFor={`${id}-all`}>{t('ui.field.mirror.platforms.all')}</label>
+        </div>
+        <div className="check">
+          <input id={`${id}-some`} type="radio" name={id} checked={some} onChange={() => setPicking(true)} />
+          <label htmlFor={`${id}-some`}>{t('ui.field.mirror.platforms.some')}</label>
+        </div>
+      </div>
+      {some && options.length === 0 && <p className="field-help">{t('mirrorStep.ui.platforms.noPlan')}</p>}
+      {some && options.length > 0 && (
+        <div className="radio-group" id={id}>
+          {options.map((platform) => {
+            const optionId = `${id}-${platform.replace(/[^a-z0-9]/g, '-')}`;
+            return (
+              <div key={platform} className="check">
+                <input
+                  id={optionId}
+                  type="checkbox"
+                  value={platform}
+                  checked={chosen.includes(platform)}
+                  aria-invalid={error ? true : undefined}
+                  onChange={(e) =>
+                    set(e.target.checked ? [...chosen, platform] : chosen.filter((p) => p !== platform))
+                  }
+                />
+                <label htmlFor={optionId}>{platform}</label>
+              </div>
+            );
+          })}
+        </div>
+      )}
+      {some && options.length > 0 && chosen.length === 0 && (
+        <p className="field-help">{t('mirrorStep.ui.platforms.noneChecked')}</p>
+      )}
+      {stale && <p className="field-help">{t('mirrorStep.ui.platforms.replan')}</p>}
+      {error ? <p className="field-error">{error}</p> : null}
+    </fieldset>
+  );
+}
+
 function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
   const fromRegistry = plan.kind === 'registry';
   return (
@@ -395,6 +504,11 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
           bytes: formatBytes(plan.bytesToPush),
           registry: plan.registry,
         })}
+      </p>
+      <p data-testid="mirror-plan-platforms">
+        {plan.chosenPlatforms.length > 0
+          ? t('mirrorStep.ui.plan.platforms.some', { platforms: plan.chosenPlatforms.join(', ') })
+          : t('mirrorStep.ui.plan.platforms.all')}
       </p>
       <table className="mirror-table">
         <caption>
@@ -421,11 +535,12 @@ function Plan({ plan, t }: { plan: MirrorPlanView; t: Translate }) {
               <td>{i.ref}</td>
               <td>{i.target}</td>
               <td>{formatBytes(i.size)}</td>
-              <td>{i.platforms.join(', ')}</td>
+              <td data-push-platforms={i.pushPlatforms.join(',')}>{platformsCell(i, t)}</td>
               <td>
                 {t(`mirrorStep.status.${i.status}`, {
                   tag: i.configuredTag ?? '',
                   detail: i.error ? t(i.error.key, i.error.params) : '',
+                  platforms: i.platforms.join(', '),
                 })}
               </td>
             </tr>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { installConfigSchema, defaultInstallConfig, toFieldErrors } from './index';
+import { installConfigSchema, defaultInstallConfig, toFieldErrors, withDefaults } from './index';
 import {
   defaultMirror,
+  isPlatform,
   defaultMirrorRegistry,
   type Mirror,
   mirrorSchema,
@@ -71,6 +72,46 @@ describe('mirror from a registry', () => {
 
   it('a folder source ignores an empty source registry', () => {
     expect(mirrorSchema.safeParse(folder('/b')).success).toBe(true);
+  });
+});
+
+describe('the platforms to push', () => {
+  const withPlatforms = (platforms: string[]): Mirror => ({ ...folder('/b'), platforms });
+
+  it('defaults to none chosen (every platform), and a draft without the field gets that default', () => {
+    expect(defaultMirror.platforms).toEqual([]);
+    const laid = withDefaults({ mirror: { from: 'folder', source: '/b' } }) as { mirror: Mirror };
+    expect(laid.mirror.platforms).toEqual([]);
+    expect(mirrorSchema.safeParse(laid.mirror).success).toBe(true);
+  });
+
+  it('accepts os/architecture with an optional variant', () => {
+    expect(
+      mirrorSchema.safeParse(withPlatforms(['linux/amd64', 'linux/arm64', 'linux/arm/v7'])).success,
+    ).toBe(true);
+  });
+
+  it.each(['amd64', 'Linux/AMD64', 'linux/', 'linux/arm/v7/x', 'linux amd64', '/amd64', ''])(
+    'refuses %j with the message that names the field and the form',
+    (value) => {
+      const errors = errorsOf(withPlatforms(['linux/amd64', value]));
+      expect(errors['mirror.platforms.1']).toEqual({
+        key: 'config.mirror.platforms.format',
+        params: { value },
+      });
+    },
+  );
+
+  it('refuses a platform listed twice, naming the second', () => {
+    expect(errorsOf(withPlatforms(['linux/amd64', 'linux/amd64']))['mirror.platforms.1']?.key).toBe(
+      'config.mirror.platforms.duplicate',
+    );
+  });
+
+  it('is a platform as the page and the command line take it', () => {
+    expect(isPlatform('linux/amd64')).toBe(true);
+    expect(isPlatform('windows/amd64')).toBe(true);
+    expect(isPlatform('linux/AMD64')).toBe(false);
   });
 });
 

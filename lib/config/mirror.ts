@@ -42,6 +42,42 @@ export const mirrorRegistrySchema = z
   });
 export type MirrorRegistry = z.infer<typeof mirrorRegistrySchema>;
 
+/** `os/architecture[/variant]` in lower case, as OCI platforms are written (`linux/amd64`, `linux/arm/v7`). */
+const PLATFORM = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)?$/;
+
+/** True for a platform as the Mirror step takes it: `os/architecture[/variant]`, lower case. */
+export function isPlatform(value: string): boolean {
+  return value.length <= 64 && PLATFORM.test(value);
+}
+
+/**
+ * The platforms to keep of an image index (`linux/amd64`…); empty keeps every platform. An entry
+ * without a variant keeps every variant of its architecture (`linux/arm` keeps `linux/arm/v7`).
+ */
+export const mirrorPlatformsSchema = z
+  .array(z.string())
+  .max(32, msg('config.tooManyItems'))
+  .superRefine((values, ctx) => {
+    const seen = new Set<string>();
+    values.forEach((value, i) => {
+      if (!isPlatform(value))
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('config.mirror.platforms.format'),
+          path: [i],
+          params: { value: value.slice(0, 64) },
+        });
+      else if (seen.has(value))
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('config.mirror.platforms.duplicate'),
+          path: [i],
+          params: { value },
+        });
+      seen.add(value);
+    });
+  });
+
 /**
  * The Mirror step: where the images to push come from. `folder`: a folder on the wizard's machine
  * (`source`: a `wsm download` bundle, or a folder of `docker save` / OCI-layout archives; empty
@@ -57,6 +93,7 @@ export const mirrorSchema = z
       .refine((value) => !hasControlCharacter(value), msg('config.singleLine'))
       .refine((value) => value === '' || isAbsolutePath(value), msg('config.mirror.source.absolute')),
     registry: mirrorRegistrySchema,
+    platforms: mirrorPlatformsSchema,
   })
   .superRefine((value, ctx) => {
     if (value.from === 'registry' && !value.registry.public && value.registry.host === '')
@@ -79,7 +116,12 @@ export const defaultMirrorRegistry: MirrorRegistry = {
   insecureSkipVerify: false,
 };
 
-export const defaultMirror: Mirror = { from: 'folder', source: '', registry: defaultMirrorRegistry };
+export const defaultMirror: Mirror = {
+  from: 'folder',
+  source: '',
+  registry: defaultMirrorRegistry,
+  platforms: [],
+};
 
 /** Where a source registry is: each image's own public registry, or one address (`host[:port][/prefix]`). */
 export type SourceRegistryLocation = { public: true } | { public: false; address: string };

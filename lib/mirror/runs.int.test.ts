@@ -67,7 +67,12 @@ describe.skipIf(!loaded)('mirror runs against the test registry (TLS + basic aut
     // The chart goes to the configuration's (static) chart repository, which has another package
     // of that version: the upload API is tried, and the plan gives the commands to publish it.
     expect(planned.plan.charts).toMatchObject([
-      { file: 'operator-1.3.3.tgz', name: 'operator', version: '1.3.3', destination: process.env.CHARTS_HTTPS_URL },
+      {
+        file: 'operator-1.3.3.tgz',
+        name: 'operator',
+        version: '1.3.3',
+        destination: process.env.CHARTS_HTTPS_URL,
+      },
     ]);
 
     const owner = `owner-${run}-a`;
@@ -108,6 +113,27 @@ describe.skipIf(!loaded)('mirror runs against the test registry (TLS + basic aut
     expect((resumed.report?.pushed ?? 0) + (resumed.report?.skipped ?? 0)).toBe(
       resumed.report?.outcomes.length,
     );
+  });
+
+  it('linux/amd64 only: a cancelled run resumes to the narrowed index, then a run pushes nothing', async () => {
+    const base = configFor(`ms-${run}-amd64`, bundle);
+    const config = { ...base, mirror: { ...base.mirror, platforms: ['linux/amd64'] } };
+    const owner = `owner-${run}-c`;
+    const started = startMirrorRun(owner, config);
+    for (let i = 0; i < 600 && getMirrorRun(owner, started.id)?.state === 'planning'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const controller = getMirrorRun(owner, started.id)?.plan?.images.find((i) =>
+      i.ref.startsWith('wandb/controller:'),
+    );
+    expect(controller?.pushPlatforms).toEqual(['linux/amd64']);
+    cancelMirrorRun(owner, started.id);
+    expect(((await mirrorRunDone(owner, started.id)) as MirrorRunView).state).toBe('cancelled');
+    const resumed = (await mirrorRunDone(owner, startMirrorRun(owner, config).id)) as MirrorRunView;
+    expect(resumed.state).toBe('succeeded');
+    const total = resumed.report?.outcomes.length ?? 0;
+    const again = (await mirrorRunDone(owner, startMirrorRun(owner, config).id)) as MirrorRunView;
+    expect(again.report).toMatchObject({ pushed: 0, failed: 0, skipped: total, uploadedBytes: 0 });
+    expect(again.plan?.images.every((i) => i.status === 'present')).toBe(true);
   });
 
   it('names the source field when the folder is not there', async () => {

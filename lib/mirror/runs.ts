@@ -174,6 +174,7 @@ async function prepare(
       configured: resolveConfigImages(config),
       registryAddress: config.registry.host,
       client,
+      platforms: config.mirror.platforms,
       signal,
     });
     const charts = await planCharts({

@@ -30,26 +30,48 @@ function planned(over: Partial<PlannedImage> & Pick<PlannedImage, 'relation' | '
     target: 'r.example.com/m/wandb/local:0.62.2',
     repository: 'm/wandb/local',
     tag: '0.62.2',
+    selection: { kind: 'all', image: img },
     ...over,
   };
 }
 
+const all = { kind: 'all' as const, image: image('x:1') };
+
 describe('imageStatus', () => {
   it('says missing, present, outdated, tag differs, extra and error', () => {
-    expect(imageStatus({ relation: 'configured', registry: { kind: 'absent' } })).toBe('missing');
-    expect(imageStatus({ relation: 'configured', registry: { kind: 'same', digest: 'd' } })).toBe('present');
-    expect(imageStatus({ relation: 'configured', registry: { kind: 'different', digest: 'd' } })).toBe(
-      'outdated',
+    expect(imageStatus({ relation: 'configured', selection: all, registry: { kind: 'absent' } })).toBe(
+      'missing',
     );
-    expect(imageStatus({ relation: 'other-tag', registry: { kind: 'absent' } })).toBe('tag-differs');
-    expect(imageStatus({ relation: 'extra', registry: { kind: 'absent' } })).toBe('extra');
-    expect(imageStatus({ relation: 'extra', registry: { kind: 'same', digest: 'd' } })).toBe('present');
+    expect(
+      imageStatus({ relation: 'configured', selection: all, registry: { kind: 'same', digest: 'd' } }),
+    ).toBe('present');
+    expect(
+      imageStatus({ relation: 'configured', selection: all, registry: { kind: 'different', digest: 'd' } }),
+    ).toBe('outdated');
+    expect(imageStatus({ relation: 'other-tag', selection: all, registry: { kind: 'absent' } })).toBe(
+      'tag-differs',
+    );
+    expect(imageStatus({ relation: 'extra', selection: all, registry: { kind: 'absent' } })).toBe('extra');
+    expect(imageStatus({ relation: 'extra', selection: all, registry: { kind: 'same', digest: 'd' } })).toBe(
+      'present',
+    );
     expect(
       imageStatus({
         relation: 'configured',
+        selection: all,
         registry: { kind: 'error', failure: { kind: 'timeout', afterMs: 1 } },
       }),
     ).toBe('error');
+  });
+
+  it('says no-platform for an index none of whose platforms is chosen, whatever the registry holds', () => {
+    expect(
+      imageStatus({
+        relation: 'configured',
+        selection: { kind: 'none', available: ['linux/arm64'] },
+        registry: { kind: 'same', digest: 'd' },
+      }),
+    ).toBe('no-platform');
   });
 });
 
@@ -82,6 +104,7 @@ describe('planView', () => {
       },
     ],
     problems: [{ path: '/b/images/broken/image.tgz', ref: 'broken:1', detail: `truncated ${SECRET}` }],
+    platforms: [],
   };
   const view = planView(
     plan,
@@ -124,6 +147,83 @@ describe('planView', () => {
 
   it('holds no secret', () => {
     expect(JSON.stringify(view)).not.toContain(SECRET);
+  });
+});
+
+describe('planView with platforms chosen', () => {
+  const narrowed: SourceImage = { ...image('wandb/controller:1', 400), platforms: ['linux/amd64'] };
+  const plan: MirrorPlan = {
+    registry: 'r.example.com',
+    images: [
+      planned({
+        relation: 'configured',
+        registry: { kind: 'absent' },
+        image: {
+          ...image('wandb/controller:1'),
+          platforms: ['linux/amd64', 'linux/arm64', 'unknown/unknown'],
+        },
+        selection: { kind: 'filtered', image: narrowed, dropped: ['linux/arm64'] },
+      }),
+      planned({
+        relation: 'configured',
+        target: 'r.example.com/m/wandb/local:1',
+        registry: { kind: 'absent' },
+        image: { ...image('wandb/local:1'), platforms: ['linux/arm64'] },
+        selection: {
+          kind: 'other-platform',
+          image: { ...image('wandb/local:1'), platforms: ['linux/arm64'] },
+        },
+      }),
+      planned({
+        relation: 'configured',
+        target: 'r.example.com/m/x:1',
+        registry: { kind: 'same', digest: 'sha256:top' },
+        image: { ...image('x:1'), platforms: ['linux/s390x'] },
+        selection: { kind: 'none', available: ['linux/s390x'] },
+      }),
+    ],
+    uncovered: [],
+    problems: [],
+    platforms: ['linux/amd64'],
+  };
+  const view = planView(plan, { root: '/b', kind: 'wsm-bundle' }, { charts: [], publish: [] }, []);
+
+  it('shows per image the platforms pushed, the size of what is pushed, and what is not pushed', () => {
+    expect(view.images.map((i) => [i.status, i.willPush, i.platforms, i.pushPlatforms])).toEqual([
+      ['missing', true, ['linux/amd64', 'linux/arm64'], ['linux/amd64']],
+      ['missing', true, ['linux/arm64'], ['linux/arm64']],
+      ['no-platform', false, ['linux/s390x'], []],
+    ]);
+    expect(view.images[0]?.size).toBe(400);
+    expect(view.images[1]?.otherPlatform).toBe(true);
+    expect(view.bytesToPush).toBe(1400);
+    expect(view.chosenPlatforms).toEqual(['linux/amd64']);
+  });
+
+  it('lists every platform found across the source, for the choice', () => {
+    expect(view.platforms).toEqual(['linux/amd64', 'linux/arm64', 'linux/s390x']);
+  });
+
+  it('shows unknown for an image whose platform nothing says, and never offers it', () => {
+    const unknown = { ...image('u:1'), platforms: ['unknown'] };
+    const v = planView(
+      {
+        ...plan,
+        images: [
+          planned({
+            relation: 'extra',
+            registry: { kind: 'absent' },
+            image: unknown,
+            selection: { kind: 'all', image: unknown },
+          }),
+        ],
+      },
+      { root: '/b', kind: 'folder' },
+      { charts: [], publish: [] },
+      [],
+    );
+    expect(v.images[0]).toMatchObject({ platforms: ['unknown'], pushPlatforms: ['unknown'] });
+    expect(v.platforms).toEqual([]);
   });
 });
 
@@ -176,6 +276,16 @@ describe('pushFailureMessage', () => {
       params: { what: 'l', expected: 'e', actual: 'a' },
     });
     expect(pushFailureMessage({ kind: 'archive', detail: 'eof' }).key).toBe('mirrorStep.failure.archive');
+    expect(
+      pushFailureMessage({
+        kind: 'platforms',
+        available: ['linux/arm64', 'linux/s390x'],
+        chosen: ['linux/amd64'],
+      }),
+    ).toEqual({
+      key: 'mirrorStep.failure.platforms',
+      params: { available: 'linux/arm64, linux/s390x', chosen: 'linux/amd64' },
+    });
     expect(
       pushFailureMessage({
         kind: 'source',

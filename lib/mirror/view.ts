@@ -5,6 +5,7 @@ import { redactDeep } from '@/lib/errors';
 import { registryFailureMessage } from '@/lib/registry';
 import type { ImageOutcome, MirrorPlan, MirrorReport, PlannedImage } from '@/lib/registry/mirror';
 import { type ImageProgress, type ProgressSnapshot, rateAndEta } from '@/lib/registry/mirror-progress';
+import { isRealPlatform } from '@/lib/registry/mirror-platforms';
 import type { PushFailure } from '@/lib/registry/mirror-push';
 import type { MirrorSource } from '@/lib/registry/mirror-source';
 import type { PublishCommands } from '@/lib/registry/chart-publish';
@@ -18,16 +19,24 @@ export type { MirrorChartOutcomeView, MirrorChartsReportView, MirrorPlanChart } 
  * `missing` (configured, not in the registry: pushed), `present` (the registry holds it as is:
  * skipped), `outdated` (configured; the registry holds another image under the tag: pushed),
  * `tag-differs` (a configured image under another tag than the configuration uses), `extra` (not
- * in the configuration), `error` (the registry did not answer for it).
+ * in the configuration), `error` (the registry did not answer for it), `no-platform` (an index
+ * none of whose platforms is chosen: a run fails it).
  */
-export type MirrorImageStatus = 'missing' | 'present' | 'outdated' | 'tag-differs' | 'extra' | 'error';
+export type MirrorImageStatus =
+  'missing' | 'present' | 'outdated' | 'tag-differs' | 'extra' | 'error' | 'no-platform';
 
 /** One source image as the page lists it. */
 export interface MirrorPlanRow {
   ref: string;
   target: string;
+  /** Bytes of what is pushed (the chosen platforms' blobs of an index). */
   size: number;
+  /** Every platform of the source image (an attestation's `unknown` left out). */
   platforms: string[];
+  /** The platforms a run pushes of it (all of `platforms` when none are chosen; none for `no-platform`). */
+  pushPlatforms: string[];
+  /** A single-platform image of a platform not chosen: pushed all the same, but the nodes would not run it. */
+  otherPlatform?: boolean;
   status: MirrorImageStatus;
   /** The tag the configuration uses (for `tag-differs`). */
   configuredTag?: string;
@@ -55,15 +64,26 @@ export interface MirrorPlanView {
   problems: Array<{ what: string; detail: string }>;
   toPush: number;
   bytesToPush: number;
+  /** Every platform of the source's images (sorted), for the page's choice. */
+  platforms: string[];
+  /** The platforms chosen (`mirror.platforms`); empty: every platform. */
+  chosenPlatforms: string[];
 }
 
 /** The status of one planned image (see {@link MirrorImageStatus}). Pure. */
-export function imageStatus(p: Pick<PlannedImage, 'relation' | 'registry'>): MirrorImageStatus {
+export function imageStatus(p: Pick<PlannedImage, 'relation' | 'registry' | 'selection'>): MirrorImageStatus {
+  if (p.selection.kind === 'none') return 'no-platform';
   if (p.registry.kind === 'error') return 'error';
   if (p.registry.kind === 'same') return 'present';
   if (p.relation === 'extra') return 'extra';
   if (p.relation === 'other-tag') return 'tag-differs';
   return p.registry.kind === 'different' ? 'outdated' : 'missing';
+}
+
+/** An image's platforms as the page lists them: attestations' `unknown` left out, unless nothing else is known. */
+function shownPlatforms(platforms: readonly string[]): string[] {
+  const real = platforms.filter(isRealPlatform);
+  return real.length > 0 ? real : [...platforms];
 }
 
 /**
@@ -78,14 +98,17 @@ export function planView(
 ): MirrorPlanView {
   const images = plan.images.map((p): MirrorPlanRow => {
     const status = imageStatus(p);
+    const pushed = p.selection.kind === 'none' ? undefined : p.selection.image;
     return {
       ref: p.image.ref,
       target: p.target,
-      size: p.image.size,
-      platforms: p.image.platforms,
+      size: (pushed ?? p.image).size,
+      platforms: shownPlatforms(p.image.platforms),
+      pushPlatforms: pushed ? shownPlatforms(pushed.platforms) : [],
+      ...(p.selection.kind === 'other-platform' ? { otherPlatform: true } : {}),
       status,
       ...(p.configuredTag ? { configuredTag: p.configuredTag } : {}),
-      willPush: p.registry.kind !== 'same',
+      willPush: p.registry.kind !== 'same' && !!pushed,
       ...(p.registry.kind === 'error' ? { error: registryFailureMessage(p.registry.failure, p.target) } : {}),
     };
   });
@@ -106,6 +129,8 @@ export function planView(
       problems: plan.problems.map((p) => ({ what: p.ref ?? p.path, detail: p.detail })),
       toPush: pushed.length,
       bytesToPush: pushed.reduce((n, i) => n + i.size, 0),
+      platforms: [...new Set(images.flatMap((i) => i.platforms).filter(isRealPlatform))].sort(),
+      chosenPlatforms: [...plan.platforms],
     },
     [...secrets],
   );
@@ -129,6 +154,11 @@ export function pushFailureMessage(f: PushFailure): Message {
       return f.failure.kind === 'aborted'
         ? { key: 'mirrorStep.failure.cancelled', params: {} }
         : registryFailureMessage(f.failure, f.what);
+    case 'platforms':
+      return {
+        key: 'mirrorStep.failure.platforms',
+        params: { available: f.available.join(', ') || '—', chosen: f.chosen.join(', ') },
+      };
   }
 }
 

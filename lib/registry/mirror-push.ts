@@ -21,7 +21,9 @@ export type PushFailure =
     }
   | { kind: 'digest-mismatch'; what: string; expected: string; actual: string }
   | { kind: 'archive'; detail: string }
-  | { kind: 'source'; what: string; failure: RegistryFailure };
+  | { kind: 'source'; what: string; failure: RegistryFailure }
+  /** An index none of whose platforms (`available`) is among those chosen: nothing was pushed. */
+  | { kind: 'platforms'; available: string[]; chosen: string[] };
 
 /** How each blob of an image was handled. */
 export interface PushStats {

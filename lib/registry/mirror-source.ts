@@ -98,7 +98,10 @@ export interface SourceImage {
   /** Manifests an index points to, pushed by digest before the top one. */
   children: SourceManifest[];
   blobs: SourceBlob[];
-  /** `os/architecture[/variant]` of each image manifest. */
+  /**
+   * `os/architecture[/variant]` of each image manifest: one per child of an index, in the
+   * children's order (`unknown` for an attestation), or the one of a single image.
+   */
   platforms: string[];
   /** Sum of the blob sizes. */
   size: number;

@@ -4,6 +4,7 @@ import { mirrorRepository, type ResolvedImage } from '@/lib/config';
 
 import type { RegistryClient } from './client';
 import type { RegistryFailure } from './failure';
+import { type PlatformSelection, selectPlatforms } from './mirror-platforms';
 import { MirrorProgress, type ProgressSnapshot } from './mirror-progress';
 import { type PushFailure, pushImage, type PushStats } from './mirror-push';
 import type { MirrorSource, SourceImage } from './mirror-source';
@@ -32,6 +33,12 @@ export interface PlannedImage {
   id?: ResolvedImage['id'];
   /** The tag the configuration uses, for `other-tag`. */
   configuredTag?: string;
+  /**
+   * What is pushed of the image for the configuration's platforms ({@link selectPlatforms}): the
+   * image as read, a narrowed index, or nothing (`none`). The registry state compares the digest
+   * of what is pushed.
+   */
+  selection: PlatformSelection;
   registry: RegistryState;
 }
 
@@ -53,6 +60,8 @@ export interface MirrorPlan {
   uncovered: UncoveredImage[];
   /** Source archives that could not be read. */
   problems: MirrorSource['problems'];
+  /** The platforms chosen (`os/arch[/variant]`); empty: every platform. */
+  platforms: string[];
 }
 
 const key = (registry: string, repository: string) => `${registry}/${repository}`;
@@ -69,9 +78,12 @@ export async function planMirror(input: {
   /** The configuration's `registry.host` (`host[:port][/prefix]`). */
   registryAddress: string;
   client: RegistryClient;
+  /** The platforms to keep of an index (`mirror.platforms`); empty or absent: every platform. */
+  platforms?: readonly string[];
   signal?: AbortSignal;
   concurrency?: number;
 }): Promise<MirrorPlan> {
+  const platforms = [...(input.platforms ?? [])];
   const needed = input.configured.filter((i) => i.needed);
   const byRepository = new Map<string, ResolvedImage[]>();
   for (const image of needed) {
@@ -117,6 +129,7 @@ export async function planMirror(input: {
     const match = exact ?? other;
     planned.push({
       image,
+      selection: selectPlatforms(image, platforms),
       target,
       repository: t.repository,
       tag: t.tag ?? tag,
@@ -130,8 +143,10 @@ export async function planMirror(input: {
     input.concurrency ?? 8,
     async (p): Promise<RegistryState> => {
       const r = await input.client.headManifest(p.repository, p.tag, { signal: input.signal });
+      // What would be pushed: a narrowed index has its own digest (`none` compares the source's).
+      const pushed = p.selection.kind === 'none' ? p.image : p.selection.image;
       if (r.kind === 'present')
-        return r.digest === p.image.top.digest
+        return r.digest === pushed.top.digest
           ? { kind: 'same', digest: r.digest }
           : { kind: 'different', digest: r.digest };
       if (r.kind === 'missing') return { kind: 'absent' };
@@ -156,7 +171,13 @@ export async function planMirror(input: {
       };
     },
   );
-  return { registry: input.client.url.replace(/^https?:\/\//, ''), images, uncovered, problems };
+  return {
+    registry: input.client.url.replace(/^https?:\/\//, ''),
+    images,
+    uncovered,
+    problems,
+    platforms,
+  };
 }
 
 /** The outcome of one image of a run. */
@@ -192,8 +213,10 @@ export interface RunMirrorOptions {
 
 /**
  * Pushes the plan: every image whose tag the registry does not already hold with the same
- * digest, at most `concurrency` at a time. Each image's failure is its own outcome; the others
- * go on. A second run over the same plan pushes nothing.
+ * digest (of what is pushed: a narrowed index for chosen platforms), at most `concurrency` at a
+ * time. Each image's failure is its own outcome; the others go on — an index none of whose
+ * platforms is chosen fails at once, naming its platforms. A second run over the same plan pushes
+ * nothing.
  */
 export async function runMirror(
   plan: MirrorPlan,
@@ -202,16 +225,31 @@ export async function runMirror(
 ): Promise<MirrorReport> {
   const started = Date.now();
   const chosen = plan.images.filter((p) => !opts.only || opts.only.has(p.target));
-  const work = chosen.filter((p) => p.registry.kind !== 'same');
+  const unmatched = chosen.filter((p) => p.selection.kind === 'none');
+  const work = chosen
+    .filter((p) => p.registry.kind !== 'same' && p.selection.kind !== 'none')
+    .map((p) => ({ ...p, push: p.selection.kind === 'none' ? p.image : p.selection.image }));
   const progress = new MirrorProgress(
-    work.map((p) => ({ id: p.target, bytes: p.image.size })),
+    work.map((p) => ({ id: p.target, bytes: p.push.size })),
     opts.onProgress,
     opts.progressIntervalMs ?? 250,
   );
   const knownBlobs = new Map<string, string>();
-  const outcomes: ImageOutcome[] = chosen
-    .filter((p) => p.registry.kind === 'same')
-    .map((p) => ({ target: p.target, ref: p.image.ref, result: 'skipped' as const }));
+  const outcomes: ImageOutcome[] = [
+    ...unmatched.map((p): ImageOutcome => ({
+      target: p.target,
+      ref: p.image.ref,
+      result: 'failed',
+      failure: {
+        kind: 'platforms',
+        available: p.selection.kind === 'none' ? p.selection.available : [],
+        chosen: plan.platforms,
+      },
+    })),
+    ...chosen
+      .filter((p) => p.registry.kind === 'same' && p.selection.kind !== 'none')
+      .map((p) => ({ target: p.target, ref: p.image.ref, result: 'skipped' as const })),
+  ];
   const pushed = await mapWithConcurrency(work, opts.concurrency ?? 3, async (p): Promise<ImageOutcome> => {
     if (opts.signal?.aborted)
       return {
@@ -221,7 +259,7 @@ export async function runMirror(
         failure: { kind: 'registry', stage: 'upload', what: p.target, failure: { kind: 'aborted' } },
       };
     progress.start(p.target);
-    const r = await pushImage(client, p.repository, p.tag, p.image, {
+    const r = await pushImage(client, p.repository, p.tag, p.push, {
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}),
       knownBlobs,

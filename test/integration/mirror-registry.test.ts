@@ -188,6 +188,75 @@ describe.skipIf(!loaded)('mirror from a source registry into the test registries
     expect(JSON.stringify([first, second, third])).not.toContain(t.password);
   }, 300_000);
 
+  it('platforms chosen from a source registry: the plan shows them per image, the index keeps amd64 alone, a second run pushes nothing; an index of none fails alone', async () => {
+    const into = (prefix: string, platforms: string[]) => {
+      const c = copyConfig(source, {
+        host: `${process.env.REGISTRY_HTTP}/${prefix}`,
+        plainHttp: true,
+        caBundle: '',
+        username: '',
+        password: '',
+      });
+      return { ...c, mirror: { ...c.mirror, platforms } };
+    };
+    const config = into(`rc-${run}-amd64`, ['linux/amd64']);
+    const planned = await planMirrorSource(config, signal());
+    expect(planned.ok).toBe(true);
+    if (!planned.ok) return;
+    expect(planned.plan.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(planned.plan.chosenPlatforms).toEqual(['linux/amd64']);
+    const controller = planned.plan.images.find((i) => i.ref.includes('/wandb/controller:'));
+    expect(controller).toMatchObject({
+      platforms: ['linux/amd64', 'linux/arm64'],
+      pushPlatforms: ['linux/amd64'],
+      status: 'missing',
+    });
+    expect(planned.plan.images.every((i) => !i.otherPlatform && i.willPush)).toBe(true);
+
+    const first = await copy(config);
+    expect(first?.report).toMatchObject({ pushed: imageCount, failed: 0 });
+    expect((await registryCheck(config)).status).toBe('pass');
+    const ctl = resolveConfigImages(config).find((i) => i.id === 'controller');
+    const dst = new RegistryClient(registryClientOptions(config, 30_000));
+    try {
+      const index = await dst.getManifest(`rc-${run}-amd64/wandb/controller`, ctl?.tag ?? '');
+      expect(index.kind).toBe('present');
+      if (index.kind === 'present')
+        expect(
+          (JSON.parse(index.bytes.toString('utf8')) as { manifests: { platform: object }[] }).manifests.map(
+            (m) => m.platform,
+          ),
+        ).toEqual([{ os: 'linux', architecture: 'amd64' }]);
+    } finally {
+      dst.close();
+    }
+    const second = await copy(config);
+    expect(second?.report).toMatchObject({ pushed: 0, failed: 0, skipped: imageCount, uploadedBytes: 0 });
+
+    // None of the index's platforms: that image fails naming them; the single-platform images go on, warned.
+    const other = into(`rc-${run}-s390x`, ['linux/s390x']);
+    const plan = await planMirrorSource(other, signal());
+    if (!plan.ok) throw new Error(plan.refusal.error.key);
+    const rows = plan.plan.images;
+    expect(rows.find((i) => i.ref.includes('/wandb/controller:'))).toMatchObject({
+      status: 'no-platform',
+      willPush: false,
+      pushPlatforms: [],
+    });
+    expect(rows.filter((i) => i.status !== 'no-platform').every((i) => i.otherPlatform && i.willPush)).toBe(
+      true,
+    );
+    const third = await copy(other);
+    expect(third?.report).toMatchObject({ pushed: imageCount - 1, failed: 1 });
+    expect(third?.report?.outcomes[0]).toMatchObject({
+      result: 'failed',
+      failure: {
+        key: 'mirrorStep.failure.platforms',
+        params: { available: 'linux/amd64, linux/arm64', chosen: 'linux/s390x' },
+      },
+    });
+  }, 300_000);
+
   it('a blob cancelled before it is read fails its reader, not the process; read whole it streams', async () => {
     const base = testEnvConfig('0.43.8');
     const local = resolveConfigImages(base).find((i) => i.id === 'local');

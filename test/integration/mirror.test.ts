@@ -2,7 +2,8 @@
  * The mirror against the real test registries (plain HTTP, TLS with the private CA, TLS + basic
  * auth): a fixture `wsm download` bundle (test/fixtures/mirror-bundle.ts) is pushed under a fresh
  * prefix, then the prerequisite check's image presence passes; a second run pushes nothing; a
- * corrupted layer fails that image alone and leaves no tag.
+ * corrupted layer fails that image alone and leaves no tag; with only linux/amd64 chosen, the
+ * index pushed lists amd64 alone and no arm64 blob is sent, then every platform widens it.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
@@ -65,6 +66,7 @@ async function mirror(config: InstallConfig, root: string) {
       configured: resolveConfigImages(config),
       registryAddress: config.registry.host,
       client,
+      platforms: config.mirror.platforms,
     });
     const report = await runMirror(plan, client, { concurrency: 3, chunkBytes: 16 * 1024 * 1024 });
     return { plan, report, source };
@@ -122,6 +124,75 @@ describe.skipIf(!loaded)('mirror of a wsm bundle into the test registries', () =
       expect(second.report.uploadedBytes).toBe(0);
     });
   }
+
+  it('only linux/amd64: the tag is an index of amd64 alone, no arm64 blob is sent; then every platform widens it', async () => {
+    const amd64Only = variantConfig('http', `mt-${run}-platforms`);
+    amd64Only.mirror = { ...amd64Only.mirror, platforms: ['linux/amd64'] };
+    const first = await mirror(amd64Only, bundle);
+    expect(first.report.failed).toBe(0);
+    expect(first.report.pushed).toBe(first.source.images.length);
+    const planned = first.plan.images.find((p) => p.image.ref.startsWith('wandb/controller:'));
+    if (planned?.selection.kind !== 'filtered') throw new Error(`not narrowed: ${planned?.selection.kind}`);
+    const sourceIndex = planned.image;
+    const [repository, tag] = [planned.repository, planned.tag];
+
+    const client = new RegistryClient(registryClientOptions(amd64Only, 30_000));
+    const blobStatus = async (digest: string) => {
+      const r = await client.request(
+        'HEAD',
+        `/v2/${repository}/blobs/${digest}`,
+        `repository:${repository}:pull`,
+      );
+      return 'status' in r ? r.status : r.kind;
+    };
+    const blobsOf = (bytes: Buffer) => {
+      const m = JSON.parse(bytes.toString('utf8')) as {
+        config: { digest: string };
+        layers: { digest: string }[];
+      };
+      return [m.config.digest, ...m.layers.map((l) => l.digest)];
+    };
+    try {
+      // The tag resolves to an index of the source's media type that lists amd64 only.
+      const index = await client.getManifest(repository, tag);
+      expect(index.kind).toBe('present');
+      if (index.kind !== 'present') return;
+      expect(index.mediaType).toBe(sourceIndex.top.mediaType);
+      expect(index.digest).toBe(planned.selection.image.top.digest);
+      expect(index.bytes.equals(planned.selection.image.top.bytes)).toBe(true);
+      const listed = (JSON.parse(index.bytes.toString('utf8')) as { manifests: { platform: object }[] })
+        .manifests;
+      expect(listed.map((m) => m.platform)).toEqual([{ os: 'linux', architecture: 'amd64' }]);
+
+      // The arm64 manifest and its own blobs are not in the repository; amd64's are.
+      const amd64 = sourceIndex.children[sourceIndex.platforms.indexOf('linux/amd64')];
+      const arm64 = sourceIndex.children[sourceIndex.platforms.indexOf('linux/arm64')];
+      if (!amd64 || !arm64) throw new Error('the fixture index has no amd64 or arm64 manifest');
+      expect((await client.headManifest(repository, arm64.digest)).kind).toBe('missing');
+      for (const d of blobsOf(arm64.bytes)) expect(await blobStatus(d)).toBe(404);
+      for (const d of blobsOf(amd64.bytes)) expect(await blobStatus(d)).toBe(200);
+      expect((await runRegistryCheck(amd64Only)).status).toBe('pass');
+
+      // A second run with the same choice pushes nothing: the plan compares the narrowed digest.
+      const second = await mirror(amd64Only, bundle);
+      expect(second.plan.images.every((p) => p.registry.kind === 'same')).toBe(true);
+      expect(second.report.pushed).toBe(0);
+      expect(second.report.uploadedBytes).toBe(0);
+
+      // Every platform: the tag is updated to the source's full index, the arm64 blobs are sent.
+      const every = variantConfig('http', `mt-${run}-platforms`);
+      const third = await mirror(every, bundle);
+      expect(third.plan.images.find((p) => p.target === planned.target)?.registry.kind).toBe('different');
+      expect(third.report.pushed).toBe(1);
+      expect(third.report.skipped).toBe(first.source.images.length - 1);
+      const full = await client.headManifest(repository, tag);
+      expect(full.kind === 'present' && full.digest).toBe(sourceIndex.top.digest);
+      for (const d of blobsOf(arm64.bytes)) expect(await blobStatus(d)).toBe(200);
+      expect((await runRegistryCheck(every)).status).toBe('pass');
+    } finally {
+      client.close();
+    }
+  });
 
   it('a corrupted layer fails that image only, and no tag names it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mirror-corrupt-'));

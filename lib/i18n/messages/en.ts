@@ -89,6 +89,9 @@ export const en = {
     'Enter the full path of the folder on the machine the wizard runs on, starting with / (for example /media/usb/bundle).',
   'config.mirror.registry.public':
     'Leave this empty: the public registries are asked anonymously, trusting the system’s certificates.',
+  'config.mirror.platforms.format':
+    'Platforms to push: "{value}" is not a platform. Write os/architecture or os/architecture/variant in lower case, for example linux/amd64 or linux/arm/v7.',
+  'config.mirror.platforms.duplicate': 'Platforms to push: {value} is listed twice. Remove one of them.',
   'config.charts.path.tgz': 'Enter the path of the chart archive (.tgz).',
   'config.charts.version.invalid': 'Enter a version such as 0.18.0.',
   'config.charts.platformVersion.unsupported':
@@ -190,10 +193,10 @@ export const en = {
     'The volumes of Redis, Prometheus and an in-cluster MySQL go to the StorageClass {name}: it must exist (kubectl get storageclass {name}) with a working provisioner.',
   'generate.runbook.services.title': 'Check MySQL and the bucket',
   'generate.runbook.services.body':
-    'What the wizard\'s checks ask, by hand, from a machine that reaches them as the cluster does and has the clients (mysql, aws, gcloud or az): the database answers and the user\'s grants cover the database; the bucket exists and the credentials may read it. Each command asks for its password or uses the client\'s own login; a failure here fails the platform later.',
+    "What the wizard's checks ask, by hand, from a machine that reaches them as the cluster does and has the clients (mysql, aws, gcloud or az): the database answers and the user's grants cover the database; the bucket exists and the credentials may read it. Each command asks for its password or uses the client's own login; a failure here fails the platform later.",
   'generate.runbook.images.title': 'Mirror the images',
   'generate.runbook.images.body':
-    'The internal registry {registry} must hold the {count} images listed in images.txt (source and target), under exactly those tags: the generated values use them, and they may differ from the tags in the procedure or in a bundle made for another chart version. Mirroring has two phases. On a machine with internet access, the vendor\'s `wsm download` writes a bundle (or, where that machine also reaches {registry}, `bash mirror-images.sh skopeo` copies the images directly). At the site, the wizard\'s Mirror step pushes the bundle without Docker; or `docker load` each bundle/images/*/image.tgz and run `bash mirror-images.sh docker` (it says how to give Docker the registry\'s CA). Then `bash mirror-images.sh verify` lists any image still missing.',
+    "The internal registry {registry} must hold the {count} images listed in images.txt (source and target), under exactly those tags: the generated values use them, and they may differ from the tags in the procedure or in a bundle made for another chart version. Mirroring has two phases. On a machine with internet access, the vendor's `wsm download` writes a bundle (or, where that machine also reaches {registry}, `bash mirror-images.sh skopeo` copies the images directly). At the site, the wizard's Mirror step pushes the bundle without Docker; or `docker load` each bundle/images/*/image.tgz and run `bash mirror-images.sh docker` (it says how to give Docker the registry's CA). Then `bash mirror-images.sh verify` lists any image still missing.",
   'generate.runbook.charts.title': 'Point Helm at the charts',
   'generate.runbook.charts.repo':
     'Add the internal Helm repository {url} as "{name}"; the operator is installed from "{name}/operator" below.',

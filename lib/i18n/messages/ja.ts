@@ -80,6 +80,10 @@ export const ja: Record<MessageKey, string> = {
     'ウィザードを実行しているマシン上のフォルダーのフルパスを / から入力してください（例: /media/usb/bundle）。',
   'config.mirror.registry.public':
     '空のままにしてください。公開レジストリには匿名で接続し、システムの証明書を信頼します。',
+  'config.mirror.platforms.format':
+    '送信するプラットフォーム: 「{value}」はプラットフォームではありません。os/アーキテクチャ または os/アーキテクチャ/バリアント の形式で、小文字で入力してください（例: linux/amd64、linux/arm/v7）。',
+  'config.mirror.platforms.duplicate':
+    '送信するプラットフォーム: {value} が 2 回指定されています。どちらか一方を削除してください。',
   'config.charts.path.tgz': 'チャートのアーカイブ（.tgz）のパスを入力してください。',
   'config.charts.version.invalid': 'バージョンは 0.18.0 のような形式で入力してください。',
   'config.charts.platformVersion.unsupported':

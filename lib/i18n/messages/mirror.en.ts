@@ -40,6 +40,8 @@ export const mirrorEn = {
   'mirrorStep.status.tag-differs': 'tag differs: the configuration uses {tag}; pushed under its own tag',
   'mirrorStep.status.extra': 'not in the configuration: pushed as well',
   'mirrorStep.status.error': 'the registry did not answer: {detail}',
+  'mirrorStep.status.no-platform':
+    'none of its platforms ({platforms}) is chosen: not pushed, the run reports it as failed',
   'mirrorStep.ui.notInSource': 'Images the configuration needs that the folder does not hold',
   'mirrorStep.ui.notInSource.present': 'present in the registry',
   'mirrorStep.ui.notInSource.missing': 'missing from the registry: bring it in another way',
@@ -91,6 +93,18 @@ export const mirrorEn = {
   'mirrorStep.failure.digest':
     '{what}: the bytes in the archive do not match the digest {expected} (they give {actual}). The archive is damaged: copy it again.',
   'mirrorStep.failure.archive': 'The archive cannot be read: {detail}',
+  'mirrorStep.failure.platforms':
+    'None of the image’s platforms ({available}) is among those chosen ({chosen}): nothing of it was pushed. Check one of its platforms under Platforms to push, or choose every platform.',
+  'mirrorStep.ui.platforms.noPlan':
+    'Press Plan to list the platforms of the source’s images, then check those the nodes run.',
+  'mirrorStep.ui.platforms.noneChecked': 'No platform is checked: every platform is pushed.',
+  'mirrorStep.ui.platforms.replan': 'Press Plan again to see what is pushed with this choice.',
+  'mirrorStep.ui.plan.platforms.all': 'Every platform of each image is pushed.',
+  'mirrorStep.ui.plan.platforms.some':
+    'Only {platforms} of each image index is pushed, under a new index that lists only those.',
+  'mirrorStep.ui.platforms.dropped': '{pushed} (left out: {dropped})',
+  'mirrorStep.ui.platforms.other':
+    '{platforms}: not a chosen platform. Pushed all the same (it is the only image under this tag), but nodes of the chosen platforms cannot run it.',
   'mirrorStep.ui.col.chart': 'Chart',
   'mirrorStep.ui.col.destination': 'Goes to',
   'mirrorStep.chartStatus.missing': 'missing: will be pushed',

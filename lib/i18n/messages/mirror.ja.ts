@@ -42,6 +42,8 @@ export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
     'タグが異なります: 設定では {tag} を使います。このイメージは自身のタグで送信します',
   'mirrorStep.status.extra': '設定にないイメージ: これも送信します',
   'mirrorStep.status.error': 'レジストリから応答がありません: {detail}',
+  'mirrorStep.status.no-platform':
+    '選択したプラットフォームがありません（このイメージ: {platforms}）: 送信せず、実行結果では失敗になります',
   'mirrorStep.ui.notInSource': '設定に必要で、フォルダーにないイメージ',
   'mirrorStep.ui.notInSource.present': 'レジストリに登録済み',
   'mirrorStep.ui.notInSource.missing': 'レジストリにもありません: 別の方法で用意してください',
@@ -96,6 +98,19 @@ export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
   'mirrorStep.failure.digest':
     '{what}: アーカイブ内のデータがダイジェスト {expected} と一致しません（実際は {actual}）。アーカイブが破損しています。コピーし直してください。',
   'mirrorStep.failure.archive': 'アーカイブを読み込めません: {detail}',
+  'mirrorStep.failure.platforms':
+    'このイメージのプラットフォーム（{available}）は、選択したプラットフォーム（{chosen}）に含まれません。何も送信していません。「送信するプラットフォーム」でこのイメージのプラットフォームをチェックするか、すべてのプラットフォームを選んでください。',
+  'mirrorStep.ui.platforms.noPlan':
+    '「計画」を押すとコピー元のイメージのプラットフォームが一覧になります。ノードが使うものをチェックしてください。',
+  'mirrorStep.ui.platforms.noneChecked':
+    'チェックしたプラットフォームがないため、すべてのプラットフォームを送信します。',
+  'mirrorStep.ui.platforms.replan': 'この選択で送信する内容を見るには、もう一度「計画」を押してください。',
+  'mirrorStep.ui.plan.platforms.all': '各イメージのすべてのプラットフォームを送信します。',
+  'mirrorStep.ui.plan.platforms.some':
+    'イメージインデックスからは {platforms} のみを送信し、それだけを載せた新しいインデックスを書き込みます。',
+  'mirrorStep.ui.platforms.dropped': '{pushed}（除外: {dropped}）',
+  'mirrorStep.ui.platforms.other':
+    '{platforms}: 選択したプラットフォームではありません。このタグの唯一のイメージなので送信しますが、選択したプラットフォームのノードでは実行できません。',
   'mirrorStep.ui.col.chart': 'チャート',
   'mirrorStep.ui.col.destination': '送信先',
   'mirrorStep.chartStatus.missing': '未登録: 送信します',

@@ -123,6 +123,11 @@ export const uiEn = {
   'ui.field.mirror.source': 'Source folder',
   'ui.help.mirror.source':
     'The full path, on the machine the wizard runs on, of a wsm download bundle (the folder holding images/, charts/ and spec.yaml, or its parent) or of a folder of docker save / OCI-layout archives (.tar, .tar.gz). Leave it empty to skip this step.',
+  'ui.field.mirror.platforms': 'Platforms to push',
+  'ui.help.mirror.platforms':
+    'An image index holds one image per platform. A site usually runs one (linux/amd64): pushing only the platforms its nodes run leaves out layers they never pull. An image of a single platform is pushed whatever its platform.',
+  'ui.field.mirror.platforms.all': 'Every platform of each image, as the source has them',
+  'ui.field.mirror.platforms.some': 'Only the platforms checked below',
   'ui.field.mirror.from': 'Where the images come from',
   'ui.field.mirror.from.folder': 'A bundle or folder on this machine',
   'ui.field.mirror.from.registry': 'Another registry (this machine reaches both)',

@@ -128,6 +128,11 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.field.mirror.source': 'ソースフォルダー',
   'ui.help.mirror.source':
     'ウィザードを実行しているマシン上の、wsm download バンドル（images/、charts/、spec.yaml を含むフォルダー、またはその親フォルダー）か、docker save / OCI レイアウトのアーカイブ（.tar、.tar.gz）を置いたフォルダーのフルパスです。このステップを省略する場合は空のままにします。',
+  'ui.field.mirror.platforms': '送信するプラットフォーム',
+  'ui.help.mirror.platforms':
+    'イメージインデックスには、プラットフォームごとのイメージが含まれます。多くのサイトでは 1 つ（linux/amd64）だけを使います。ノードが使うプラットフォームだけを送信すると、ノードが取得しないレイヤーを送らずに済みます。単一プラットフォームのイメージは、プラットフォームにかかわらず送信します。',
+  'ui.field.mirror.platforms.all': '各イメージのすべてのプラットフォーム（コピー元のとおり）',
+  'ui.field.mirror.platforms.some': '下でチェックしたプラットフォームのみ',
   'ui.field.mirror.from': 'イメージの取得元',
   'ui.field.mirror.from.folder': 'このマシン上のバンドルまたはフォルダー',
   'ui.field.mirror.from.registry': '別のレジストリ（このマシンから両方に接続できる場合）',
