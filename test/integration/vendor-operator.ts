@@ -140,11 +140,20 @@ export function uninstallReleases(namespace: string): void {
       execFileSync(process.env.HELM3 ?? 'helm', [...args, '-n', namespace], {
         env: { ...process.env },
       }).toString();
-    for (let round = 0; round < 5; round++) {
-      helm(['uninstall', name, '--ignore-not-found', '--wait']);
+    // Each round waits a short while only: objects that a late install made again after the
+    // uninstall deleted them never go, and helm would wait its whole 5 minutes for them (the
+    // release record is purged either way, and the next round removes what came back).
+    let gone = false;
+    for (let round = 0; round < 5 && !gone; round++) {
+      try {
+        helm(['uninstall', name, '--ignore-not-found', '--wait', '--timeout', '30s']);
+      } catch {
+        /* the wait ran out: the next round looks again */
+      }
       execFileSync('sleep', ['3']);
-      if (!helm(['list', '-a', '-q']).split('\n').includes(name)) break;
+      gone = !helm(['list', '-a', '-q']).split('\n').includes(name);
     }
+    if (!gone) throw new Error(`the release ${namespace}/${name} is still there after 5 uninstalls`);
     // A reconcile that was under way may have put the finalizer back before the deletion.
     try {
       dropFinalizers();
