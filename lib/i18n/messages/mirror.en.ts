@@ -1,7 +1,7 @@
 /** Messages of the Mirror step (`lib/mirror`, `app/wizard/mirror`, `components/mirror`). */
 export const mirrorEn = {
   'mirrorStep.ui.optional':
-    'This step is optional. If the images are in the internal registry already (pushed with wsm, skopeo or docker), leave the folder empty and go on: the prerequisite checks confirm that every image is there.',
+    'This step is optional. If the images are in the internal registry already (pushed with wsm, skopeo or docker), press “Skip this step” or go on: the prerequisite checks confirm that every image is there.',
   'mirrorStep.ui.skip': 'Skip this step: the images are mirrored already',
   'mirrorStep.ui.registry':
     'Images go to {registry}, with the address, CA certificates and login of the Registry step.',

@@ -3,7 +3,7 @@ import type { mirrorEn } from './mirror.en';
 /** ミラーステップのメッセージ（日本語）。 */
 export const mirrorJa: Record<keyof typeof mirrorEn, string> = {
   'mirrorStep.ui.optional':
-    'このステップは省略できます。イメージがすでに内部コンテナレジストリにある場合（wsm、skopeo、docker で送信済み）は、フォルダーを空のままにして先に進んでください。すべてのイメージがあることは前提条件のチェックで確認します。',
+    'このステップは省略できます。イメージがすでに内部コンテナレジストリにある場合（wsm、skopeo、docker で送信済み）は、「このステップを省略」を押すか、そのまま先に進んでください。すべてのイメージがあることは前提条件のチェックで確認します。',
   'mirrorStep.ui.skip': 'このステップを省略（イメージはミラー済み）',
   'mirrorStep.ui.registry':
     'イメージは {registry} に送信します。アドレス、CA 証明書、ログイン情報は「レジストリとイメージ」ステップの設定を使います。',

@@ -33,7 +33,7 @@ export const uiEn = {
     'Begin a new installation, or import the wandb.yaml and values.yaml of an existing one.',
   'ui.step.mirror.title': 'Mirror (optional)',
   'ui.step.mirror.lead':
-    'Push the W&B images from a wsm download bundle or image archives on this machine to the internal registry, without Docker.',
+    'Push the W&B images to the internal registry without Docker: from a wsm download bundle or image archives on this machine, or copied from another registry.',
   'ui.step.prerequisites.title': 'Prerequisites',
   'ui.step.prerequisites.lead':
     'Kubernetes 1.28 or newer, Helm 3 or newer, and access to the internal registry and Helm repository.',

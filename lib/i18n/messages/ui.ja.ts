@@ -35,7 +35,7 @@ export const uiJa: Record<UiMessageKey, string> = {
   'ui.step.start.lead': '新しくインストールを始めるか、既存の wandb.yaml と values.yaml をインポートします。',
   'ui.step.mirror.title': 'ミラー（省略可）',
   'ui.step.mirror.lead':
-    'このマシン上の wsm download バンドルまたはイメージのアーカイブから、W&B のイメージを Docker なしで内部コンテナレジストリに送信します。',
+    'W&B のイメージを Docker なしで内部コンテナレジストリに送信します。取得元は、このマシン上の wsm download バンドルやイメージのアーカイブ、または別のレジストリです。',
   'ui.step.prerequisites.title': '前提条件',
   'ui.step.prerequisites.lead':
     'Kubernetes 1.28 以上、Helm 3 以上、内部コンテナレジストリと内部 Helm リポジトリへのアクセスが必要です。',
