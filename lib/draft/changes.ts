@@ -1,6 +1,6 @@
 /**
  * Which fields differ between two drafts' values: the dot paths of their leaves (arrays count as
- * one field: a list of annotations is one field). Pure; never looks at secret values (the values
+ * one field: a list of annotations is one field; absent, null and '' are the same unset value). Pure; never looks at secret values (the values
  * compared have their secrets emptied).
  */
 export function changedFields(a: unknown, b: unknown, prefix = ''): string[] {
@@ -15,5 +15,8 @@ export function changedFields(a: unknown, b: unknown, prefix = ''): string[] {
     const leaves = (v: unknown) => (isObject(v) ? changedFields(v, {}, prefix) : prefix ? [prefix] : []);
     return [...new Set([...leaves(a), ...leaves(b)])].sort();
   }
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null) ? [] : [prefix];
+  // A field one draft lacks and the other holds empty is unset in both (an older draft saved before
+  // the field existed gains it, empty, on its next save: no change the user made).
+  const value = (v: unknown) => JSON.stringify(v === undefined || v === '' ? null : v);
+  return value(a) === value(b) ? [] : [prefix];
 }

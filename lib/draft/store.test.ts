@@ -244,4 +244,11 @@ describe('changedFields', () => {
     ]);
     expect(changedFields({ a: 1 }, { a: 1 })).toEqual([]);
   });
+
+  it('counts a field one draft lacks and the other holds empty as unchanged (a field added since)', () => {
+    expect(changedFields({ p: { host: 'h' } }, { p: { host: 'h', storageClass: '' } })).toEqual([]);
+    expect(changedFields({ p: { host: 'h' } }, { p: { host: 'h', storageClass: 'fast' } })).toEqual([
+      'p.storageClass',
+    ]);
+  });
 });
