@@ -52,7 +52,11 @@ import {
   parseRegistryAddress,
   resolveConfigImages,
 } from '@/lib/config';
+import { isMessageKey, translate } from '@/lib/i18n';
 import { sourceClients } from '@/lib/mirror/source-registry';
+import { chartFailureMessage } from '@/lib/mirror/chart-view';
+import { pushFailureMessage } from '@/lib/mirror/view';
+import type { Message } from '@/lib/errors';
 import { RegistryClient } from '@/lib/registry';
 import { planMirror, runMirror } from '@/lib/registry/mirror';
 import {
@@ -62,7 +66,7 @@ import {
   publishCommands,
   runCharts,
 } from '@/lib/registry/chart-publish';
-import { isRealPlatform, type PlatformSelection } from '@/lib/registry/mirror-platforms';
+import { isRealPlatform, type PlatformSelection, selectedImage } from '@/lib/registry/mirror-platforms';
 import { formatBytes, type ProgressSnapshot } from '@/lib/registry/mirror-progress';
 import { failureText, readRegistrySource } from '@/lib/registry/mirror-registry-source';
 import { type MirrorSource, readMirrorSource } from '@/lib/registry/mirror-source';
@@ -158,11 +162,14 @@ function chartLine(p: Pick<PlannedChart, 'chart' | 'destination'>, state: string
 }
 
 function outcomeText(o: ChartOutcome): string {
-  if (o.result === 'failed') return `FAILED: ${JSON.stringify(o.failure)}`;
+  if (o.result === 'failed') return `FAILED: ${english(chartFailureMessage(o.failure))}`;
   if (o.result === 'manual')
     return o.reason === 'no-upload-api' ? 'no upload API: publish by hand (below)' : o.reason;
   return o.result;
 }
+
+/** A message as the page words it in English. */
+const english = (m: Message): string => (isMessageKey(m.key) ? translate('en', m.key, m.params) : m.key);
 
 /** Reads a password from the terminal without echoing it. */
 function promptSecret(question: string): Promise<string> {
@@ -179,7 +186,8 @@ function promptSecret(question: string): Promise<string> {
           process.stderr.write('\n');
           process.exit(130);
         }
-        if (ch === '\r' || ch === '\n') {
+        // Enter, or Ctrl-D (end of input) as a terminal ends a line.
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
           stdin.off('data', onData);
           stdin.setRawMode(false);
           stdin.pause();
@@ -336,7 +344,7 @@ async function main(): Promise<number> {
             ? ' (not in the configuration)'
             : '';
       process.stdout.write(
-        `${state.padEnd(9)} ${p.image.ref} -> ${p.target}  ${formatBytes((p.selection.kind === 'none' ? p.image : p.selection.image).size)} ${platformsText(p.image.platforms, p.selection)}${relation}\n`,
+        `${state.padEnd(9)} ${p.image.ref} -> ${p.target}  ${formatBytes((selectedImage(p.selection) ?? p.image).size)} ${platformsText(p.image.platforms, p.selection)}${relation}\n`,
       );
     }
     for (const u of plan.uncovered)
@@ -370,9 +378,10 @@ async function main(): Promise<number> {
         process.stdout.write(
           `FAILED  ${o.ref} -> ${o.target}: none of its platforms (${o.failure.available.join(', ')}) is among --platform ${o.failure.chosen.join(', ')}; nothing of it was pushed\n`,
         );
-      else if (o.result === 'failed')
-        process.stdout.write(`FAILED  ${o.ref} -> ${o.target}: ${JSON.stringify(o.failure)}\n`);
-      else process.stdout.write(`${o.result.padEnd(7)} ${o.ref} -> ${o.target}\n`);
+      else if (o.result === 'failed') {
+        // The page's own message, never the failure's raw fields (a source's exchanges name signed URLs).
+        process.stdout.write(`FAILED  ${o.ref} -> ${o.target}: ${english(pushFailureMessage(o.failure))}\n`);
+      } else process.stdout.write(`${o.result.padEnd(7)} ${o.ref} -> ${o.target}\n`);
     }
     let chartsFailed = 0;
     if (chartSource && charts) {

@@ -27,12 +27,20 @@ function withRegistry(image: string): string {
   return slash === -1 ? `docker.io/library/${image}` : `docker.io/${image}`;
 }
 
+/** Rendered manifests with a document that cannot be read: the reading's reason, not a helm failure. */
+class UnreadableRender extends Error {}
+
 /**
  * The images of rendered manifests (lib/charts/rendered): those an install starts, in Docker's
  * long form, and the `helm.sh/hook: test` ones apart (`Kind/name image`). Pure.
  */
 export function renderedImages(manifests: string): Pick<ChartRender, 'started' | 'testHooks'> {
-  const { images, testHooks } = readRendered(manifests, 'operator-wandb');
+  const { images, testHooks, unreadable } = readRendered(manifests, 'operator-wandb');
+  // A document that cannot be read may hold images: a list without them would pass as complete.
+  if (unreadable.length > 0)
+    throw new UnreadableRender(
+      `helm template output that cannot be read: ${unreadable.map((u) => `${u.source}: ${u.reason}`).join('; ')}`,
+    );
   return {
     started: [...new Set(images.map((i) => withRegistry(i.image)))].sort(),
     testHooks: testHooks.flatMap((i) =>
@@ -92,14 +100,19 @@ export async function fetchAndReadChart(
     rendering.catch(() => {});
     if (!cached) await Promise.race([spawned, rendering.then(noop, noop)]);
     const result = readChart(bytes);
-    if (!result.ok) {
-      stop.abort();
-      return result;
+    if (!result.ok) return result;
+    let rendered: ChartRender;
+    try {
+      rendered = await rendering;
+    } catch (e) {
+      if (e instanceof UnreadableRender) return { ok: false, reason: e.message };
+      throw e;
     }
-    const rendered = await rendering;
     renders.set(digest, rendered);
     return { ok: true, reading: { ...result.reading, rendered } };
   } finally {
+    // A read that failed or threw leaves no helm rendering from the folder removed below.
+    stop.abort();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@ import { redactDeep } from '@/lib/errors';
 import { registryFailureMessage } from '@/lib/registry';
 import type { ImageOutcome, MirrorPlan, MirrorReport, PlannedImage } from '@/lib/registry/mirror';
 import { type ImageProgress, type ProgressSnapshot, rateAndEta } from '@/lib/registry/mirror-progress';
-import { isRealPlatform } from '@/lib/registry/mirror-platforms';
+import { isRealPlatform, selectedImage } from '@/lib/registry/mirror-platforms';
 import type { PushFailure } from '@/lib/registry/mirror-push';
 import type { MirrorSource } from '@/lib/registry/mirror-source';
 import type { PublishCommands } from '@/lib/registry/chart-publish';
@@ -98,7 +98,7 @@ export function planView(
 ): MirrorPlanView {
   const images = plan.images.map((p): MirrorPlanRow => {
     const status = imageStatus(p);
-    const pushed = p.selection.kind === 'none' ? undefined : p.selection.image;
+    const pushed = selectedImage(p.selection);
     return {
       ref: p.image.ref,
       target: p.target,

@@ -330,7 +330,6 @@ export async function planCharts(input: {
   }
 }
 
-/** Why a chart was not published. */
 /** Where a chart run is: `done` of `total` charts finished, and the one under way. */
 export interface ChartsProgress {
   done: number;
@@ -338,6 +337,7 @@ export interface ChartsProgress {
   current?: string;
 }
 
+/** Why a chart was not published. */
 export type ChartFailure =
   | PushFailure
   /** The HTTP repository holds another package under this version and refuses to replace it. */

@@ -504,7 +504,10 @@ export class RegistryClient {
       exchanges,
     );
     if (isFailure(get)) return { ...get, exchanges };
-    if (get.status !== 200 || !get.stream) return { ...this.unexpected(get), exchanges };
+    if (get.status !== 200 || !get.stream) {
+      get.stream?.destroy(); // an answer not read frees its socket
+      return { ...this.unexpected(get), exchanges };
+    }
     const size = Number(header(get, 'content-length'));
     return { kind: 'ok', stream: get.stream, ...(Number.isFinite(size) ? { size } : {}), exchanges };
   }

@@ -8,12 +8,16 @@ import {
 } from '@/lib/config';
 
 import type { RegistryClient } from './client';
-import type { RegistryFailure } from './failure';
+import { failureFromError, type RegistryFailure } from './failure';
 import {
   type BlobReader,
   BlobSourceError,
+  configPlatform,
+  type Descriptor,
+  INDEX_TYPES,
   MEDIA,
   type MirrorSource,
+  platformOf,
   type SourceBlob,
   type SourceImage,
   type SourceManifest,
@@ -70,26 +74,13 @@ export function sourceLocation(sourceRef: string, location: SourceRegistryLocati
   return { registry: address.host, repository: rest, reference: 'latest', ref };
 }
 
-const INDEX_TYPES: ReadonlySet<string> = new Set([MEDIA.ociIndex, MEDIA.dockerList]);
 const IMAGE_TYPES: ReadonlySet<string> = new Set([MEDIA.ociManifest, MEDIA.dockerManifest]);
-
-interface Descriptor {
-  mediaType?: string;
-  digest?: string;
-  size?: number;
-  platform?: { os?: string; architecture?: string; variant?: string };
-}
 
 interface ManifestJson {
   mediaType?: string;
   config?: Descriptor;
   layers?: Descriptor[];
   manifests?: Descriptor[];
-}
-
-function platformOf(p: Descriptor['platform'] | undefined): string | undefined {
-  if (!p?.os || !p.architecture) return undefined;
-  return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
 
 /** A failure as one line of text for a problem (no secret: the registry's own answer, the code). */
@@ -131,13 +122,22 @@ export function registryBlobReader(
     where: `${at.registry}/${at.repository}`,
     read: async (blobs, onBlob, signal) => {
       for (const blob of blobs) {
-        if (signal?.aborted) return;
+        signal?.throwIfAborted();
         const r = await client.openBlob(at.repository, blob.digest, {
           ...(signal ? { signal } : {}),
           ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
         });
         if (r.kind !== 'ok') throw new BlobSourceError(blob.entry, r);
-        await onBlob(blob, r.stream);
+        // A stall or a reset in the body is the source's failure, told by its kind alone: the
+        // transport's message names the URL, which after a redirect is a signed storage address.
+        let broken: unknown;
+        r.stream.once('error', (e) => (broken = e));
+        try {
+          await onBlob(blob, r.stream);
+        } catch (e) {
+          if (broken === undefined) throw e;
+          throw new BlobSourceError(blob.entry, failureFromError(broken, opts.timeoutMs ?? 0));
+        }
       }
     },
   };
@@ -197,11 +197,7 @@ async function readImage(
     }
     const data = Buffer.concat(parts);
     blobs.set(config.digest, { ...config, data });
-    try {
-      platforms.push(platformOf(JSON.parse(data.toString('utf8')) as Descriptor['platform']) ?? 'unknown');
-    } catch {
-      platforms.push('unknown');
-    }
+    platforms.push(configPlatform(data) ?? 'unknown');
   };
   if (INDEX_TYPES.has(top.mediaType)) {
     const json = JSON.parse(top.bytes.toString('utf8')) as ManifestJson;

@@ -25,7 +25,8 @@ export const MEDIA = {
   dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
 } as const;
 
-const INDEX_TYPES: ReadonlySet<string> = new Set([MEDIA.ociIndex, MEDIA.dockerList]);
+/** The media types of an image index (a manifest list). */
+export const INDEX_TYPES: ReadonlySet<string> = new Set([MEDIA.ociIndex, MEDIA.dockerList]);
 
 /** A blob an image needs: in memory, or read from the image's {@link BlobReader} at push time. */
 export interface SourceBlob {
@@ -138,7 +139,8 @@ export interface MirrorSource {
 
 const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
-interface Descriptor {
+/** A descriptor of a manifest or an index, as its JSON holds it. */
+export interface Descriptor {
   mediaType?: string;
   digest?: string;
   size?: number;
@@ -157,7 +159,8 @@ function parseJson<T>(entry: ArchiveEntry | undefined, what: string, path: strin
 
 const blobPath = (digest: string): string => `blobs/${digest.replace(':', '/')}`;
 
-function platformOf(p: Descriptor['platform'] | undefined): string | undefined {
+/** `os/architecture[/variant]` of a descriptor's platform, or undefined when it names none. */
+export function platformOf(p: Descriptor['platform'] | undefined): string | undefined {
   if (!p?.os || !p.architecture) return undefined;
   return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
@@ -239,7 +242,8 @@ function imageFromLayout(index: ArchiveIndex, d: Descriptor, ref: string): Sourc
   };
 }
 
-function configPlatform(data: Buffer | undefined): string | undefined {
+/** The platform an image config (its JSON bytes) names, or undefined. */
+export function configPlatform(data: Buffer | undefined): string | undefined {
   if (!data) return undefined;
   try {
     const c = JSON.parse(data.toString('utf8')) as { os?: string; architecture?: string; variant?: string };

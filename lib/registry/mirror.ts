@@ -4,7 +4,7 @@ import { mirrorRepository, type ResolvedImage } from '@/lib/config';
 
 import type { RegistryClient } from './client';
 import type { RegistryFailure } from './failure';
-import { type PlatformSelection, selectPlatforms } from './mirror-platforms';
+import { type PlatformSelection, selectedImage, selectPlatforms } from './mirror-platforms';
 import { MirrorProgress, type ProgressSnapshot } from './mirror-progress';
 import { type PushFailure, pushImage, type PushStats } from './mirror-push';
 import type { MirrorSource, SourceImage } from './mirror-source';
@@ -144,7 +144,7 @@ export async function planMirror(input: {
     async (p): Promise<RegistryState> => {
       const r = await input.client.headManifest(p.repository, p.tag, { signal: input.signal });
       // What would be pushed: a narrowed index has its own digest (`none` compares the source's).
-      const pushed = p.selection.kind === 'none' ? p.image : p.selection.image;
+      const pushed = selectedImage(p.selection) ?? p.image;
       if (r.kind === 'present')
         return r.digest === pushed.top.digest
           ? { kind: 'same', digest: r.digest }
@@ -228,7 +228,7 @@ export async function runMirror(
   const unmatched = chosen.filter((p) => p.selection.kind === 'none');
   const work = chosen
     .filter((p) => p.registry.kind !== 'same' && p.selection.kind !== 'none')
-    .map((p) => ({ ...p, push: p.selection.kind === 'none' ? p.image : p.selection.image }));
+    .map((p) => ({ ...p, push: selectedImage(p.selection) ?? p.image }));
   const progress = new MirrorProgress(
     work.map((p) => ({ id: p.target, bytes: p.push.size })),
     opts.onProgress,
