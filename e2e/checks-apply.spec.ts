@@ -10,7 +10,7 @@ import { checksEn } from '../lib/i18n/messages/checks.en';
 import {
   pauseOperator,
   releaseWorkloads,
-  uninstallReleases,
+  removeInstall,
   vendorConfig,
   vendorWhy,
 } from '../test/integration/vendor-operator';
@@ -83,13 +83,7 @@ test.describe('checks and apply against the test environment', () => {
   let resumeOperator = () => {};
   test.afterAll(() => {
     resumeOperator();
-    uninstallReleases(NS);
-    try {
-      sh(env.HELM4 ?? 'helm', ['uninstall', 'operator', '-n', NS, '--wait', '--timeout', '60s']);
-    } catch {
-      /* not installed */
-    }
-    sh(env.KUBECTL ?? 'kubectl', ['delete', 'namespace', NS, '--wait=false', '--ignore-not-found']);
+    removeInstall(NS);
   });
 
   test('run the checks, re-run one, export, dry run, install, stop following, recover a stuck release, ready', async ({

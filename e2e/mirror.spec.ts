@@ -67,7 +67,10 @@ test.describe('the Mirror step against the test registry', () => {
     const bundle = await writeMirrorBundle(
       join(process.cwd(), '.test-env', 'mirror-e2e-fixture'),
       configBundleImages(config, BIG),
-      [join(process.cwd(), 'test/fixtures/charts/operator'), join(process.cwd(), 'test/fixtures/charts/operator-wandb-0.43')],
+      [
+        join(process.cwd(), 'test/fixtures/charts/operator'),
+        join(process.cwd(), 'test/fixtures/charts/operator-wandb-0.43'),
+      ],
     );
     const id = await seedDraft(DATA_DIR, config, ['start', 'mirror'], CONFIG_DIR);
     await signIn(context, { draft: id });
@@ -109,7 +112,9 @@ test.describe('the Mirror step against the test registry', () => {
     const operatorRow = charts.locator('tr[data-chart="operator-1.3.3.tgz"]');
     await expect(operatorRow).toHaveAttribute('data-status', 'missing');
     await expect(operatorRow).toContainText(`${chartsUrl}/operator:1.3.3`);
-    await expect(charts.locator('tr[data-chart="operator-wandb-0.43.8.tgz"]')).toContainText(env.CHARTS_HTTPS_URL ?? '');
+    await expect(charts.locator('tr[data-chart="operator-wandb-0.43.8.tgz"]')).toContainText(
+      env.CHARTS_HTTPS_URL ?? '',
+    );
     await expect(page.getByTestId('mirror-charts-publish')).toContainText('helm repo index wandb-charts');
     await w.screenshot('mirror-plan');
     await w.expectAccessible();
@@ -132,7 +137,10 @@ test.describe('the Mirror step against the test registry', () => {
     await expect(report.locator('tr[data-image][data-result]')).toHaveCount(total);
     // The charts: operator pushed to the OCI repository; operator-wandb left to publish by hand.
     const chartsReport = page.getByTestId('mirror-charts-report');
-    await expect(chartsReport.locator('tr[data-chart="operator-1.3.3.tgz"]')).toHaveAttribute('data-result', 'pushed');
+    await expect(chartsReport.locator('tr[data-chart="operator-1.3.3.tgz"]')).toHaveAttribute(
+      'data-result',
+      'pushed',
+    );
     await expect(chartsReport.locator('tr[data-chart="operator-wandb-0.43.8.tgz"]')).toHaveAttribute(
       'data-result',
       'manual',
@@ -151,7 +159,10 @@ test.describe('the Mirror step against the test registry', () => {
       fill(mirrorEn['mirrorStep.ui.report.nothing'], { skipped: total }),
       { timeout: 120_000 },
     );
-    await expect(chartsReport.locator('tr[data-chart="operator-1.3.3.tgz"]')).toHaveAttribute('data-result', 'present');
+    await expect(chartsReport.locator('tr[data-chart="operator-1.3.3.tgz"]')).toHaveAttribute(
+      'data-result',
+      'present',
+    );
     await w.expectAccessible();
 
     // No secret on the page.
@@ -193,7 +204,9 @@ test.describe('the Mirror step against the test registry', () => {
     await plan.click();
     const controller = page.locator('tr[data-image^="wandb/controller:"]');
     await expect(controller).toContainText('linux/amd64, linux/arm64', { timeout: 60_000 });
-    await expect(page.getByTestId('mirror-plan-platforms')).toHaveText(mirrorEn['mirrorStep.ui.plan.platforms.all']);
+    await expect(page.getByTestId('mirror-plan-platforms')).toHaveText(
+      mirrorEn['mirrorStep.ui.plan.platforms.all'],
+    );
     const amd64 = platforms.getByLabel('linux/amd64', { exact: true });
     await expect(platforms.getByLabel('linux/arm64', { exact: true })).not.toBeChecked();
     await amd64.check();
@@ -217,7 +230,9 @@ test.describe('the Mirror step against the test registry', () => {
     await page.getByRole('button', { name: mirrorEn['mirrorStep.ui.start'], exact: true }).click();
     const state = page.getByTestId('mirror-run');
     await expect(state).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
-    await expect(page.getByTestId('mirror-report').locator('tr[data-image][data-result="failed"]')).toHaveCount(0);
+    await expect(
+      page.getByTestId('mirror-report').locator('tr[data-image][data-result="failed"]'),
+    ).toHaveCount(0);
 
     // The choice is in the draft: a reload shows it, with the platform still offered.
     await page.reload();

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 import { seedDraft } from '../lib/draft/seed';
@@ -6,7 +5,7 @@ import { applyJa } from '../lib/i18n/messages/apply.ja';
 import { checksJa } from '../lib/i18n/messages/checks.ja';
 import {
   releaseWorkloads,
-  uninstallReleases,
+  removeInstall,
   vendorConfig,
   vendorWhy,
 } from '../test/integration/vendor-operator';
@@ -30,19 +29,7 @@ test.describe('a phone in Japanese: checks, review, apply', () => {
   test.skip(vendorWhy !== '', `needs the vendor's operator and charts: ${vendorWhy}`);
   test.use({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
 
-  test.afterAll(() => {
-    uninstallReleases(NS);
-    for (const [command, args] of [
-      [env.HELM4 ?? 'helm', ['uninstall', 'operator', '-n', NS, '--wait', '--timeout', '60s']],
-      [env.KUBECTL ?? 'kubectl', ['delete', 'namespace', NS, '--wait=false', '--ignore-not-found']],
-    ] as const) {
-      try {
-        execFileSync(command, [...args], { env: { ...env }, stdio: 'ignore', timeout: 120_000 });
-      } catch {
-        /* not installed */
-      }
-    }
-  });
+  test.afterAll(() => removeInstall(NS));
 
   test('the checks clear, the install is confirmed and ends ready, nothing scrolls sideways', async ({
     page,

@@ -3,7 +3,6 @@
  * kubeconfig, and a fresh namespace with the wizard's config and plan for it.
  */
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 
 import { buildApplyPlan } from '@/lib/apply/plan';
 import { testEnvConfig } from '@/lib/checks/test-env-config';
@@ -11,7 +10,7 @@ import type { InstallConfig } from '@/lib/config';
 import { buildManifests } from '@/lib/generate';
 import { KubeClient, loadKubeConfig } from '@/lib/kube';
 
-import { uninstallReleases } from './vendor-operator';
+import { removeInstall } from './vendor-operator';
 
 /** A variable of the test env; throws, naming it, when the env is not loaded. */
 export function need(name: string): string {
@@ -62,23 +61,6 @@ export function freshInstall(
       namespaceIsolation: { enabled: true, additionalNamespaces: [] },
     },
   });
-  cleanups.push(() => {
-    uninstallReleases(ns);
-    for (const helm of [need('HELM3'), need('HELM4')]) {
-      try {
-        execFileSync(helm, ['uninstall', 'operator', '-n', ns, '--wait', '--timeout', '60s'], {
-          env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
-          stdio: 'ignore',
-        });
-        break;
-      } catch {
-        /* not installed with this one, or already gone */
-      }
-    }
-    execFileSync(need('KUBECTL'), ['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'], {
-      env: { ...process.env, KUBECONFIG: need('KUBECONFIG') },
-      stdio: 'ignore',
-    });
-  });
+  cleanups.push(() => removeInstall(ns));
   return { ns, config, plan };
 }

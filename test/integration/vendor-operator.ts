@@ -163,6 +163,26 @@ export function uninstallReleases(namespace: string): void {
   }
 }
 
+/**
+ * Everything an install into `namespace` left: {@link uninstallReleases}, the operator's release
+ * (by whichever of the environment's helms installed it), then the namespace (not waited for).
+ */
+export function removeInstall(namespace: string): void {
+  uninstallReleases(namespace);
+  for (const helm of [process.env.HELM3, process.env.HELM4].filter((h): h is string => !!h)) {
+    try {
+      execFileSync(helm, ['uninstall', 'operator', '-n', namespace, '--wait', '--timeout', '60s'], {
+        env: { ...process.env },
+        stdio: 'ignore',
+      });
+      break;
+    } catch {
+      /* not installed with this one, or already gone */
+    }
+  }
+  kubectl(['delete', 'namespace', namespace, '--wait=false', '--ignore-not-found']);
+}
+
 /** {@link uninstallReleases}, then the namespace's deletion (not waited for). */
 export function cleanupNamespace(namespace: string): void {
   uninstallReleases(namespace);
