@@ -25,7 +25,14 @@ test.describe('read from the cluster', () => {
   test.use({ locale: 'en-US' });
 
   test.beforeAll(() => {
-    kube(['apply', '-f', 'test/fixtures/charts/operator/crds/wandb.yaml']);
+    // The CRD only where the environment has none: the test environment installs the vendor's, and a
+    // client-side `kubectl apply` of another one over it would own its fields, so that a later
+    // Helm 4 install (server-side apply of the vendor's CRD) fails with a field-manager conflict.
+    try {
+      kube(['get', 'crd', 'weightsandbiases.apps.wandb.com']);
+    } catch {
+      kube(['create', '-f', 'test/fixtures/charts/operator/crds/wandb.yaml']);
+    }
     kube(['wait', '--for=condition=Established', 'crd/weightsandbiases.apps.wandb.com', '--timeout=60s']);
     const cr = readFileSync('lib/generate/testdata/procedure-source/wandb.yaml', 'utf8')
       .replace(/^  name: wandb$/m, `  name: ${NAME}`)

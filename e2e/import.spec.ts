@@ -27,6 +27,8 @@ const NOT_IN_THE_FILES: Record<string, string> = {
   // The procedure's file writes the placeholder `s3.yourdomain.com:port`; the import keeps what it says
   // (the form then asks for a real port), where the wizard's own example uses :9000.
   'bucket.name': 's3.yourdomain.com:port',
+  // The procedure names no StorageClass (the cluster's default): the field stays empty.
+  'platform.storageClass': '',
 };
 
 test.use({ locale: 'en-US' });
