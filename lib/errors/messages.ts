@@ -65,6 +65,8 @@ export const errorMessages = {
     'errors.helm.outputTooLarge': 'helm produced more output than allowed.',
     'errors.helm.stuckRelease':
       'The Helm release {release} in {namespace} is stuck in {status} (revision {revision}): a helm run was stopped before it finished (cancelled, crashed or cut off). Helm refuses to install or upgrade it until it is recovered, so the apply fails at this step. If no other helm operation is running on this release right now, the wizard can recover it. To recover it by hand instead, run: {command} — then apply again. (A rollback returns to the last good revision; an uninstall is used when nothing was ever deployed and keeps the CRDs.)',
+    'errors.helm.crdConflict':
+      'Helm 4 could not install the W&B CRD: its fields were last written by another tool (a client-side kubectl apply), and Helm 4, which applies CRDs server-side, does not take them over by itself ({stderr}). Take them over once with the CRD of the operator chart (helm pull <the operator chart> --untar), then apply again: kubectl apply --server-side --force-conflicts --field-manager=helm -f operator/crds/wandb.yaml. Or run the wizard with Helm 3.',
     'errors.helm.operationInProgress':
       'helm refused: another operation on this release is in progress, or an interrupted helm run left it pending ({stderr}). If no other helm run is active, start a dry run: it shows how to recover the release.',
 
@@ -167,6 +169,8 @@ export const errorMessages = {
     'errors.helm.outputTooLarge': 'helm の出力が上限を超えました。',
     'errors.helm.stuckRelease':
       '{namespace} の Helm リリース {release} が {status}（リビジョン {revision}）のまま止まっています。helm の実行が途中で停止されました（中止、クラッシュ、または接続の切断）。復旧するまで Helm はこのリリースのインストールもアップグレードも拒否するため、適用はこの手順で失敗します。このリリースに対して現在ほかの helm 操作が実行されていなければ、ウィザードで復旧できます。手動で復旧する場合は {command} を実行してから、もう一度適用してください。（ロールバックは最後の正常なリビジョンに戻します。何もデプロイされていない場合はアンインストールを使い、CRD は残ります。）',
+    'errors.helm.crdConflict':
+      'Helm 4 が W&B の CRD をインストールできませんでした。CRD のフィールドを最後に書いたのは別のツール（クライアント側の kubectl apply）で、CRD をサーバー側で適用する Helm 4 はそれを自分では引き継ぎません（{stderr}）。オペレーターチャートの CRD（helm pull <オペレーターチャート> --untar）で一度引き継いでから、もう一度適用してください: kubectl apply --server-side --force-conflicts --field-manager=helm -f operator/crds/wandb.yaml 。または Helm 3 でウィザードを実行してください。',
     'errors.helm.operationInProgress':
       'helm が拒否しました。このリリースに対して別の操作が実行中か、中断された helm の実行によって保留状態のまま残っています（{stderr}）。ほかの helm が実行されていなければ、ドライランを実行してください。リリースの復旧方法が表示されます。',
 

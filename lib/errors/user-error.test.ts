@@ -10,6 +10,9 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { translate } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/messages/en';
+
 import { HelmError, KubeError, MessageError, RegistryError } from './typed-errors';
 import { toUserError } from './user-error';
 import { freePort } from '@/test/support/ports';
@@ -228,6 +231,17 @@ describe('toUserError: typed errors', () => {
       stderrTail: 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress',
     });
     expect(toUserError(pending).key).toBe('errors.helm.operationInProgress');
+    // Helm 4.1.4's words over a CRD a client-side kubectl apply wrote last (seen in the test cluster).
+    const crd = new HelmError('x', {
+      ...e.details,
+      stderrTail:
+        'Error: failed to install CRD crds/wandb.yaml: conflict occurred while applying object /weightsandbiases.apps.wandb.com apiextensions.k8s.io/v1, Kind=CustomResourceDefinition: Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apiextensions.k8s.io/v1: .spec.versions',
+    });
+    const mapped = toUserError(crd);
+    expect(mapped.key).toBe('errors.helm.crdConflict');
+    expect(translate('en', mapped.key as MessageKey, mapped.params)).toContain(
+      'kubectl apply --server-side --force-conflicts --field-manager=helm -f operator/crds/wandb.yaml',
+    );
   });
 
   it('maps a registry error to its kind', () => {

@@ -88,6 +88,9 @@ export function kubeMessage(e: KubeError): Message {
 const HELM_STDERR: Array<[RegExp, string]> = [
   // The API server refused helm (RBAC): before the repository patterns, since it also says "forbidden".
   [/is forbidden: User "[^"]*" cannot /i, 'errors.helm.kubeForbidden'],
+  // Helm 4 applies CRDs server-side; fields another manager (a client-side `kubectl apply`) last
+  // wrote are a conflict it will not override by itself.
+  [/failed to install CRD[\s\S]*conflict/i, 'errors.helm.crdConflict'],
   [
     /x509: certificate signed by unknown authority|certificate is not trusted|failed to verify certificate/i,
     'errors.helm.tls',
