@@ -326,15 +326,14 @@ export function kubectlTroubleshoot(config: InstallConfig): Argv[] {
 }
 
 export function prerequisiteChecks(config: InstallConfig): Argv[] {
+  const storageClass = storageClassOf(config.platform);
   return [
     kubectl(config, 'version'),
     ['helm', 'version', '--short'],
     kubectl(config, 'auth', 'can-i', 'create', 'customresourcedefinitions'),
     // The volumes the charts claim (Redis, Prometheus, in-cluster MySQL) need the StorageClass
     // named for them, or else a default one.
-    storageClassOf(config.platform) === ''
-      ? kubectl(config, 'get', 'storageclass')
-      : kubectl(config, 'get', 'storageclass', storageClassOf(config.platform)),
+    kubectl(config, 'get', 'storageclass', ...(storageClass === '' ? [] : [storageClass])),
     ...(config.ingress.class === '' ? [] : [kubectl(config, 'get', 'ingressclass', config.ingress.class)]),
   ];
 }

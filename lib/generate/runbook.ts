@@ -1,4 +1,3 @@
-import { storageClassOf } from '@/lib/config';
 import { translate, type Locale } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages/en';
 
@@ -228,7 +227,7 @@ export function renderRunbook(context: GenerateContext, locale: Locale): string 
     out.push('');
   }
 
-  const storageClass = storageClassOf(config.platform);
+  const storageClass = context.storageClass.name;
   section(
     title('generate.runbook.prerequisites.title'),
     t('generate.runbook.prerequisites.body'),

@@ -209,6 +209,16 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
         const url = env.CHARTS_UPLOAD_URL ?? '';
         const user = env.CHARTS_UPLOAD_USER ?? '';
         const password = env.CHARTS_UPLOAD_PASSWORD ?? '';
+        // The Gitea repository as the platform chart's source, with its login and CA.
+        const uploadSource = (): ChartSource => ({
+          kind: 'repo',
+          url,
+          repoName: 'upload',
+          username: user,
+          password,
+          caBundle: ca,
+          insecureSkipVerify: false,
+        });
 
         /** Deletes the versions a previous run uploaded, through the server's own package API. */
         beforeAll(async () => {
@@ -234,18 +244,7 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
         });
 
         it('uploads them; Helm 3 and Helm 4 pull them back through helm repo add; a second run sends nothing', async () => {
-          const { config, owner } = configWith(
-            {
-              kind: 'repo',
-              url,
-              repoName: 'upload',
-              username: user,
-              password,
-              caBundle: ca,
-              insecureSkipVerify: false,
-            },
-            `charts-${run}-upload`,
-          );
+          const { config, owner } = configWith(uploadSource(), `charts-${run}-upload`);
           const planned = await planMirrorSource(config, signal());
           expect(planned.ok).toBe(true);
           if (!planned.ok) return;
@@ -297,18 +296,7 @@ describe.skipIf(!loaded || !HAVE_VENDOR_CHARTS)(
             [],
             [join(process.cwd(), 'test/fixtures/charts/operator')],
           );
-          const { config, owner } = configWith(
-            {
-              kind: 'repo',
-              url,
-              repoName: 'upload',
-              username: user,
-              password,
-              caBundle: ca,
-              insecureSkipVerify: false,
-            },
-            `charts-${run}-conflict`,
-          );
+          const { config, owner } = configWith(uploadSource(), `charts-${run}-conflict`);
           const withFixture = { ...config, mirror: { ...defaultMirror, source: bundle } };
           const planned = await planMirrorSource(withFixture, signal());
           expect(planned.ok && planned.plan.charts).toMatchObject([
